@@ -1,0 +1,3 @@
+import { notBuilt } from '../not-built.js';
+
+export const compareAction = notBuilt('compare');

@@ -1,0 +1,30 @@
+import type { OptionSpec } from './command.js';
+
+/** Flags every command accepts. */
+export const globalOptions: Record<string, OptionSpec> = {
+  help: { type: 'boolean', short: 'h', description: 'show help for this command' },
+  json: { type: 'boolean', description: 'print one JSON object on stdout and nothing else there' },
+  plain: { type: 'boolean', description: 'plain progress lines instead of the interactive dashboard' },
+  config: { type: 'string', valueName: 'FILE', description: 'config file (default ./litrev.config.json if present)' },
+  workspace: { type: 'string', valueName: 'DIR', description: 'where the ingested corpus is kept (default ./.litrev)' },
+  'no-color': { type: 'boolean', description: 'no colours in the output' },
+  debug: { type: 'boolean', description: 'print stack traces of internal errors' },
+};
+
+/** Flags of the commands that may call a model. */
+export const modelOptions: Record<string, OptionSpec> = {
+  model: { type: 'string', multiple: true, valueName: 'NAME', description: 'model name (env LITREV_MODEL; repeat for a matrix run)' },
+  'base-url': { type: 'string', valueName: 'URL', description: 'OpenAI-compatible endpoint (env OPENAI_BASE_URL)' },
+  offline: { type: 'boolean', description: 'use the offline extractive engine even when a model is configured' },
+  cache: { type: 'string', valueName: 'MODE', description: 'readwrite (default) | replay (no network; a miss is an error) | refresh | off' },
+  'cache-dir': { type: 'string', valueName: 'DIR', description: 'response cache folder (default ./cache, env LITREV_CACHE_DIR)' },
+  concurrency: { type: 'string', valueName: 'N', description: 'requests in flight at once (default 8)' },
+  temperature: { type: 'string', valueName: 'T', description: 'sampling temperature (default 0)' },
+  seed: { type: 'string', valueName: 'N', description: 'sampling seed sent to the endpoint' },
+  'max-retries': { type: 'string', valueName: 'N', description: 'retries of a failed request (default 5)' },
+  'structured-method': {
+    type: 'string',
+    valueName: 'M',
+    description: 'auto (default) | json_schema | function_calling | json_mode',
+  },
+};

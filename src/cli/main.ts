@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { ExitCode, LitrevError } from '../errors.js';
+import { findCommand, commands } from './commands/index.js';
+import { commandHelp, mainHelp } from './help.js';
+import { parseCommandLine } from './parse-args.js';
+
+export interface MainIO {
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WritableStream;
+  stdin?: NodeJS.ReadableStream;
+  isTTY?: boolean;
+  cwd?: string;
+}
+
+/** Entry point: parse the command line, run the command, map errors to one line and an exit code. */
+export async function main(argv: string[], io: MainIO = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    stdout.write(mainHelp(commands, version()));
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === '--version' || name === '-V') {
+    stdout.write(`${version()}\n`);
+    return ExitCode.ok;
+  }
+  const spec = findCommand(name);
+  if (!spec) {
+    stderr.write(`litrev: unknown command "${name}"\n  commands: ${commands.map((c) => c.name).join(', ')}\n`);
+    return ExitCode.usage;
+  }
+  const debug = rest.includes('--debug');
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const { args, flags } = parseCommandLine(spec, rest);
+    if (flags.help) {
+      stdout.write(commandHelp(spec));
+      return ExitCode.ok;
+    }
+    const action = await spec.load();
+    return await action({
+      command: spec.name,
+      args,
+      flags,
+      stdout,
+      stderr,
+      stdin: io.stdin ?? process.stdin,
+      isTTY: io.isTTY ?? Boolean(process.stdout.isTTY),
+      cwd: io.cwd ?? process.cwd(),
+      signal: controller.signal,
+    });
+  } catch (err) {
+    if (err instanceof LitrevError) {
+      stderr.write(`litrev: ${err.message}\n`);
+      if (err.hint) stderr.write(`  ${err.hint}\n`);
+      if (debug && err.stack) stderr.write(`${err.stack}\n`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    stderr.write(`litrev: internal error: ${e?.message ?? String(err)}\n`);
+    stderr.write(debug && e?.stack ? `${e.stack}\n` : '  run again with --debug for the stack trace, and please report it\n');
+    return 70;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+let cachedVersion: string | undefined;
+function version(): string {
+  if (cachedVersion) return cachedVersion;
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    cachedVersion = pkg.version;
+  } catch {
+    cachedVersion = 'unknown';
+  }
+  return cachedVersion;
+}

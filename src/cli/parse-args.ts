@@ -1,0 +1,46 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Flags } from '../config/load.js';
+import { UsageError } from '../errors.js';
+import type { CommandSpec, OptionSpec } from './command.js';
+import { globalOptions } from './global-options.js';
+
+export interface ParsedCommandLine {
+  args: string[];
+  flags: Flags;
+}
+
+/** Parse argv (after the command name) against the command's flags; unknown flags are a usage error. */
+export function parseCommandLine(spec: CommandSpec, argv: string[]): ParsedCommandLine {
+  const all: Record<string, OptionSpec> = { ...globalOptions, ...spec.options };
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  for (const [name, o] of Object.entries(all)) {
+    options[name] = { type: o.type, multiple: o.multiple ?? false, ...(o.short ? { short: o.short } : {}) };
+  }
+  let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true }));
+  } catch (err) {
+    throw new UsageError(`${spec.name}: ${cleanParseError((err as Error).message)}`, `see 'litrev ${spec.name} --help'`);
+  }
+  const flags: Record<string, string | boolean | string[] | undefined> = {};
+  for (const [k, v] of Object.entries(values)) flags[k] = Array.isArray(v) ? v.map(String) : v;
+  if (flags.help) return { args: positionals, flags };
+
+  const required = spec.positionals.filter((p) => p.required);
+  const variadic = spec.positionals.some((p) => p.variadic);
+  if (positionals.length < required.length) {
+    throw new UsageError(`${spec.name}: missing ${required[positionals.length]?.name ?? 'argument'}`, `usage: ${spec.usage}`);
+  }
+  if (!variadic && positionals.length > spec.positionals.length) {
+    throw new UsageError(`${spec.name}: unexpected argument "${positionals[spec.positionals.length]}"`, `usage: ${spec.usage}`);
+  }
+  return { args: positionals, flags };
+}
+
+function cleanParseError(message: string): string {
+  return message
+    .replace(/\. To specify a positional argument starting with a '-'.*$/s, '')
+    .replace(/^Unknown option/, 'unknown option')
+    .replace(/^Option/, 'option');
+}

@@ -1,0 +1,184 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { ConfigError } from '../errors.js';
+import {
+  CacheModeSchema,
+  ConfigFileSchema,
+  ConfigSchema,
+  StructuredMethodSchema,
+  type Config,
+  type ConfigFile,
+} from './schema.js';
+
+/** Parsed command-line flags, as the CLI hands them over (kebab-case names, as typed). */
+export type Flags = Readonly<Record<string, string | boolean | string[] | undefined>>;
+
+export interface LoadConfigOptions {
+  flags?: Flags;
+  cwd?: string;
+  /** Defaults to process.env; tests pass their own. This module is the only reader of process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is a terminal (decides between the Ink dashboard and plain lines). */
+  isTTY?: boolean;
+}
+
+export const DEFAULT_MODEL = 'gpt-4o-mini';
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+/** Build the one typed config object from flags > environment > .env > config file > defaults. */
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const flags = options.flags ?? {};
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const env = mergeDotenv(options.env ?? process.env, cwd);
+  const file = readConfigFile(str(flags.config) ?? env.LITREV_CONFIG, cwd);
+
+  const apiKey = nonEmpty(env.OPENAI_API_KEY);
+  const baseURLRaw = str(flags['base-url']) ?? nonEmpty(env.OPENAI_BASE_URL) ?? file.baseUrl;
+  const offlineFlag = flags.offline === true || truthy(env.LITREV_OFFLINE);
+  const engine = offlineFlag || (!apiKey && !baseURLRaw) ? 'offline' : 'model';
+  const engineReason = offlineFlag
+    ? '--offline was given'
+    : engine === 'offline'
+      ? 'no OPENAI_API_KEY or OPENAI_BASE_URL is set'
+      : `model endpoint ${redactURL(baseURLRaw ?? DEFAULT_BASE_URL)}`;
+
+  const models = list(flags.model);
+  const modelNames = models.length > 0 ? models : [nonEmpty(env.LITREV_MODEL) ?? file.model ?? DEFAULT_MODEL];
+  const promptFlag = list(flags.prompts);
+  const filePrompts = file.prompts === undefined ? [] : ([] as string[]).concat(file.prompts);
+  const promptDirs = (promptFlag.length > 0 ? promptFlag : filePrompts).map((p) => path.resolve(cwd, p));
+
+  const jsonOut = flags.json === true;
+  const isTTY = options.isTTY ?? false;
+  const ci = truthy(env.CI);
+  const output = jsonOut ? 'json' : isTTY && !ci && flags.plain !== true ? 'ink' : 'plain';
+
+  const candidate = {
+    cwd,
+    workspaceDir: path.resolve(cwd, str(flags.workspace) ?? nonEmpty(env.LITREV_WORKSPACE) ?? file.workspace ?? '.litrev'),
+    cacheDir: path.resolve(cwd, str(flags['cache-dir']) ?? nonEmpty(env.LITREV_CACHE_DIR) ?? file.cacheDir ?? 'cache'),
+    cacheMode: enumValue(CacheModeSchema.options, str(flags.cache) ?? nonEmpty(env.LITREV_CACHE) ?? file.cache ?? 'readwrite', '--cache'),
+    runsDir: path.resolve(cwd, nonEmpty(env.LITREV_RUNS_DIR) ?? file.runsDir ?? 'runs'),
+    outDir: optPath(cwd, str(flags.out) ?? file.out),
+    engine,
+    engineReason,
+    model: {
+      name: modelNames[0],
+      baseURL: (baseURLRaw ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+      apiKey,
+      temperature: num(flags.temperature, '--temperature') ?? num(env.LITREV_TEMPERATURE, 'LITREV_TEMPERATURE') ?? file.temperature ?? 0,
+      seed: int(flags.seed, '--seed') ?? int(env.LITREV_SEED, 'LITREV_SEED') ?? file.seed,
+      timeoutMs: int(env.LITREV_TIMEOUT_MS, 'LITREV_TIMEOUT_MS') ?? file.timeoutMs ?? 120_000,
+      maxRetries: int(flags['max-retries'], '--max-retries') ?? int(env.LITREV_MAX_RETRIES, 'LITREV_MAX_RETRIES') ?? file.maxRetries ?? 5,
+      structuredMethod: enumValue(
+        StructuredMethodSchema.options,
+        str(flags['structured-method']) ?? nonEmpty(env.LITREV_STRUCTURED_METHOD) ?? file.structuredMethod ?? 'auto',
+        '--structured-method',
+      ),
+      embeddingModel: nonEmpty(env.LITREV_EMBEDDING_MODEL) ?? (file.embeddingModel === undefined ? 'text-embedding-3-small' : file.embeddingModel),
+      maxTokens: int(env.LITREV_MAX_TOKENS, 'LITREV_MAX_TOKENS') ?? file.maxTokens,
+    },
+    models: modelNames,
+    promptDirs,
+    concurrency: int(flags.concurrency, '--concurrency') ?? int(env.LITREV_CONCURRENCY, 'LITREV_CONCURRENCY') ?? file.concurrency ?? 8,
+    batchSize: int(flags['batch-size'], '--batch-size') ?? file.batchSize,
+    batchTokenBudget: int(env.LITREV_BATCH_TOKENS, 'LITREV_BATCH_TOKENS') ?? file.batchTokenBudget ?? 6000,
+    maxCost: num(flags['max-cost'], '--max-cost') ?? num(env.LITREV_MAX_COST, 'LITREV_MAX_COST') ?? file.maxCost,
+    dryRun: flags['dry-run'] === true,
+    topic: str(flags.topic),
+    taxonomyFile: optPath(cwd, str(flags.taxonomy)),
+    repeat: int(flags.repeat, '--repeat') ?? 1,
+    output,
+    ci,
+    color: !truthy(env.NO_COLOR) && flags['no-color'] !== true,
+  };
+
+  const parsed = ConfigSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') : 'config';
+    throw new ConfigError(`invalid configuration: ${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** The URL with any credentials removed: the only form of an endpoint that is ever shown or stored. */
+export function redactURL(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    return u.toString().replace(/\/+$/, '');
+  } catch {
+    return url;
+  }
+}
+
+function mergeDotenv(env: Readonly<Record<string, string | undefined>>, cwd: string): Record<string, string | undefined> {
+  const file = path.join(cwd, '.env');
+  if (!existsSync(file)) return { ...env };
+  let fromFile: Record<string, string> = {};
+  try {
+    fromFile = parseDotenv(readFileSync(file));
+  } catch (err) {
+    throw new ConfigError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  // Real environment variables win over .env, as everywhere else.
+  return { ...fromFile, ...env };
+}
+
+function readConfigFile(explicit: string | undefined, cwd: string): ConfigFile {
+  const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'litrev.config.json');
+  if (!existsSync(file)) {
+    if (explicit) throw new ConfigError(`config file not found: ${file}`);
+    return {};
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = ConfigFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${file}: ${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+function str(v: unknown): string | undefined {
+  if (Array.isArray(v)) return v.length > 0 ? String(v[v.length - 1]) : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
+function list(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(String);
+  return typeof v === 'string' ? [v] : [];
+}
+function nonEmpty(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+function truthy(v: string | undefined): boolean {
+  return v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
+}
+function optPath(cwd: string, v: string | undefined): string | undefined {
+  return v === undefined ? undefined : path.resolve(cwd, v);
+}
+function num(v: unknown, name: string): number | undefined {
+  const s = typeof v === 'string' ? v.trim() : undefined;
+  if (s === undefined || s === '') return undefined;
+  const n = Number(s);
+  if (!Number.isFinite(n)) throw new ConfigError(`${name} must be a number, got "${s}"`);
+  return n;
+}
+function int(v: unknown, name: string): number | undefined {
+  const n = num(v, name);
+  if (n !== undefined && !Number.isInteger(n)) throw new ConfigError(`${name} must be a whole number, got "${String(v)}"`);
+  return n;
+}
+function enumValue<T extends string>(options: readonly T[], v: string, name: string): T {
+  if ((options as readonly string[]).includes(v)) return v as T;
+  throw new ConfigError(`${name} must be one of ${options.join(', ')}; got "${v}"`);
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** How the response cache is used. */
+export const CacheModeSchema = z.enum(['readwrite', 'replay', 'refresh', 'off']);
+export type CacheMode = z.infer<typeof CacheModeSchema>;
+
+/** How structured output is requested from the endpoint; `auto` probes (see `litrev doctor`). */
+export const StructuredMethodSchema = z.enum(['auto', 'json_schema', 'function_calling', 'json_mode']);
+export type StructuredMethod = z.infer<typeof StructuredMethodSchema>;
+
+export const OutputModeSchema = z.enum(['ink', 'plain', 'json']);
+export type OutputMode = z.infer<typeof OutputModeSchema>;
+
+export const ModelConfigSchema = z.object({
+  /** Model name sent to the endpoint. */
+  name: z.string().min(1),
+  /** Endpoint base URL, without a trailing slash (default https://api.openai.com/v1). */
+  baseURL: z.string().url(),
+  /** Never written to disk, never part of a cache key. */
+  apiKey: z.string().optional(),
+  temperature: z.number().min(0).max(2),
+  seed: z.number().int().optional(),
+  timeoutMs: z.number().int().positive(),
+  maxRetries: z.number().int().min(0).max(20),
+  structuredMethod: StructuredMethodSchema,
+  embeddingModel: z.string().nullable(),
+  maxTokens: z.number().int().positive().optional(),
+});
+export type ModelConfig = z.infer<typeof ModelConfigSchema>;
+
+/** The one typed configuration object; built once by `loadConfig`. */
+export const ConfigSchema = z.object({
+  cwd: z.string(),
+  workspaceDir: z.string(),
+  cacheDir: z.string(),
+  cacheMode: CacheModeSchema,
+  runsDir: z.string(),
+  outDir: z.string().optional(),
+  engine: z.enum(['offline', 'model']),
+  /** Why this engine was chosen, shown to the user. */
+  engineReason: z.string(),
+  model: ModelConfigSchema,
+  /** Every --model given (matrix runs); model.name is the first. */
+  models: z.array(z.string()).min(1),
+  /** Every --prompts directory given (matrix runs); empty means the built-in prompts. */
+  promptDirs: z.array(z.string()),
+  concurrency: z.number().int().min(1).max(256),
+  batchSize: z.number().int().min(1).max(100).optional(),
+  /** Token budget of one classification batch, used when --batch-size is not given. */
+  batchTokenBudget: z.number().int().min(500),
+  maxCost: z.number().nonnegative().optional(),
+  dryRun: z.boolean(),
+  topic: z.string().optional(),
+  taxonomyFile: z.string().optional(),
+  repeat: z.number().int().min(1).max(50),
+  output: OutputModeSchema,
+  ci: z.boolean(),
+  color: z.boolean(),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** The optional config file (`litrev.config.json`): every field optional, same names as the flags. */
+export const ConfigFileSchema = z
+  .object({
+    model: z.string(),
+    baseUrl: z.string(),
+    cacheDir: z.string(),
+    cache: CacheModeSchema,
+    concurrency: z.number().int(),
+    batchSize: z.number().int(),
+    batchTokenBudget: z.number().int(),
+    maxCost: z.number(),
+    temperature: z.number(),
+    seed: z.number().int(),
+    timeoutMs: z.number().int(),
+    maxRetries: z.number().int(),
+    structuredMethod: StructuredMethodSchema,
+    embeddingModel: z.string().nullable(),
+    maxTokens: z.number().int(),
+    prompts: z.union([z.string(), z.array(z.string())]),
+    out: z.string(),
+    runsDir: z.string(),
+    workspace: z.string(),
+  })
+  .partial()
+  .strict();
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;

@@ -1,0 +1,84 @@
+/** Formats litrev reads. `listing` is a scraped listing page of titles and abstracts. */
+export type SourceFormat =
+  | 'listing'
+  | 'bibtex'
+  | 'ris'
+  | 'csv'
+  | 'tsv'
+  | 'json'
+  | 'jsonl'
+  | 'arxiv'
+  | 'openalex'
+  | 'text';
+
+/** Where a record came from: shown in every warning and kept on the paper. */
+export interface SourceRef {
+  path: string;
+  format: SourceFormat;
+  /** 1-based line of the record's start, where the format has lines. */
+  line?: number;
+  /** 0-based index of the record within its file. */
+  index: number;
+}
+
+/** One record as a format reader returns it, before normalisation and deduplication. */
+export interface RawRecord {
+  title?: string;
+  abstract?: string;
+  authors?: string[];
+  /** Number of authors when only a count is known (listing pages say "6 authors"). */
+  authorCount?: number;
+  year?: number;
+  /** ISO date (YYYY-MM-DD or YYYY-MM) when known. */
+  date?: string;
+  venue?: string;
+  doi?: string;
+  arxivId?: string;
+  url?: string;
+  upvotes?: number;
+  keywords?: string[];
+  /** The user's own citation key (BibTeX), kept for \cite{}. */
+  citationKey?: string;
+  /** The original BibTeX entry text, written back verbatim into references.bib. */
+  bibtex?: string;
+  source: SourceRef;
+}
+
+/** A deduplicated, normalised paper: the unit every later stage works on. */
+export interface Paper {
+  /** Stable id derived from the paper's content (not from its position or its neighbours). */
+  id: string;
+  /** Citation key: the user's BibTeX key when there is one, else generated, unique in the corpus. */
+  key: string;
+  title: string;
+  /** True when the source had no title and this one was derived from the abstract. */
+  titleDerived: boolean;
+  abstract: string;
+  authors: string[];
+  authorCount?: number;
+  year?: number;
+  date?: string;
+  venue?: string;
+  doi?: string;
+  arxivId?: string;
+  url?: string;
+  upvotes?: number;
+  keywords?: string[];
+  bibtex?: string;
+  /** Every record merged into this paper (the first is the one whose metadata won). */
+  sources: SourceRef[];
+}
+
+/** A problem with one input: the file, where in it, and a one-line reason. */
+export interface InputIssue {
+  path: string;
+  line?: number;
+  record?: number;
+  reason: string;
+}
+
+export interface Corpus {
+  papers: Paper[];
+  /** sha256 over the papers' ids, titles and abstracts in id order. */
+  hash: string;
+}

@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+
+/** The contract between the model layer and everything that uses it (pipeline stages, ask, chat). */
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** Why a structured reply was rejected. */
+export type OutputFailureKind = 'invalid-json' | 'schema' | 'truncated' | 'refusal' | 'empty' | 'ids';
+
+export interface StructuredRequest<T> {
+  /** Pipeline stage, for accounting and events (classify, taxonomy, synthesize, screen, answer...). */
+  stage: string;
+  /** Name of the schema as sent to the endpoint (json_schema name / tool name), [a-zA-Z0-9_-]. */
+  schemaName: string;
+  schema: z.ZodType<T>;
+  messages: ChatMessage[];
+  /** --repeat: sample number; 0 (default) is the ordinary request. Part of the cache key when > 0. */
+  sample?: number;
+  maxTokens?: number;
+  signal?: AbortSignal;
+}
+
+export type StructuredResult<T> =
+  | { ok: true; value: T; raw: string; cacheKey: string; cached: boolean; usage: Usage }
+  | { ok: false; kind: OutputFailureKind; error: string; raw: string; cacheKey: string; cached: boolean; usage: Usage };
+
+export interface TextRequest {
+  stage: string;
+  messages: ChatMessage[];
+  sample?: number;
+  maxTokens?: number;
+  signal?: AbortSignal;
+  /** Streamed deltas as they arrive (also replayed from the cache on a hit). */
+  onToken?: (delta: string) => void;
+}
+
+export interface TextResult {
+  text: string;
+  cacheKey: string;
+  cached: boolean;
+  usage: Usage;
+}
+
+export interface Accounting {
+  /** Requests actually sent to the endpoint, retries included. */
+  calls: number;
+  /** Answers served from the cache. */
+  cacheHits: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Cost of the requests sent, in USD; null when the model has no known price. */
+  costUSD: number | null;
+  retries: number;
+  /** Requests that failed for good (after retries). */
+  failures: number;
+  /** Every cache key used, in first-use order (for run.json). */
+  cacheKeys: string[];
+}
+
+export type ModelEvent =
+  | { type: 'request-started'; stage: string; cacheKey: string }
+  | {
+      type: 'request-finished';
+      stage: string;
+      cacheKey: string;
+      cached: boolean;
+      usage: Usage;
+      costUSD: number | null;
+      latencyMs: number;
+    }
+  | { type: 'retry'; stage: string; attempt: number; reason: string; delayMs: number }
+  | { type: 'concurrency-changed'; concurrency: number; reason: string }
+  | { type: 'cache-corrupt'; cacheKey: string; reason: string }
+  | { type: 'output-invalid'; stage: string; kind: OutputFailureKind; error: string };
+
+/** A configured model endpoint with cache, scheduler, retries and accounting behind it. */
+export interface ModelGateway {
+  readonly modelName: string;
+  /** The endpoint's base URL without credentials. */
+  readonly endpoint: string;
+  structured<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>>;
+  text(request: TextRequest): Promise<TextResult>;
+  /** Embeddings through /v1/embeddings; null when the endpoint has none. */
+  embed(texts: string[], signal?: AbortSignal): Promise<number[][] | null>;
+  accounting(): Accounting;
+  onEvent(listener: (event: ModelEvent) => void): () => void;
+  /** Wait for in-flight cache writes; call before exit. */
+  close(): Promise<void>;
+}

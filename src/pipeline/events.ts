@@ -1,0 +1,45 @@
+import type { Accounting, ModelEvent } from '../model/types.js';
+
+/** Stages of a review, in order. `screen` runs only with --topic. */
+export type StageName = 'ingest' | 'screen' | 'classify' | 'taxonomy' | 'synthesize' | 'verify' | 'write';
+
+export interface VerificationSummary {
+  citations: number;
+  danglingRemoved: number;
+  numbersChecked: number;
+  numbersUnsupported: number;
+  quotesChecked: number;
+  quotesNotVerbatim: number;
+}
+
+export interface RunSummary {
+  runId: string;
+  outDir: string;
+  engine: 'offline' | 'model';
+  papers: number;
+  annotated: number;
+  failed: number;
+  calls: number;
+  cacheHits: number;
+  promptTokens: number;
+  completionTokens: number;
+  costUSD: number | null;
+  files: string[];
+  verification: VerificationSummary;
+  durationMs: number;
+}
+
+/**
+ * The typed event stream of a review run. The Ink dashboard, the plain-line logger and --json
+ * all fold these; the core never prints.
+ */
+export type ReviewEvent =
+  | { type: 'run-started'; runId: string; outDir: string; engine: 'offline' | 'model'; engineReason: string; model: string | null; papers: number; stages: StageName[] }
+  | { type: 'stage-started'; stage: StageName; total: number; unit: 'papers' | 'batches' | 'sections' | 'steps' }
+  | { type: 'stage-progress'; stage: StageName; done: number; total: number; failed: number }
+  | { type: 'paper-failed'; stage: StageName; paperId: string; reason: string }
+  | { type: 'stage-finished'; stage: StageName; done: number; failed: number; durationMs: number }
+  | { type: 'model'; event: ModelEvent; accounting: Accounting }
+  | { type: 'warning'; message: string }
+  | { type: 'verification'; summary: VerificationSummary }
+  | { type: 'run-finished'; summary: RunSummary };

@@ -1,0 +1,21 @@
+/**
+ * The synthesised review before it is rendered: written by the model or by the offline engine,
+ * with citations as `[@key]` in the Markdown text of each part.
+ */
+export interface ReviewSection {
+  categoryId: string;
+  heading: string;
+  /** Markdown paragraphs with [@key] citations. */
+  body: string;
+}
+
+export interface ReviewDraft {
+  title: string;
+  /** Focus of a --topic review; absent for a whole-corpus review. */
+  topic?: string;
+  overview: string;
+  sections: ReviewSection[];
+  openProblems: string;
+  /** Which engine wrote it, shown in the review's header. */
+  engine: 'offline' | 'model';
+}

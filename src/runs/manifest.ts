@@ -1,0 +1,67 @@
+import type { VerificationSummary } from '../pipeline/events.js';
+
+/** Per-stage request accounting recorded in run.json. */
+export interface StageAccounting {
+  /** Requests sent to the endpoint (retries included). */
+  calls: number;
+  cacheHits: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Cache keys this stage used, in first-use order. */
+  cacheKeys: string[];
+}
+
+/**
+ * `run.json`: everything needed to know what a run was and to reproduce it. Never holds the API key.
+ * Timestamps live here only (review.md stays byte-identical across replays).
+ */
+export interface RunManifest {
+  formatVersion: 1;
+  runId: string;
+  createdAt: string;
+  finishedAt: string;
+  durationMs: number;
+  litrevVersion: string;
+  engine: 'offline' | 'model';
+  engineReason: string;
+  /** Model name and endpoint (base URL without credentials); null for the offline engine. */
+  model: string | null;
+  endpoint: string | null;
+  structuredMethod: string | null;
+  corpusHash: string;
+  inputs: string[];
+  options: {
+    topic: string | null;
+    batchSize: number | null;
+    concurrency: number;
+    temperature: number;
+    seed: number | null;
+    repeat: number;
+    taxonomyFile: string | null;
+    cacheMode: string;
+    promptDir: string | null;
+    maxCost: number | null;
+  };
+  /** Every prompt used: name -> version, sha256 of the file, path. */
+  prompts: Record<string, { version: string; hash: string; path: string }>;
+  counts: {
+    papers: number;
+    annotated: number;
+    failed: number;
+    categories: number;
+    calls: number;
+    cacheHits: number;
+    retries: number;
+  };
+  tokens: { prompt: number; completion: number };
+  /** USD spent on requests actually sent; null when the model's price is unknown (or offline: 0). */
+  costUSD: number | null;
+  stages: Record<string, StageAccounting>;
+  verification: VerificationSummary;
+  /** Agreement between repeats (--repeat N > 1): Fleiss' kappa over primary categories/contribution types. */
+  stability?: { repeats: number; contributionTypeKappa: number | null; categoryKappa: number | null };
+  files: string[];
+  status: 'ok' | 'failed-items';
+}
+
+export const RUN_MANIFEST_FILE = 'run.json';

@@ -1,0 +1,216 @@
+import type { Annotation, ContributionType } from '../pipeline/annotation.js';
+import type { TfidfModel } from './cluster/tfidf.js';
+import { adjectiveEnd } from './method-family.js';
+import { candidatePhrases, displayPhrase, phraseRuns } from './text/phrases.js';
+import { indexTerms, stem } from './text/tokens.js';
+
+/** A category's readable name, one-line definition and distinctive terms. */
+export interface CategoryLabel {
+  name: string;
+  definition: string;
+  terms: string[];
+}
+
+export interface LabelDoc {
+  /** The text the paper was clustered on (its terms). */
+  text: string;
+  /** Where display forms of terms are read (abstracts write "KV cache", titles "KV Cache"). */
+  abstract: string;
+  annotation: Annotation | undefined;
+}
+
+/** Phrases made only of these words ("large language model", "learning model") say nothing specific. */
+const GENERIC_MODEL_WORDS = new Set(['large', 'language', 'model', 'learning', 'llm', 'machine', 'deep', 'neural', 'network']);
+
+/** Compounds that qualify rather than name ("real-world", "state-of-the-art"). */
+const GENERIC_COMPOUNDS = new Set([
+  'real world', 'pre trained', 'state art', 'state of the art', 'large scale', 'open source', 'fine grained', 'long term',
+  'well known', 'wide range', 'high quality', 'low cost', 'end to end', 'plug and play', 'trade off', 'case study',
+]);
+
+const LENGTH_BONUS = [1, 1, 1.3, 1.4];
+
+/** Nouns too vague to end a category name ("positive side", "future work"). */
+const VAGUE_HEADS = new Set(
+  'side sides way ways part parts case cases number numbers work works term terms hand point points thing things lot kind kinds aspect aspects'.split(' '),
+);
+
+/** Words too vague to name a category (they may still help to cluster it). */
+const NOT_A_NAME = new Set(
+  `value values set sets prove proves maintain detail impact gap rule function structure connection random human
+  learned real-world pre-trained downstream stores store candidate omega level order point result process processing
+  input output information time change type form part case way term order field line view idea level role power
+  need needs scale scales size step steps quality error errors cost costs speed gains gain hand basis assuming given
+  train trained capture captures following including property properties length lengths layer layers token tokens
+  algorithm algorithms program programs dataset datasets language languages model models practice practitioners
+  researchers question questions answer answers experiment insight insights observation observations side number
+  llm lm vlm mllm ai nlp alpha beta gamma delta epsilon theta lambda sigma omega convex`.split(/\s+/),
+);
+
+const TYPE_PHRASE: Record<ContributionType, string> = {
+  method: 'mostly proposing methods',
+  system: 'mostly building systems',
+  'benchmark-or-dataset': 'mostly introducing benchmarks or datasets',
+  survey: 'mostly surveys',
+  theory: 'mostly theoretical analyses',
+  'empirical-study': 'mostly empirical studies',
+  position: 'mostly position papers',
+};
+
+/**
+ * Distinctive terms of a cluster: p·ln(p/q) with p the share of the cluster's documents holding the
+ * term and q its share among the other documents (terms concentrated in the cluster win). Bigrams count a
+ * little more; vague and adjective-like single words are left out.
+ */
+function scoreTerms(
+  model: TfidfModel,
+  members: readonly number[],
+  docTerms: readonly Set<string>[],
+  heads: ReadonlySet<string>,
+): [string, number][] {
+  const n = docTerms.length;
+  const index = new Map(model.terms.map((t, i) => [t, i]));
+  const inCluster = new Map<string, number>();
+  for (const m of members) for (const t of docTerms[m]!) if (index.has(t)) inCluster.set(t, (inCluster.get(t) ?? 0) + 1);
+  const minDf = members.length <= 2 ? 1 : 2;
+  return [...inCluster]
+    .filter(([t, c]) => c >= minDf && nameable(t, heads))
+    .map(([t, c]): [string, number] => {
+      const p = c / members.length;
+      const q = (model.df[index.get(t)!]! - c + 0.5) / (n - members.length + 1);
+      return [t, p * Math.log(p / q) * (LENGTH_BONUS[t.split(' ').length] ?? 1)];
+    })
+    .filter(([, s]) => s > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+/**
+ * Words that head noun phrases in these texts: a word that ends a run of content words in at least
+ * 40% of its occurrences is used as a noun ("cache" in "KV cache"), one that rarely does is a
+ * modifier ("long" in "long context").
+ */
+export function headWords(texts: readonly string[]): Set<string> {
+  const total = new Map<string, number>();
+  const last = new Map<string, number>();
+  for (const text of texts) {
+    for (const run of phraseRuns(text)) {
+      run.forEach((t, i) => {
+        const s = stem(t.lower);
+        total.set(s, (total.get(s) ?? 0) + 1);
+        if (i === run.length - 1) last.set(s, (last.get(s) ?? 0) + 1);
+      });
+    }
+  }
+  return new Set([...total].filter(([s, n]) => (last.get(s) ?? 0) >= 0.4 * n).map(([s]) => s));
+}
+
+/** Can this term name a category? Phrases can; single words only when they are nouns and not vague. */
+export function nameable(term: string, heads: ReadonlySet<string>): boolean {
+  if (/\d/.test(term)) return false;
+  if (term.includes(' ')) {
+    const words = term.split(' ');
+    const last = words[words.length - 1]!;
+    if (new Set(words).size < words.length) return false;
+    if (words.every((w) => GENERIC_MODEL_WORDS.has(w)) || GENERIC_COMPOUNDS.has(term)) return false;
+    return !VAGUE_HEADS.has(last) && !adjectiveEnd(last) && !/ly$/.test(words[0]!);
+  }
+  return heads.has(term) && !NOT_A_NAME.has(term) && !adjectiveEnd(term) && !/ly$/.test(term);
+}
+
+/** Is `a` an acronym of `b` ("KD" of "knowledge distillation")? */
+function acronymOf(a: string, b: string): boolean {
+  const initials = b.split(/[\s-]+/).map((w) => w[0] ?? '').join('');
+  return a.length >= 2 && a.replace(/s$/, '') === initials;
+}
+
+/** Pick up to `max` terms, a bigram standing for its words, no two sharing a word or an acronym. */
+function pickTerms(scored: [string, number][], max: number): [string, number][] {
+  const score = new Map(scored);
+  const represented = (t: string): boolean =>
+    !t.includes(' ') && scored.some(([b, s]) => b.includes(' ') && b.split(' ').includes(t) && s >= 0.5 * score.get(t)!);
+  const picked: [string, number][] = [];
+  for (const [t, s] of scored.slice(0, 80)) {
+    if (represented(t)) continue;
+    const words = t.split(' ');
+    const clash = ([p]: [string, number]): boolean => {
+      const other = p.split(' ');
+      const near = (a: string, b: string): boolean => a === b || (a.length >= 4 && b.length >= 4 && a.slice(0, 4) === b.slice(0, 4));
+      return other.some((w) => words.some((x) => near(w, x)) || acronymOf(w, t)) || words.some((w) => acronymOf(w, p));
+    };
+    if (picked.some(clash)) continue;
+    picked.push([t, s]);
+    if (picked.length === max) break;
+  }
+  return picked;
+}
+
+/** Key phrase → how often each written form of it occurs in the texts. */
+export function surfaceMap(texts: readonly string[]): Map<string, Map<string, number>> {
+  const map = new Map<string, Map<string, number>>();
+  for (const text of texts) {
+    for (const p of candidatePhrases(text, 3)) {
+      const m = map.get(p.key) ?? new Map<string, number>();
+      m.set(p.surface, (m.get(p.surface) ?? 0) + 1);
+      map.set(p.key, m);
+    }
+  }
+  return map;
+}
+
+/** The most frequent written form of a term, for display. */
+export function display(term: string, surfaces: Map<string, Map<string, number>>): string {
+  const forms = surfaces.get(term);
+  if (!forms) return term;
+  const best = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+  return displayPhrase(best);
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function listJoin(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function dominantType(members: readonly number[], docs: readonly LabelDoc[]): ContributionType | null {
+  const counts = new Map<ContributionType, number>();
+  for (const m of members) {
+    const t = docs[m]!.annotation?.contributionType;
+    if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  return top && top[1] >= members.length / 2 ? top[0] : null;
+}
+
+/**
+ * Name every cluster by its most distinctive terms ("KV cache & quantization") and define it in one
+ * line. Names are unique: a clash takes the next distinctive term.
+ */
+export function labelClusters(model: TfidfModel, clusters: readonly number[][], docs: readonly LabelDoc[]): CategoryLabel[] {
+  const docTerms = docs.map((d) => new Set(indexTerms(d.text)));
+  const used = new Set<string>();
+  return clusters.map((members, k) => {
+    const texts = members.map((m) => docs[m]!.abstract);
+    const surfaces = surfaceMap([...texts, ...texts, ...members.map((m) => docs[m]!.text)]);
+    const picked = pickTerms(scoreTerms(model, members, docTerms, headWords(texts)), 6).map(([t, s]) => [display(t, surfaces), s] as const);
+    const top = picked[0];
+    let name = top ? top[0] : `Group ${k + 1}`;
+    let next = 1;
+    const second = picked[1];
+    if (second && second[1] >= 0.4 * top![1]) {
+      name = `${name} & ${second[0]}`;
+      next = 2;
+    }
+    while (used.has(name.toLowerCase()) && picked[next]) name = `${name} & ${picked[next++]![0]}`;
+    if (used.has(name.toLowerCase())) name = `${name} (${k + 1})`;
+    used.add(name.toLowerCase());
+    const terms = picked.slice(0, 4).map(([t]) => t);
+    const type = dominantType(members, docs);
+    const definition = terms.length
+      ? `Papers on ${listJoin(terms)}${type ? `, ${TYPE_PHRASE[type]}` : ''}.`
+      : 'Papers with no distinctive shared terms.';
+    return { name: capitalize(name), definition, terms };
+  });
+}

@@ -1,0 +1,106 @@
+import { normalizeNumberText } from '../verify/numbers.js';
+
+/**
+ * Reading the metric, value and baseline off a result sentence. Everything returned is taken from
+ * the sentence (after LaTeX clean-up), so its numbers are the abstract's numbers.
+ */
+export interface ClaimFields {
+  metric: string | null;
+  value: string | null;
+  baseline: string | null;
+}
+
+const NUM = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
+const UNIT = String.raw`(?:\s?%|\s?(?:percent|per cent)\b|\s?×|x(?![A-Za-z])|\s(?:times|fold)\b|-fold\b|\s(?:points?|pp)\b)`;
+const QUALIFIER = String.raw`(?:(?:up to|more than|over|nearly|almost|about|around|approximately|roughly|at least|at most|only|an average of|on average)\s+)?`;
+/** A value: a number with a unit, possibly a short list of them ("4%, 6%, and 5%"). */
+const VALUE = new RegExp(
+  String.raw`(?<![\w.-])${QUALIFIER}[+-]?${NUM}${UNIT}(?:(?:,\s|,?\s(?:and|or|to)\s|\s?[-–]\s?)[+-]?${NUM}${UNIT})*`,
+  'i',
+);
+
+const METRIC_WORDS = [
+  'throughput', 'latency', 'memory usage', 'memory footprint', 'memory consumption', 'memory', 'accuracy',
+  'perplexity', 'speedup', 'speed', 'F1', 'BLEU', 'ROUGE', 'MSE', 'MAE', 'RMSE', 'win rate', 'pass@1', 'pass@k',
+  'energy', 'cost', 'compression ratio', 'time to first token', 'TTFT', 'TPOT', 'FLOPs', 'inference time',
+  'training time', 'runtime', 'error', 'error rate', 'success rate', 'recall', 'precision', 'FID', 'PSNR', 'SSIM',
+  'AUC', 'cache size', 'KV cache size', 'KV cache', 'parameters', 'bandwidth', 'power', 'storage', 'score',
+];
+const METRIC_RE = new RegExp(
+  String.raw`(?<![\w@-])(${[...METRIC_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])`,
+  'i',
+);
+
+const CHANGE_VERB = String.raw`(?:improv\w*|increas\w*|reduc\w*|boost\w*|lower\w*|cut\w*|rais\w*|enhanc\w*|accelerat\w*|speed\w* up|decreas\w*|shrink\w*|compress\w*|sav\w*|lift\w*)`;
+const WORDS = String.raw`((?:[\w@-]+\s){0,2}?[\w@-]+?)`;
+const CHANGE_NOUN = String.raw`(?:improvements?|reductions?|increases?|gains?|boosts?|decreases?|speedups?|acceleration|savings?|degradation|drops?|loss|overhead)`;
+/** After the value: "7.5× accuracy improvement", "2.23x self-attention speedup". */
+const AFTER_NOUN = new RegExp(String.raw`^\s+(?:(?:higher|lower|better|relative|absolute|average|overall|end-to-end)\s+)?${WORDS}\s+(${CHANGE_NOUN})\b`, 'i');
+/** After the value: "4.48x more requests", "3x faster decoding". */
+const AFTER_COMPARATIVE = new RegExp(String.raw`^\s+(?:more|fewer|less|higher|lower|better|faster|smaller|larger|tighter|longer|shorter)\s+${WORDS}(?=\s(?:than|compared|while|on|in|for|with|and|or|at|under|over)\b|[,.;:)]|$)`, 'i');
+/** After the value: "23.84x speedup", "2x faster". */
+const AFTER_SPEEDUP = /^\s+(?:end-to-end\s+)?(speedups?|faster|acceleration)\b/i;
+/** Right after the value: "82.23% accuracy", "0.3 perplexity". */
+const AFTER_METRIC = new RegExp(String.raw`^\s+(?:of\s+(?:the\s+)?)?(${METRIC_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])`, 'i');
+/** Before the value: "reduces inference latency by up to", "compresses the KV cache by". */
+const BEFORE_VERB_BY = new RegExp(String.raw`\b${CHANGE_VERB}\s+(?:the\s+|its\s+|their\s+)?((?:[\w@-]+\s){0,3}?[\w@-]+)\s+by\s+${QUALIFIER}$`, 'i');
+/** Before the value: "a training speedup of", "compression ratio of". */
+const BEFORE_OF = new RegExp(String.raw`((?:[\w@-]+\s){0,2}[\w@-]+)\s+(?:of|at|to)\s+${QUALIFIER}$`, 'i');
+const BASELINE = new RegExp(
+  String.raw`\b(?:compared (?:to|with)|relative to|over|than|versus|vs\.?|against|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w$/+-]*(?:\s[A-Za-z0-9][\w$/+.'-]*){0,6}?)(?=\s(?:by|of|to|from|in|on|across|while|with|compared|relative|over|and|at|for|under|when|than|achieving|reaching|showing|yielding|using|which|that|even|significantly|substantially|consistently)\b|[,;:()]|\.(?:\s|$)|\s*$)`,
+  'gi',
+);
+const NOT_METRIC = /^(?:the|a|an|it|this|that|which|model|models|method|methods|approach|up|to|of|in|on|by|them|performance|results?|average|only|and|or|with)$/i;
+const NOT_BASELINE = /^(?:the|a|an|it|this|that|other|others|all|existing|prior|previous|time|baseline|baselines|state|up|\d)/i;
+
+function cleanMetric(m: string | undefined): string | null {
+  const t = m?.trim().replace(/^(?:in|of|on|for|a|an|the|its|their)\s+/i, '').replace(/^(?:a|an|the|its|their)\s+/i, '');
+  if (!t || NOT_METRIC.test(t) || /\d/.test(t) || t.split(/\s+/).length > 4) return null;
+  return t;
+}
+
+/** The metric of the value at `at` (length `len`) in `s`, read from the words around it. */
+function metricOf(s: string, at: number, len: number): string | null {
+  const before = s.slice(0, at);
+  const after = s.slice(at + len);
+  const speed = AFTER_SPEEDUP.exec(after);
+  const noun = AFTER_NOUN.exec(after);
+  const candidates = [
+    AFTER_METRIC.exec(after)?.[1],
+    noun && (/^(?:speedup|acceleration)/i.test(noun[2]!) || NOT_METRIC.test(noun[1]!)) ? `${noun[1]} ${noun[2]}` : noun?.[1],
+    AFTER_COMPARATIVE.exec(after)?.[1],
+    speed ? 'speedup' : undefined,
+    BEFORE_VERB_BY.exec(before)?.[1],
+    BEFORE_OF.exec(before)?.[1],
+  ];
+  for (const c of candidates) {
+    const m = cleanMetric(c);
+    if (m) return m;
+  }
+  const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), 0);
+  return METRIC_RE.exec(s.slice(clauseStart))?.[1] ?? null;
+}
+
+function baselineOf(s: string): string | null {
+  for (const m of s.matchAll(BASELINE)) {
+    const b = m[1]!.trim().replace(/[.,;:]+$/, '').replace(/\s+\w+ly$/i, '');
+    if (b.length >= 3 && !/^\d/.test(b) && !/\d\s?(?:%|×|x\b)/.test(b) && !(NOT_BASELINE.test(b) && b.split(' ').length === 1)) return b;
+  }
+  return null;
+}
+
+/** The metric, value and baseline of a result sentence, each null when it cannot be read off. */
+export function claimFields(sentence: string): ClaimFields {
+  const s = normalizeNumberText(sentence).replace(/\s+/g, ' ');
+  const m = VALUE.exec(s);
+  if (!m) return { metric: null, value: null, baseline: baselineOf(s) };
+  const raw = m[0];
+  const lead = raw.length - raw.trimStart().length;
+  const value = raw.trim().replace(/^by\s+/i, '');
+  return { metric: metricOf(s, m.index + lead, raw.trim().length), value, baseline: baselineOf(s) };
+}
+
+/** Does the sentence carry a quantitative result (a number with %, ×, times, points...)? */
+export function hasQuantity(sentence: string): boolean {
+  return VALUE.test(normalizeNumberText(sentence));
+}

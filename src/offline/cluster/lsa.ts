@@ -1,0 +1,129 @@
+import { seededRandom } from './kmeans.js';
+import type { SparseVector } from './tfidf.js';
+
+/**
+ * Latent semantic analysis: a truncated SVD of the document-term TF-IDF matrix by seeded randomised
+ * subspace iteration. Documents become dense `rank`-dimensional vectors (L2-normalised), in which
+ * synonyms and co-occurring terms pull together; clustering them is steadier than raw TF-IDF.
+ */
+type Dense = Float64Array[];
+
+function gaussian(random: () => number): number {
+  const u = Math.max(random(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+/** X·M for sparse rows X (n×d) and dense M given by columns (r columns of length d). */
+function timesColumns(rows: readonly SparseVector[], cols: Dense): Dense {
+  return cols.map((col) => {
+    const out = new Float64Array(rows.length);
+    rows.forEach((row, i) => {
+      let s = 0;
+      for (let k = 0; k < row.indices.length; k++) s += row.values[k]! * col[row.indices[k]!]!;
+      out[i] = s;
+    });
+    return out;
+  });
+}
+
+/** Xᵀ·Y for sparse rows X (n×d) and dense Y given by columns (r columns of length n). */
+function transposeTimesColumns(rows: readonly SparseVector[], cols: Dense, dims: number): Dense {
+  return cols.map((col) => {
+    const out = new Float64Array(dims);
+    rows.forEach((row, i) => {
+      const y = col[i]!;
+      if (y === 0) return;
+      for (let k = 0; k < row.indices.length; k++) out[row.indices[k]!]! += row.values[k]! * y;
+    });
+    return out;
+  });
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+/** Orthonormalise columns in place (modified Gram-Schmidt); drops columns that vanish. */
+function orthonormalize(cols: Dense): Dense {
+  const out: Dense = [];
+  for (const c of cols) {
+    const v = Float64Array.from(c);
+    for (const q of out) {
+      const p = dot(v, q);
+      for (let i = 0; i < v.length; i++) v[i]! -= p * q[i]!;
+    }
+    const norm = Math.sqrt(dot(v, v));
+    if (norm > 1e-10) out.push(v.map((x) => x / norm));
+  }
+  return out;
+}
+
+/** Eigen-decomposition of a small symmetric matrix (cyclic Jacobi). Returns eigenvalues and vectors (columns). */
+function symmetricEigen(a: number[][]): { values: number[]; vectors: number[][] } {
+  const n = a.length;
+  const m = a.map((r) => [...r]);
+  const v: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += m[p]![q]! ** 2;
+    if (off < 1e-18) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        if (Math.abs(m[p]![q]!) < 1e-15) continue;
+        const theta = (m[q]![q]! - m[p]![p]!) / (2 * m[p]![q]!);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const mkp = m[k]![p]!;
+          const mkq = m[k]![q]!;
+          m[k]![p] = c * mkp - s * mkq;
+          m[k]![q] = s * mkp + c * mkq;
+        }
+        for (let k = 0; k < n; k++) {
+          const mpk = m[p]![k]!;
+          const mqk = m[q]![k]!;
+          m[p]![k] = c * mpk - s * mqk;
+          m[q]![k] = s * mpk + c * mqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k]![p]!;
+          const vkq = v[k]![q]!;
+          v[k]![p] = c * vkp - s * vkq;
+          v[k]![q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  return { values: m.map((r, i) => r[i]!), vectors: v };
+}
+
+/**
+ * Project documents onto the top `rank` singular directions of their TF-IDF matrix. Returns one
+ * normalised dense vector per document, as sparse vectors over `rank` dimensions so the same
+ * clustering code applies.
+ */
+export function lsaProject(rows: readonly SparseVector[], dims: number, rank: number, seed: number): SparseVector[] {
+  const r = Math.max(1, Math.min(rank, rows.length - 1, dims));
+  const random = seededRandom(seed);
+  const omega: Dense = Array.from({ length: r + 10 }, () => Float64Array.from({ length: dims }, () => gaussian(random)));
+  let q = orthonormalize(timesColumns(rows, omega));
+  for (let iter = 0; iter < 4; iter++) q = orthonormalize(timesColumns(rows, transposeTimesColumns(rows, q, dims)));
+  // B = QᵀX (columns of Bᵀ are XᵀQ); small matrix BBᵀ = QᵀXXᵀQ.
+  const bt = transposeTimesColumns(rows, q, dims);
+  const gram = bt.map((a) => bt.map((b) => dot(a, b)));
+  const { values, vectors } = symmetricEigen(gram);
+  const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, r);
+  // Document coordinates: (Q U)_i scaled by sigma = sqrt(eigenvalue).
+  return rows.map((_, i) => {
+    const coords = order.map(([val, j]) => {
+      let s = 0;
+      q.forEach((col, k) => (s += col[i]! * vectors[k]![j]!));
+      return s * Math.sqrt(Math.max(val, 0));
+    });
+    const norm = Math.sqrt(coords.reduce((a, b) => a + b * b, 0)) || 1;
+    return { indices: coords.map((_, k) => k), values: coords.map((c) => c / norm) };
+  });
+}

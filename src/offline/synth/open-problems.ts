@@ -1,0 +1,49 @@
+import type { Paper } from '../../corpus/paper.js';
+import { splitSentences } from '../../verify/sentence-split.js';
+import { quoteExcerpt } from './claim-quote.js';
+import type { PaperLabel } from './paper-label.js';
+import { supported } from './paper-sentences.js';
+import { citedSentence, escapeInline } from './prose.js';
+
+/** Cue phrases of open problems and limitations, with weights. */
+const CUES: [RegExp, number][] = [
+  [/\b(?:open (?:problem|question|challenge)s?|future (?:work|research|direction|study|studies)s?|remains? (?:an? )?(?:open|unclear|unknown|unsolved|challenging|elusive|underexplored|limited)|has yet to|have yet to|not yet|still (?:lack|struggle|fail|limited|unclear)\w*)\b/i, 3],
+  [/\b(?:limitation|limitations|limited|challenge|challenges|challenging|bottleneck|drawback|shortcoming|gap|gaps)\b/i, 1.5],
+  [/\b(?:however|although|despite|unfortunately|nevertheless)\b/i, 0.5],
+  [/\b(?:little is known|poorly understood|rarely|overlooked|ignored|under-explored|underexplored)\b/i, 2],
+];
+const RESULT = /\b(?:we (?:propose|introduce|present|show|demonstrate)|outperform\w*|achiev\w*|experiments?|results? (?:show|demonstrate))\b/i;
+
+export interface ProblemCandidate {
+  paper: Paper;
+  label: PaperLabel;
+  sentence: string;
+  score: number;
+}
+
+/** The sentence of an abstract that best states an open problem or limitation (null if none does). */
+export function openProblemOf(paper: Paper, label: PaperLabel): ProblemCandidate | null {
+  const sentences = splitSentences(paper.abstract);
+  let best: ProblemCandidate | null = null;
+  sentences.forEach((s, i) => {
+    if (RESULT.test(s.text)) return;
+    let score = CUES.reduce((sum, [re, w]) => sum + (re.test(s.text) ? w : 0), 0);
+    if (score < 3) return;
+    if (i >= sentences.length - 2) score += 0.5;
+    if (!best || score > best.score) best = { paper, label, sentence: s.text, score };
+  });
+  return best;
+}
+
+/** "X notes: "…" [@key]." for the best candidates of one category, strongest first. */
+export function problemSentences(candidates: readonly ProblemCandidate[], max: number): string[] {
+  return [...candidates]
+    .sort((a, b) => b.score - a.score || (a.paper.key < b.paper.key ? -1 : 1))
+    .map((c) => ({
+      paper: c.paper,
+      text: citedSentence(`${c.label.text} ${c.label.plural ? 'note' : 'notes'}: "${escapeInline(quoteExcerpt(c.sentence, 45))}"`, c.paper.key),
+    }))
+    .filter((c) => supported(c.text, c.paper))
+    .slice(0, max)
+    .map((c) => c.text);
+}

@@ -1,0 +1,65 @@
+import type { Paper } from '../corpus/paper.js';
+import type { Taxonomy } from '../pipeline/annotation.js';
+
+/** Characters XML needs escaped in text and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
+}
+
+interface Bar {
+  label: string;
+  value: number;
+}
+
+const WIDTH = 760;
+const LABEL_WIDTH = 300;
+const BAR_AREA = WIDTH - LABEL_WIDTH - 70;
+const ROW = 24;
+const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"';
+
+function truncate(label: string, max = 44): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** One titled block of horizontal bars starting at `top`; returns its SVG and height. */
+function barBlock(title: string, bars: readonly Bar[], top: number, color: string): { svg: string; height: number } {
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const parts = [`<text x="16" y="${top + 20}" font-size="15" font-weight="600" fill="#1f2933">${escapeXml(title)}</text>`];
+  bars.forEach((b, i) => {
+    const y = top + 36 + i * ROW;
+    const w = Math.max(1, Math.round((b.value / max) * BAR_AREA));
+    parts.push(
+      `<g><title>${escapeXml(`${b.label}: ${b.value}`)}</title>` +
+        `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" font-size="12" text-anchor="end" fill="#323f4b">${escapeXml(truncate(b.label))}</text>` +
+        `<rect x="${LABEL_WIDTH}" y="${y + 3}" width="${w}" height="${ROW - 8}" rx="2" fill="${color}"/>` +
+        `<text x="${LABEL_WIDTH + w + 6}" y="${y + 15}" font-size="12" fill="#323f4b">${b.value}</text></g>`,
+    );
+  });
+  return { svg: parts.join('\n'), height: 36 + bars.length * ROW + 12 };
+}
+
+/**
+ * A horizontal bar chart of papers per category, and below it papers per year when any paper's
+ * year is known. Valid standalone SVG; labels are escaped (and truncated, with the full label in a
+ * tooltip). Deterministic.
+ */
+export function renderCategoryChartSvg(taxonomy: Taxonomy, papers: Paper[]): string {
+  const inTaxonomy = new Set(taxonomy.categories.flatMap((c) => c.paperIds));
+  const categoryBars = taxonomy.categories.map((c) => ({ label: c.name, value: c.paperIds.length }));
+  const blocks = [barBlock('Papers per category', categoryBars, 8, '#3e7cb1')];
+  const years = new Map<number, number>();
+  for (const p of papers) if (inTaxonomy.has(p.id) && p.year) years.set(p.year, (years.get(p.year) ?? 0) + 1);
+  if (years.size > 0) {
+    const yearBars = [...years].sort((a, b) => a[0] - b[0]).map(([y, n]) => ({ label: String(y), value: n }));
+    const top = blocks[0]!.height + 16;
+    blocks.push(barBlock('Papers per year (where the date is known)', yearBars, top, '#7a9e3b'));
+  }
+  const height = blocks.reduce((h, b) => h + b.height, 0) + 16 * blocks.length;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" ${FONT}>`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    ...blocks.map((b) => b.svg),
+    '</svg>',
+    '',
+  ].join('\n');
+}

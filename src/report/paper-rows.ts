@@ -1,0 +1,53 @@
+import type { Paper } from '../corpus/paper.js';
+import type { Annotation, Claim, ContributionType, Taxonomy } from '../pipeline/annotation.js';
+
+/** One paper as the tabular outputs (papers.jsonl, papers.csv) show it. */
+export interface PaperRow {
+  id: string;
+  key: string;
+  title: string;
+  year: number | null;
+  categoryId: string | null;
+  category: string | null;
+  contributionType: ContributionType | null;
+  problem: string;
+  methodFamily: string;
+  methodSummary: string;
+  tasks: string[];
+  datasets: string[];
+  models: string[];
+  claims: Claim[];
+  status: Annotation['status'] | 'missing';
+  error: string | null;
+  relevance: { relevant: boolean; reason: string } | null;
+}
+
+/** Join papers, their annotations and their categories, in the papers' order. */
+export function paperRows(papers: readonly Paper[], annotations: readonly Annotation[], taxonomy: Taxonomy): PaperRow[] {
+  const byPaper = new Map(annotations.map((a) => [a.paperId, a]));
+  const category = new Map<string, { id: string; name: string }>();
+  for (const c of taxonomy.categories) for (const id of c.paperIds) if (!category.has(id)) category.set(id, c);
+  return papers.map((p) => {
+    const a = byPaper.get(p.id);
+    const c = category.get(p.id);
+    return {
+      id: p.id,
+      key: p.key,
+      title: p.title,
+      year: p.year ?? null,
+      categoryId: c?.id ?? null,
+      category: c?.name ?? null,
+      contributionType: a?.contributionType ?? null,
+      problem: a?.problem ?? '',
+      methodFamily: a?.methodFamily ?? '',
+      methodSummary: a?.methodSummary ?? '',
+      tasks: a?.tasks ?? [],
+      datasets: a?.datasets ?? [],
+      models: a?.models ?? [],
+      claims: a?.claims ?? [],
+      status: a?.status ?? 'missing',
+      error: a?.error ?? (a ? null : 'no annotation'),
+      relevance: a?.relevance ?? null,
+    };
+  });
+}

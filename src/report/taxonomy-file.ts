@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { ConfigError, errorMessage } from '../errors.js';
+import type { CategorySpec } from '../pipeline/engine.js';
+
+const CategorySchema = z.object({
+  id: z.string().trim().min(1).optional(),
+  name: z.string().trim().min(1, 'a category needs a non-empty "name"'),
+  definition: z.string().optional(),
+});
+
+const FileSchema = z.union([
+  z.object({ categories: z.array(z.unknown()) }).passthrough(),
+  z.array(z.unknown()),
+]);
+
+const HINT = 'the file is a taxonomy.json as litrev writes it: { "categories": [ { "id", "name", "definition" } ] }';
+
+function fail(path: string, problem: string): never {
+  throw new ConfigError(`taxonomy file ${path}: ${problem}`, HINT);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, index: number): string {
+  const field = issue.path.length ? `"${issue.path.join('.')}"` : 'entry';
+  return `category ${index + 1}: ${field} ${issue.message}`;
+}
+
+/**
+ * Read a taxonomy file the user edited (the taxonomy.json format litrev writes, or a bare array of
+ * categories). Returns the categories with id, name and definition; paperIds and paperKeys are
+ * ignored. A missing id becomes c1, c2…; duplicate ids or names, an empty list, bad JSON or a
+ * missing file give a ConfigError naming the file and the problem.
+ */
+export async function parseTaxonomyFile(path: string): Promise<CategorySpec[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    fail(path, `cannot read it (${errorMessage(err)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    fail(path, `not valid JSON (${errorMessage(err)})`);
+  }
+  const file = FileSchema.safeParse(json);
+  if (!file.success) fail(path, 'expected an object with a "categories" array');
+  const entries = Array.isArray(file.data) ? file.data : file.data.categories;
+  if (entries.length === 0) fail(path, 'it lists no categories');
+  const categories = entries.map((entry, i): CategorySpec => {
+    const parsed = CategorySchema.safeParse(entry);
+    if (!parsed.success) fail(path, describeIssue(parsed.error.issues[0]!, i));
+    return { id: parsed.data.id ?? `c${i + 1}`, name: parsed.data.name, definition: (parsed.data.definition ?? '').trim() };
+  });
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  for (const c of categories) {
+    if (ids.has(c.id)) fail(path, `the id "${c.id}" is used twice`);
+    if (names.has(c.name.toLowerCase())) fail(path, `the name "${c.name}" is used twice`);
+    ids.add(c.id);
+    names.add(c.name.toLowerCase());
+  }
+  return categories;
+}

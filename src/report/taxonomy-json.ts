@@ -1,0 +1,23 @@
+import type { Paper } from '../corpus/paper.js';
+import type { Taxonomy } from '../pipeline/annotation.js';
+
+/**
+ * taxonomy.json: the categories with id, name, definition, size, paper ids and paper keys. The
+ * same format `--taxonomy FILE` reads back (edit names and definitions, add or remove categories;
+ * paperIds and paperKeys are ignored there).
+ */
+export function renderTaxonomyJson(taxonomy: Taxonomy, papers: Paper[]): string {
+  const keys = new Map(papers.map((p) => [p.id, p.key]));
+  const doc = {
+    source: taxonomy.source,
+    categories: taxonomy.categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      definition: c.definition,
+      size: c.paperIds.length,
+      paperIds: c.paperIds,
+      paperKeys: c.paperIds.map((id) => keys.get(id) ?? null),
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

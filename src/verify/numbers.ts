@@ -1,0 +1,88 @@
+/**
+ * Numbers as claims: extraction and normalisation, so that `1.9x`, `1.9×`, `1.9 times` and
+ * `1.9$\times$` compare equal, as do `20%`, `20 %`, `20\%` and `20 percent`, `1,000` and `1000`,
+ * `1M` and `1 million`. Digits that are part of a name (`GPT-4`, `GSM8K`, `FP16`, `Llama-2-7B`) are
+ * not claims and are skipped.
+ */
+export type NumberUnit = '%' | 'x' | '';
+
+export interface NumberMention {
+  /** The number as written (after LaTeX clean-up), e.g. `1.9x`, `20 percent`. */
+  raw: string;
+  /** Numeric value with its scale applied (`1M` = 1000000). */
+  value: number;
+  unit: NumberUnit;
+}
+
+const SCALE: Record<string, number> = {
+  k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, billion: 1e9, t: 1e12, trillion: 1e12,
+};
+
+/** Undo the LaTeX and typography that hide numbers: `$7.5\times$`, `41.81\%`, `10^{4}`, thin spaces. */
+export function normalizeNumberText(text: string): string {
+  return text
+    .replace(/\\times|\\x\b|\\cdot/g, '×')
+    .replace(/\\%/g, '%')
+    .replace(/\\,|\\;|\\!|~|[\u2009\u202f\u00a0]/g, ' ')
+    .replace(/[${}]/g, '')
+    .replace(/[\u2212\u2013]/g, '-');
+}
+
+const NUMBER =
+  /(\d{1,3}(?:,\d{3})+(?![\d])|\d+)(\.\d+)?(?:(\s?%|\s?(?:percent|per cent)\b|\s?×|x(?![A-Za-z])|\s(?:times|fold)\b|-fold\b)|(\s?(?:thousand|million|billion|trillion)\b|[kKMBbT](?![A-Za-z])))?/g;
+
+/** Is the number at `index` part of a name (letters or `letters-` right before it)? */
+function partOfName(text: string, index: number): boolean {
+  const prev = text[index - 1];
+  if (prev === undefined) return false;
+  if (/[A-Za-z0-9_]/.test(prev)) return true;
+  if (prev === '.' && /\d/.test(text[index - 2] ?? '')) return true;
+  if (prev === '-' || prev === '/') {
+    // Walk back over the hyphenated token: "Llama-2-7B" is a name, "2-3x" a range.
+    let start = index - 1;
+    while (start > 0 && /[A-Za-z0-9_.\-/]/.test(text[start - 1]!)) start--;
+    return /[A-Za-z]/.test(text[start] ?? '');
+  }
+  return false;
+}
+
+function unitOf(suffix: string | undefined): NumberUnit {
+  if (!suffix) return '';
+  const s = suffix.trim().toLowerCase();
+  if (s === '%' || s.startsWith('per')) return '%';
+  return 'x';
+}
+
+/** Every number in `text` that could be a claim, in order. */
+export function extractNumbers(text: string): NumberMention[] {
+  const clean = normalizeNumberText(text);
+  const mentions: NumberMention[] = [];
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(clean); m !== null; m = NUMBER.exec(clean)) {
+    if (partOfName(clean, m.index)) continue;
+    const scaleWord = m[4]?.trim().toLowerCase();
+    const scale = scaleWord ? (SCALE[scaleWord] ?? 1) : 1;
+    const value = Number(m[1]!.replace(/,/g, '') + (m[2] ?? '')) * scale;
+    if (!Number.isFinite(value)) continue;
+    mentions.push({ raw: m[0].trim(), value, unit: unitOf(m[3]) });
+  }
+  return mentions;
+}
+
+function sameValue(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * Does `pool` (the numbers of a source text) support `mention`? Same value; a unit in the claim
+ * must match the source's unit (a bare number matches any unit).
+ */
+export function numberSupported(mention: NumberMention, pool: readonly NumberMention[]): boolean {
+  return pool.some((p) => sameValue(p.value, mention.value) && (mention.unit === '' || mention.unit === p.unit));
+}
+
+/** Numbers of `text` that no text in `sources` supports. */
+export function unsupportedNumbers(text: string, sources: readonly string[]): NumberMention[] {
+  const pool = sources.flatMap((s) => extractNumbers(s));
+  return extractNumbers(text).filter((m) => !numberSupported(m, pool));
+}

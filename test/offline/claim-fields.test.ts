@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { claimFields, hasQuantity } from '../../src/offline/claim-fields.js';
+import { extractEntities } from '../../src/offline/entities.js';
+
+describe('claimFields', () => {
+  it('reads metric, value and baseline around the value', () => {
+    expect(claimFields('We show that Quest can achieve up to 2.23x self-attention speedup, which reduces inference latency by 7.03x.')).toEqual({
+      metric: 'self-attention speedup', value: 'up to 2.23x', baseline: null,
+    });
+    expect(claimFields('LLM-Sketch outperforms state-of-the-art methods by achieving a $7.5\\times$ accuracy improvement.')).toEqual({
+      metric: 'accuracy', value: '7.5×', baseline: 'state-of-the-art methods',
+    });
+    expect(claimFields('Our approach reduces MSE by 4%, 6%, and 5% compared to the previous SOTA iTransformer.')).toEqual({
+      metric: 'MSE', value: '4%, 6%, and 5%', baseline: 'previous SOTA iTransformer',
+    });
+    expect(claimFields('DistServe can serve 4.48x more requests compared to state-of-the-art systems.')).toMatchObject({ metric: 'requests', value: '4.48x' });
+  });
+
+  it('knows a quantity from a bare number', () => {
+    expect(hasQuantity('It reaches 41.81\\% improvement.')).toBe(true);
+    expect(hasQuantity('We use 3 layers.')).toBe(false);
+  });
+});
+
+describe('extractEntities', () => {
+  it('finds gazetteer names, listed datasets and model sizes with high precision', () => {
+    const e = extractEntities(
+      'KeepKV: x. We evaluate on the challenging Traffic, ECL, and Solar benchmarks and on LongBench with Llama-3.1-8B-Instruct and GPT-4o for question answering. KeepKV wins.',
+      'KeepKV',
+    );
+    expect(e.datasets).toEqual(['LongBench', 'Traffic', 'ECL', 'Solar']);
+    expect(e.models).toEqual(['Llama-3.1-8B-Instruct', 'GPT-4o']);
+    expect(e.tasks).toEqual(['question answering']);
+  });
+});

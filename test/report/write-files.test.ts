@@ -1,0 +1,25 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors.js';
+import { writeFilesAtomic } from '../../src/report/write-files.js';
+
+describe('writeFilesAtomic', () => {
+  it('writes every file (creating folders), replaces old content and leaves no temp file', async () => {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'litrev-write-')), 'run', 'out');
+    const first = await writeFilesAtomic(dir, { 'review.md': 'old\n', 'sub/a.json': '{}\n' });
+    expect(first).toEqual([path.join(dir, 'review.md'), path.join(dir, 'sub/a.json')]);
+    await writeFilesAtomic(dir, { 'review.md': 'new\n' });
+    expect(await readFile(path.join(dir, 'review.md'), 'utf8')).toBe('new\n');
+    expect((await readdir(dir)).sort()).toEqual(['review.md', 'sub']);
+  });
+
+  it('fails with a ConfigError naming the path when the folder cannot be written', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'litrev-write-')), 'a-file');
+    await writeFile(file, 'x');
+    const err = await writeFilesAtomic(path.join(file, 'out'), { 'review.md': 'x' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toContain(file);
+  });
+});

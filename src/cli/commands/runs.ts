@@ -1,3 +1,21 @@
-import { notBuilt } from '../not-built.js';
+import { loadConfig } from '../../config/load.js';
+import { ExitCode } from '../../errors.js';
+import { listRuns } from '../../runs/list-runs.js';
+import { renderRunList, renderSkipped } from '../../runs/render-run-list.js';
+import type { CommandAction } from '../command.js';
 
-export const runsAction = notBuilt('runs');
+/**
+ * `litrev runs`: every run under the runs folder, newest first. `--json` prints
+ * `{ runs, skipped }`; folders that are not readable runs are named on stderr with the reason.
+ */
+export const runsAction: CommandAction = async (ctx) => {
+  const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
+  const { runs, skipped } = await listRuns(config.runsDir);
+  ctx.stderr.write(renderSkipped(skipped));
+  if (config.output === 'json') {
+    ctx.stdout.write(`${JSON.stringify({ runsDir: config.runsDir, runs, skipped })}\n`);
+  } else {
+    ctx.stdout.write(renderRunList(runs, config.runsDir));
+  }
+  return ExitCode.ok;
+};

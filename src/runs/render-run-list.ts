@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { formatCost, formatInt, formatTime } from './format.js';
+import type { RunListEntry, SkippedRun } from './list-runs.js';
+import { renderTable } from './text-table.js';
+
+/**
+ * One short fingerprint of a run's whole prompt set (name and hash of every prompt), so runs that
+ * used the same prompts show the same value.
+ */
+export function promptSetFingerprint(prompts: Record<string, string>): string {
+  const entries = Object.entries(prompts).sort(([a], [b]) => a.localeCompare(b));
+  if (entries.length === 0) return '-';
+  return createHash('sha256').update(entries.map(([n, h]) => `${n}:${h}`).join('\n')).digest('hex').slice(0, 8);
+}
+
+/** The readable listing of `litrev runs`. */
+export function renderRunList(runs: readonly RunListEntry[], runsDir: string): string {
+  if (runs.length === 0) return `no runs in ${runsDir}\n`;
+  const table = renderTable(
+    [
+      { header: 'created (UTC)' },
+      { header: 'run id' },
+      { header: 'model' },
+      { header: 'prompts' },
+      { header: 'papers', align: 'right' },
+      { header: 'annotated', align: 'right' },
+      { header: 'failed', align: 'right' },
+      { header: 'calls', align: 'right' },
+      { header: 'cache hits', align: 'right' },
+      { header: 'tokens', align: 'right' },
+      { header: 'cost', align: 'right' },
+      { header: 'status' },
+    ],
+    runs.map((r) => [
+      formatTime(r.createdAt),
+      r.runId,
+      r.engine === 'offline' ? 'offline' : (r.model ?? '?'),
+      promptSetFingerprint(r.prompts),
+      formatInt(r.papers),
+      formatInt(r.annotated),
+      formatInt(r.failed),
+      formatInt(r.calls),
+      formatInt(r.cacheHits),
+      formatInt(r.tokens.prompt + r.tokens.completion),
+      formatCost(r.costUSD),
+      r.status,
+    ]),
+  );
+  return `${table}${runs.length} run(s) in ${runsDir}; 'prompts' is a fingerprint of the prompt set (--json lists each prompt's hash)\n`;
+}
+
+/** One line per folder that was not a readable run. */
+export function renderSkipped(skipped: readonly SkippedRun[]): string {
+  return skipped.map((s) => `litrev: skipped ${s.path}: ${s.reason}\n`).join('');
+}

@@ -63,6 +63,12 @@ export interface Accounting {
   failures: number;
   /** Every cache key used, in first-use order (for run.json). */
   cacheKeys: string[];
+  /** What the answers served from the cache cost when they were first fetched (not spent again). */
+  cached?: { promptTokens: number; completionTokens: number; costUSD: number | null };
+  /** Structured replies that did not parse or validate (each also an `output-invalid` event). */
+  invalidOutputs?: number;
+  /** The scheduler's concurrency now (lowered by repeated 429s, grown back by successes). */
+  concurrency?: number;
 }
 
 export type ModelEvent =

@@ -1,3 +1,57 @@
-import { notBuilt } from '../not-built.js';
+import { loadConfig } from '../../config/load.js';
+import { ExitCode } from '../../errors.js';
+import type { EndpointReport, ProbeName } from '../../model/probe-endpoint.js';
+import type { CommandAction } from '../command.js';
 
-export const doctorAction = notBuilt('doctor');
+/**
+ * `litrev doctor [--json]`: probe the configured endpoint (reachable, key accepted, model listed,
+ * json_schema / function_calling / json_mode / streaming / embeddings) and remember the structured
+ * method runs will use. Without a model configured it reports the offline engine and exits 0;
+ * exit 2 when the endpoint is unusable.
+ */
+export const doctorAction: CommandAction = async (ctx) => {
+  const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
+  const json = ctx.flags.json === true;
+  if (config.engine === 'offline') {
+    if (json) ctx.stdout.write(`${JSON.stringify({ engine: 'offline', reason: config.engineReason, ok: true })}\n`);
+    else ctx.stdout.write(`No model endpoint configured (${config.engineReason}): the offline extractive engine is in use.\nSet OPENAI_API_KEY and/or OPENAI_BASE_URL (or --base-url) to use a model.\n`);
+    return ExitCode.ok;
+  }
+  const { probeEndpoint } = await import('../../model/probe-endpoint.js');
+  const report = await probeEndpoint(config);
+  if (json) ctx.stdout.write(`${JSON.stringify(report)}\n`);
+  else ctx.stdout.write(formatReport(report));
+  return report.ok ? ExitCode.ok : ExitCode.usage;
+};
+
+const LABELS: Record<ProbeName, string> = {
+  json_schema: 'json_schema (strict)',
+  function_calling: 'function calling',
+  json_mode: 'json_mode',
+  streaming: 'streaming',
+  embeddings: 'embeddings',
+};
+
+function mark(ok: boolean | null): string {
+  return ok === true ? '✓' : ok === false ? '✗' : '-';
+}
+
+/** The plain-text report. */
+export function formatReport(r: EndpointReport): string {
+  const lines = [`litrev doctor: ${r.endpoint}, model ${r.model}`];
+  lines.push(`  ${mark(r.reachable)} endpoint reachable`);
+  lines.push(`  ${mark(r.keyAccepted)} API key accepted`);
+  const listed = r.models === null ? 'model list not available' : `model listed (${r.models.length} models at the endpoint)`;
+  lines.push(`  ${mark(r.modelListed)} ${r.modelListed === false ? `model not listed` : listed}`);
+  for (const [name, probe] of Object.entries(r.probes) as [ProbeName, EndpointReport['probes'][ProbeName]][]) {
+    const ms = probe.latencyMs === undefined ? '' : ` (${probe.latencyMs} ms)`;
+    lines.push(`  ${mark(probe.ok)} ${LABELS[name]}: ${probe.detail}${ms}`);
+  }
+  if (r.method) {
+    lines.push(`  structured output will use ${r.method}${r.configuredMethod === 'auto' ? ' (auto)' : ''}${r.capabilityFile ? `; remembered in ${r.capabilityFile}` : ''}`);
+  }
+  for (const w of r.warnings) lines.push(`  warning: ${w}`);
+  for (const p of r.problems) lines.push(`  problem: ${p}`);
+  lines.push(r.ok ? 'The endpoint is usable.' : 'The endpoint is not usable: fix the problems above (exit 2).');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,148 @@
+/**
+ * A deterministic stand-in for a language model, for tests only: it reads the request the real
+ * client sent (messages + response_format / tools) and answers each review stage with JSON that a
+ * careful model could have written from the papers in the prompt. It lives behind the test HTTP
+ * server; the code under test talks to it through the real OpenAI-compatible client.
+ */
+import { createHash } from 'node:crypto';
+import type { ChatAnswer, ChatHandler, ChatRequestInfo } from './chat-request.js';
+
+interface PromptPaper {
+  id: string;
+  key?: string;
+  title: string;
+  abstract?: string;
+  extra: Record<string, string>;
+}
+
+/** Which review stage a request belongs to: its schema name, or (json_mode) the schema's shape. */
+export function stageOf(info: ChatRequestInfo): string | null {
+  if (info.schemaName) return info.schemaName;
+  const props = (info.schema as { properties?: Record<string, unknown> } | null)?.properties ?? {};
+  if ('overview' in props) return 'overview';
+  if ('body' in props) return 'section';
+  if ('categories' in props) return 'taxonomy';
+  const item = ((props.items as { items?: { properties?: Record<string, unknown> } } | undefined)?.items?.properties) ?? {};
+  if ('contributionType' in item) return 'paper_annotations';
+  if ('relevant' in item) return 'screening';
+  if ('categoryId' in item) return 'category_assignment';
+  return null;
+}
+
+export function papersIn(text: string): PromptPaper[] {
+  const out: PromptPaper[] = [];
+  for (const m of text.matchAll(/<paper id="([^"]+)"(?: key="([^"]+)")?>\n([\s\S]*?)\n<\/paper>/g)) {
+    const fields: Record<string, string> = {};
+    for (const f of m[3]!.matchAll(/<([a-z_]+)>([\s\S]*?)<\/\1>/g)) fields[f[1]!] = f[2]!;
+    const { title = '', abstract, ...extra } = fields;
+    out.push({ id: m[1]!, ...(m[2] ? { key: m[2] } : {}), title, ...(abstract !== undefined ? { abstract } : {}), extra });
+  }
+  return out;
+}
+
+function h(s: string): number {
+  return createHash('sha256').update(s).digest().readUInt32BE(0);
+}
+
+const TYPES = ['method', 'system', 'benchmark-or-dataset', 'survey', 'theory', 'empirical-study', 'position'] as const;
+
+function contributionType(abstract: string): (typeof TYPES)[number] {
+  const a = abstract.toLowerCase();
+  if (/\bsurvey\b|\breview of\b/.test(a)) return 'survey';
+  if (/\bbenchmark\b|\bdataset\b/.test(a)) return 'benchmark-or-dataset';
+  if (/\bwe prove\b|\btheoretical\b|\bprovabl/.test(a)) return 'theory';
+  if (/\bsystem\b|\bserving\b/.test(a)) return 'system';
+  if (/\bwe (study|analy[sz]e|investigate)\b/.test(a)) return 'empirical-study';
+  return 'method';
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z])/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** The JSON object the fake model answers for one structured request (null: not a review stage). */
+export function fakeReviewerAnswer(info: ChatRequestInfo, options: FakeReviewerOptions = {}): unknown {
+  const userText = info.messages.filter((m) => m.role === 'user').map((m) => m.content)[0] ?? '';
+  const systemText = info.messages.find((m) => m.role === 'system')?.content ?? '';
+  const papers = papersIn(userText);
+  switch (stageOf(info)) {
+    case 'paper_annotations':
+      return {
+        items: papers.map((p) => {
+          const abstract = (p.abstract ?? '').replace(/‹/g, '<').replace(/›/g, '>');
+          const quant = sentences(abstract).find((s) => /\d/.test(s));
+          return {
+            id: p.id,
+            contributionType: contributionType(abstract),
+            problem: sentences(abstract)[0] ?? p.title,
+            // Like a real model, the answer depends on the prompt: for about a third of the papers
+            // another wording of the instructions gives another method family.
+            methodFamily: h(systemText + p.id) % 3 === 0 ? `${family(p.title)} (variant ${h(systemText) % 97})` : family(p.title),
+            methodSummary: `The paper presents ${p.title}.`,
+            tasks: [],
+            datasets: [],
+            models: [],
+            claims: quant
+              ? [{ text: 'Reported result', quote: quant, quantitative: true, metric: null, value: (quant.match(/\d+(?:\.\d+)?%?/) ?? [null])[0], baseline: null }]
+              : [],
+          };
+        }),
+      };
+    case 'screening': {
+      const topic = /Topic: (.*)/.exec(userText)?.[1]?.toLowerCase() ?? '';
+      const words = topic.split(/\W+/).filter((w) => w.length > 3);
+      return {
+        items: papers.map((p) => {
+          const text = `${p.title} ${p.abstract ?? ''}`.toLowerCase();
+          const hit = words.filter((w) => text.includes(w));
+          return { id: p.id, relevant: hit.length > 0, reason: hit.length ? `mentions ${hit.join(', ')}` : 'does not mention the topic' };
+        }),
+      };
+    }
+    case 'taxonomy':
+      return {
+        categories: ['Attention and memory', 'Quantization and compression', 'Training and optimization', 'Theory and analysis', 'Systems and serving'].map(
+          (name) => ({ name, definition: `Papers mainly about ${name.toLowerCase()}.` }),
+        ),
+      };
+    case 'category_assignment': {
+      const ids: string[] = (info.schema as any).properties.items.items.properties.categoryId.enum;
+      return { items: papers.map((p) => ({ id: p.id, categoryId: ids[h(p.id + (p.extra.method_family ?? '')) % ids.length] })) };
+    }
+    case 'section': {
+      const lines = papers.map((p) => `${p.title} is studied in [@${p.key}].`);
+      if (options.plantKey) lines.push(`A related result appears in [@${options.plantKey}].`);
+      return { body: lines.join(' ') };
+    }
+    case 'overview': {
+      const key = /\[@([^\]]+)\]/.exec(userText)?.[1];
+      return {
+        overview: key ? `The sections below cover the corpus, starting from [@${key}].` : 'The sections below cover the corpus.',
+        openProblems: 'Several papers leave evaluation at scale open.',
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+function family(title: string): string {
+  const head = title.split(':')[0]!.toLowerCase();
+  if (/quant|compress|prun|distill/.test(title.toLowerCase())) return 'model compression';
+  if (/attention|kv|cache/.test(title.toLowerCase())) return 'attention and KV cache';
+  return head.split(/\s+/).slice(0, 3).join(' ');
+}
+
+export interface FakeReviewerOptions {
+  /** A key the section writer cites although no paper has it (verification must remove it). */
+  plantKey?: string;
+}
+
+/** A test-server handler answering every review stage; plain-text requests get the server's default. */
+export function fakeReviewer(options: FakeReviewerOptions = {}): ChatHandler {
+  return (info): ChatAnswer | undefined => {
+    if (info.method === 'text') return undefined;
+    const json = fakeReviewerAnswer(info, options);
+    return json === null ? undefined : { json };
+  };
+}

@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describeChat, type ChatAnswer, type ChatHandler, type ChatRequestInfo } from './chat-request.js';
+import { writeChatAnswer } from './write-chat-answer.js';
+
+export type { ChatAnswer, ChatHandler, ChatRequestInfo } from './chat-request.js';
+export { schemaInstance } from './schema-instance.js';
+
+/** Every request the server received. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON body (null for GET or a body that is not JSON). */
+  body: Record<string, unknown> | null;
+  /** Date.now() when the request was complete. */
+  receivedAt: number;
+}
+
+export interface OpenAIServerOptions {
+  /** Delay before every accepted chat/embeddings answer. */
+  latencyMs?: number;
+  /** Accepted chat + embeddings requests per sliding second; past it: 429 with retry-after(-ms). Rejected requests do not count. */
+  rateLimitPerSecond?: number;
+  /** Models listed by GET /v1/models; when given, requests for other models get 404 model_not_found. Default: ['test-model'], any model accepted. */
+  models?: string[];
+  /** When set, requests must carry `Authorization: Bearer <apiKey>` or get 401. */
+  apiKey?: string;
+  /** Turn features off (each answers 400, embeddings 404): all on by default. */
+  supports?: { jsonSchema?: boolean; tools?: boolean; jsonObject?: boolean; streaming?: boolean; embeddings?: boolean };
+  /** Dimensions of the deterministic embedding vectors (default 8). */
+  embeddingDimensions?: number;
+  handler?: ChatHandler;
+}
+
+export interface OpenAIServer {
+  /** http://127.0.0.1:PORT/v1 */
+  url: string;
+  requests: RecordedRequest[];
+  /** The chat-completion requests only. */
+  chatRequests(): RecordedRequest[];
+  setHandler(handler: ChatHandler | undefined): void;
+  close(): Promise<void>;
+}
+
+/**
+ * An OpenAI-compatible HTTP server for tests (node:http on 127.0.0.1, a free port): chat completions
+ * (json_schema, tools, json_object, text; `stream: true` as SSE with a usage chunk), /models,
+ * /embeddings. A handler decides each chat answer and can inject faults: status codes with headers,
+ * dropped connections, delays, hangs, truncated or arbitrary content.
+ */
+export async function startOpenAIServer(options: OpenAIServerOptions = {}): Promise<OpenAIServer> {
+  const requests: RecordedRequest[] = [];
+  let handler: ChatHandler | undefined = options.handler;
+  let chatCount = 0;
+  const accepted: number[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  const supports = { jsonSchema: true, tools: true, jsonObject: true, streaming: true, embeddings: true, ...options.supports };
+
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (ms <= 0) return resolve();
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
+
+  const rateLimited = (): number | null => {
+    const limit = options.rateLimitPerSecond;
+    if (!limit) return null;
+    const now = Date.now();
+    while (accepted.length > 0 && accepted[0]! <= now - 1000) accepted.shift();
+    if (accepted.length >= limit) return Math.max(1, accepted[0]! + 1000 - now);
+    accepted.push(now);
+    return null;
+  };
+
+  const guard = (req: RecordedRequest, res: ServerResponse, model: unknown): boolean => {
+    if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+      sendError(res, 401, { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' });
+      return false;
+    }
+    if (options.models && typeof model === 'string' && !options.models.includes(model)) {
+      sendError(res, 404, { message: `The model \`${model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' });
+      return false;
+    }
+    const waitMs = rateLimited();
+    if (waitMs !== null) {
+      sendError(res, 429, { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' }, {
+        'retry-after-ms': String(waitMs),
+        'retry-after': String(Math.ceil(waitMs / 1000)),
+      });
+      return false;
+    }
+    return true;
+  };
+
+  const onChat = async (rec: RecordedRequest, res: ServerResponse, httpReq: IncomingMessage) => {
+    const body = rec.body ?? {};
+    if (!guard(rec, res, body.model)) return;
+    const info = describeChat(body, chatCount++);
+    const unsupported = unsupportedFeature(info, supports);
+    if (unsupported) return sendError(res, 400, { message: unsupported, type: 'invalid_request_error', code: 'unsupported_parameter' });
+    const answer: ChatAnswer = (await handler?.(info)) ?? info.defaultAnswer();
+    if ('hang' in answer) return;
+    await wait((options.latencyMs ?? 0) + (answer.delayMs ?? 0));
+    if (res.destroyed || httpReq.socket.destroyed) return;
+    if ('drop' in answer) {
+      httpReq.socket.destroy();
+      return;
+    }
+    if ('status' in answer) return sendError(res, answer.status, answer.error ?? { message: `HTTP ${answer.status}`, type: 'server_error' }, answer.headers);
+    writeChatAnswer(res, info, answer);
+  };
+
+  const onEmbeddings = async (rec: RecordedRequest, res: ServerResponse) => {
+    const body = rec.body ?? {};
+    if (!supports.embeddings) return sendError(res, 404, { message: 'embeddings are not supported', type: 'invalid_request_error' });
+    if (!guard(rec, res, body.model)) return;
+    await wait(options.latencyMs ?? 0);
+    const inputs = Array.isArray(body.input) ? body.input.map(String) : [String(body.input ?? '')];
+    const dims = options.embeddingDimensions ?? 8;
+    const data = inputs.map((text, index) => ({ object: 'embedding', index, embedding: embeddingOf(text, dims) }));
+    const tokens = inputs.reduce((s, t) => s + Math.ceil(t.length / 4), 0);
+    sendJSON(res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
+  };
+
+  const server = createServer((httpReq, res) => {
+    const chunks: Buffer[] = [];
+    httpReq.on('data', (c: Buffer) => chunks.push(c));
+    httpReq.on('end', () => {
+      const path = (httpReq.url ?? '/').split('?')[0]!;
+      const rec: RecordedRequest = { method: httpReq.method ?? 'GET', path, headers: httpReq.headers, body: parseBody(Buffer.concat(chunks).toString('utf8')), receivedAt: Date.now() };
+      requests.push(rec);
+      const route = `${rec.method} ${path.replace(/\/+$/, '')}`;
+      const run = async () => {
+        if (route === 'POST /v1/chat/completions') return onChat(rec, res, httpReq);
+        if (route === 'POST /v1/embeddings') return onEmbeddings(rec, res);
+        if (route === 'GET /v1/models') {
+          if (options.apiKey !== undefined && rec.headers.authorization !== `Bearer ${options.apiKey}`) {
+            return sendError(res, 401, { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' });
+          }
+          const ids = options.models ?? ['test-model'];
+          return sendJSON(res, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 0, owned_by: 'litrev-test' })) });
+        }
+        sendError(res, 404, { message: `no route ${route}`, type: 'invalid_request_error' });
+      };
+      run().catch((err: Error) => sendError(res, 500, { message: `test server handler failed: ${err.message}`, type: 'server_error' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    chatRequests: () => requests.filter((r) => r.path.replace(/\/+$/, '') === '/v1/chat/completions'),
+    setHandler: (h) => {
+      handler = h;
+    },
+    close: async () => {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function unsupportedFeature(info: ChatRequestInfo, supports: Required<NonNullable<OpenAIServerOptions['supports']>>): string | null {
+  if (info.method === 'json_schema' && !supports.jsonSchema) return "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.";
+  if (info.method === 'function_calling' && !supports.tools) return "Invalid parameter: 'tools' is not supported with this model.";
+  if (info.method === 'json_mode' && !supports.jsonObject) return "Invalid parameter: 'response_format' of type 'json_object' is not supported with this model.";
+  if (info.stream && !supports.streaming) return "Invalid parameter: 'stream' is not supported.";
+  return null;
+}
+
+function parseBody(text: string): Record<string, unknown> | null {
+  if (text.trim() === '') return null;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Deterministic unit vector from a hash of the text. */
+export function embeddingOf(text: string, dims: number): number[] {
+  const v: number[] = [];
+  for (let i = 0; v.length < dims; i++) {
+    const h = createHash('sha256').update(`${i}:${text}`).digest();
+    for (let j = 0; j + 1 < h.length && v.length < dims; j += 2) v.push((h.readUInt16BE(j) / 65535) * 2 - 1);
+  }
+  const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1;
+  return v.map((x) => x / norm);
+}
+
+export function sendJSON(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, status: number, error: { message: string; type?: string; code?: string }, headers: Record<string, string> = {}): void {
+  sendJSON(res, status, { error: { message: error.message, type: error.type ?? 'invalid_request_error', param: null, code: error.code ?? null } }, headers);
+}

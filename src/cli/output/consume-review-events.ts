@@ -1,0 +1,54 @@
+import { LitrevError } from '../../errors.js';
+import type { ReviewEvent, RunSummary } from '../../pipeline/events.js';
+import { initialRunState, reduceRunState, type RunState } from '../../pipeline/run-state.js';
+import { createJsonView } from './json-view.js';
+import { createPlainView } from './plain-view.js';
+import type { RunView } from './run-view.js';
+
+export interface ConsumeOptions {
+  /** ink: the live dashboard (stdout is a terminal); plain: lines on stderr; json: one object on stdout at the end. */
+  mode: 'ink' | 'plain' | 'json';
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+/**
+ * Show a review run from its event stream and return its summary. The three output modes are
+ * three views of one folded state (see pipeline/run-state.ts). A stream that throws is rethrown
+ * after the terminal is released; one that ends without run-finished is an error.
+ */
+export async function consumeReviewEvents(events: AsyncIterable<ReviewEvent>, options: ConsumeOptions): Promise<RunSummary> {
+  const now = options.now ?? Date.now;
+  const view = await createView(options, now);
+  let state: RunState = initialRunState;
+  try {
+    for await (const event of events) {
+      state = reduceRunState(state, event, now());
+      view.onEvent(event, state);
+    }
+  } catch (err) {
+    await view.abort(state);
+    throw err;
+  }
+  if (!state.summary) {
+    await view.abort(state);
+    throw new LitrevError('the review stopped before it finished (no summary was produced)');
+  }
+  await view.finish(state);
+  return state.summary;
+}
+
+async function createView(options: ConsumeOptions, now: () => number): Promise<RunView> {
+  switch (options.mode) {
+    case 'json':
+      return createJsonView(options.stdout);
+    case 'plain':
+      return createPlainView(options.stderr, now);
+    case 'ink': {
+      const { createDashboardView } = await import('../../ui/dashboard/dashboard-view.js');
+      return createDashboardView({ stdout: options.stdout, stderr: options.stderr, now });
+    }
+  }
+}

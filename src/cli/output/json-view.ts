@@ -1,0 +1,40 @@
+import type { RunState } from '../../pipeline/run-state.js';
+import type { RunView } from './run-view.js';
+
+/**
+ * --json: nothing while running; at the end exactly one JSON object on stdout with the contract
+ * fields (runId, outDir, engine, papers, annotated, failed, calls, cacheHits, promptTokens,
+ * completionTokens), plus costUSD, files, verification, durationMs, warnings and failures.
+ */
+export function createJsonView(stdout: NodeJS.WritableStream): RunView {
+  return {
+    onEvent() {},
+    async finish(state) {
+      if (!state.summary) return;
+      stdout.write(`${JSON.stringify(runJson(state))}\n`);
+    },
+    async abort() {},
+  };
+}
+
+export function runJson(state: RunState): Record<string, unknown> {
+  const s = state.summary!;
+  return {
+    runId: s.runId,
+    outDir: s.outDir,
+    engine: s.engine,
+    papers: s.papers,
+    annotated: s.annotated,
+    failed: s.failed,
+    calls: s.calls,
+    cacheHits: s.cacheHits,
+    promptTokens: s.promptTokens,
+    completionTokens: s.completionTokens,
+    costUSD: s.costUSD,
+    files: s.files,
+    verification: s.verification,
+    durationMs: s.durationMs,
+    warnings: state.warnings,
+    failures: state.failures,
+  };
+}

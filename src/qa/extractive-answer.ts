@@ -1,0 +1,101 @@
+import { distinctTerms, questionTerms } from '../retrieval/analyze.js';
+import type { Hit, Retriever } from '../retrieval/types.js';
+import { splitSentences } from '../verify/sentence-split.js';
+import { NOT_SUPPORTED } from './types.js';
+
+/** Sentences quoted at most, and from one paper at most. */
+const MAX_SENTENCES = 4;
+const MAX_PER_PAPER = 2;
+/** Share of the question's idf mass the best paper must match for the corpus to count as answering. */
+const MIN_COVERAGE = 0.5;
+/** A sentence is quoted when it scores at least this share of the best sentence's score. */
+const RELATIVE_CUTOFF = 0.4;
+/** Weight of the previous question's terms (follow-ups) against the question's own. */
+const CONTEXT_WEIGHT = 0.35;
+/** Papers named as closest when the corpus does not answer, and the share of the question they must match. */
+const CLOSEST = 3;
+const CLOSEST_MIN_COVERAGE = 0.25;
+
+interface ScoredSentence {
+  text: string;
+  key: string;
+  hitRank: number;
+  index: number;
+  score: number;
+}
+
+export interface ExtractiveAnswer {
+  text: string;
+  supported: boolean;
+}
+
+/**
+ * The offline engine's answer: the sentences of the retrieved abstracts that best match the
+ * question's content words, quoted verbatim with their citations. Deterministic. Says "The corpus
+ * does not say." when no retrieved paper matches half of the question's weight (idf; the
+ * previous question's terms count at a lower weight), or no sentence matches a content word.
+ */
+export function extractiveAnswer(question: string, hits: readonly Hit[], retriever: Retriever, context?: string): ExtractiveAnswer {
+  const terms = questionTerms(question);
+  const weights = new Map<string, number>(terms.map((t) => [t, retriever.idf(t)]));
+  const contextWeights = new Map<string, number>(
+    (context ? questionTerms(context) : []).filter((t) => !weights.has(t)).map((t) => [t, CONTEXT_WEIGHT * retriever.idf(t)]),
+  );
+  const all = new Map([...weights, ...contextWeights]);
+  const total = [...all.values()].reduce((a, b) => a + b, 0);
+
+  // How much of the question each retrieved paper covers; the best one decides whether to answer.
+  const coverage = hits.map((h) => (total > 0 ? matchedWeight(distinctTerms(paperText(h)), all) / total : 0));
+  const closest = () => hits.filter((_, i) => coverage[i]! >= CLOSEST_MIN_COVERAGE);
+  if (Math.max(0, ...coverage) < MIN_COVERAGE) return { text: notSupported(closest()), supported: false };
+  const chosen = choose(scoreSentences(hits, weights, contextWeights));
+  if (chosen.length === 0) return { text: notSupported(closest()), supported: false };
+  return { text: chosen.map((s) => `- "${s.text}" [@${s.key}]`).join('\n'), supported: true };
+}
+
+function paperText(hit: Hit): string {
+  return `${hit.paper.title} ${hit.paper.abstract}`;
+}
+
+function matchedWeight(terms: readonly string[], weights: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const t of terms) sum += weights.get(t) ?? 0;
+  return sum;
+}
+
+function scoreSentences(hits: readonly Hit[], weights: ReadonlyMap<string, number>, contextWeights: ReadonlyMap<string, number>): ScoredSentence[] {
+  const out: ScoredSentence[] = [];
+  hits.forEach((hit, hitRank) => {
+    splitSentences(hit.paper.abstract).forEach((span, index) => {
+      const terms = distinctTerms(span.text);
+      const own = matchedWeight(terms, weights);
+      if (own <= 0) return; // a sentence must match the question itself, not only the conversation
+      // Longer sentences match more by chance: a mild length normalisation.
+      const score = (own + matchedWeight(terms, contextWeights)) / Math.sqrt(Math.max(8, terms.length) / 8);
+      out.push({ text: span.text, key: hit.paper.key, hitRank, index, score });
+    });
+  });
+  return out;
+}
+
+function choose(sentences: ScoredSentence[]): ScoredSentence[] {
+  const ranked = [...sentences].sort((a, b) => b.score - a.score || a.hitRank - b.hitRank || a.index - b.index);
+  const top = ranked[0];
+  if (!top) return [];
+  const perPaper = new Map<string, number>();
+  const chosen: ScoredSentence[] = [];
+  for (const s of ranked) {
+    if (chosen.length >= MAX_SENTENCES || s.score < RELATIVE_CUTOFF * top.score) break;
+    const n = perPaper.get(s.key) ?? 0;
+    if (n >= MAX_PER_PAPER) continue;
+    perPaper.set(s.key, n + 1);
+    chosen.push(s);
+  }
+  return chosen;
+}
+
+function notSupported(near: readonly Hit[]): string {
+  const closest = near.slice(0, CLOSEST);
+  if (closest.length === 0) return NOT_SUPPORTED;
+  return `${NOT_SUPPORTED}\nClosest papers: ${closest.map((h) => `${h.paper.title} [@${h.paper.key}]`).join('; ')}.`;
+}

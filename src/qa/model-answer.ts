@@ -1,0 +1,68 @@
+import { errorMessage, LitrevError } from '../errors.js';
+import type { ModelGateway } from '../model/types.js';
+import { paperBlocks, type PaperBlockFields } from '../prompts/paper-block.js';
+import { renderPrompt, type PromptFile } from '../prompts/prompt-file.js';
+import type { Hit } from '../retrieval/types.js';
+import { removeUnknownCitations } from '../verify/citation-keys.js';
+import { createCitationFilter } from './citation-filter.js';
+import { formatHistory } from './conversation.js';
+import type { QaTurn } from './types.js';
+
+export interface ModelAnswerInput {
+  question: string;
+  history: readonly QaTurn[];
+  sources: readonly Hit[];
+  gateway: ModelGateway;
+  prompt: PromptFile;
+  onToken?: (delta: string) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * The model's answer from the retrieved sources, streamed through a filter that drops citations of
+ * keys that are not among the sources (so a made-up key never reaches the screen). Returns the
+ * cleaned text and the keys removed.
+ */
+export async function modelAnswer(input: ModelAnswerInput): Promise<{ text: string; removed: string[] }> {
+  const known = new Set(input.sources.map((h) => h.paper.key));
+  const messages = renderPrompt(input.prompt, {
+    sources: paperBlocks(input.sources.map(sourceBlock)),
+    history: formatHistory(input.history),
+    question: input.question,
+  });
+  const filter = createCitationFilter(known);
+  let streamed = false;
+  const emit = (text: string) => {
+    if (text === '') return;
+    streamed = true;
+    input.onToken?.(text);
+  };
+  let raw: string;
+  try {
+    const result = await input.gateway.text({
+      stage: 'answer',
+      messages,
+      signal: input.signal,
+      onToken: (delta) => emit(filter.push(delta)),
+    });
+    raw = result.text;
+  } catch (err) {
+    if (err instanceof LitrevError) throw err;
+    throw new LitrevError(`the model could not answer: ${errorMessage(err)}`, { cause: err });
+  }
+  emit(filter.end());
+  const { text, removed } = removeUnknownCitations(raw, known);
+  // A gateway that did not stream (or a cache hit replayed silently): show the answer at once.
+  if (!streamed) emit(text);
+  return { text: text.trim(), removed };
+}
+
+function sourceBlock(hit: Hit): PaperBlockFields {
+  const n = hit.notes;
+  const extra: Record<string, string> = {};
+  if (hit.paper.year !== undefined) extra.year = String(hit.paper.year);
+  if (n?.category) extra.category = n.category;
+  if (n?.methodSummary) extra.method = n.methodSummary;
+  if (n && n.claims.length > 0) extra.claims = n.claims.map((c) => c.text).join('; ');
+  return { id: hit.paper.id, key: hit.paper.key, title: hit.paper.title, abstract: hit.paper.abstract, extra };
+}

@@ -1,0 +1,99 @@
+import type { Config } from '../config/schema.js';
+import type { Corpus } from '../corpus/paper.js';
+import { resolveCorpus } from '../corpus/resolve-corpus.js';
+import type { Accounting, ModelGateway } from '../model/types.js';
+import { loadPrompt } from '../prompts/load-prompts.js';
+import type { PromptFile } from '../prompts/prompt-file.js';
+import { createRetriever } from '../retrieval/create-retriever.js';
+import { loadRunNotes } from '../retrieval/load-run-notes.js';
+import type { Hit, Retriever } from '../retrieval/types.js';
+import { answerQuestion } from './answer-question.js';
+import type { AnswerResult, QaTurn } from './types.js';
+
+export interface QaSessionOptions {
+  config: Config;
+  /** --in paths; empty: the corpus stored by `litrev ingest`. */
+  paths: string[];
+  topK: number;
+  signal?: AbortSignal;
+  /** Ingest problems and retrieval fallbacks, one line each. */
+  onWarning?: (message: string) => void;
+}
+
+/** A conversation about one corpus: ask and chat both run on it. */
+export interface QaSession {
+  readonly engine: 'offline' | 'model';
+  /** Why this engine answers ("--offline was given", "model endpoint ..."). */
+  readonly engineReason: string;
+  readonly model: string | null;
+  readonly corpus: Corpus;
+  /** The review run whose annotations are indexed too, if any. */
+  readonly annotationsFrom: string | null;
+  readonly history: readonly QaTurn[];
+  /** Sources of the last answer (what /sources shows). */
+  readonly lastSources: readonly Hit[];
+  ask(question: string, options?: { onToken?: (delta: string) => void; signal?: AbortSignal }): Promise<AnswerResult>;
+  accounting(): Accounting | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Open a Q&A session: load the corpus (`--in` paths are read without storing them), the newest
+ * review's annotations over the same corpus, the model gateway (unless offline) and the answer
+ * prompt, and build the retriever (hybrid when the endpoint has embeddings).
+ */
+export async function openQaSession(options: QaSessionOptions): Promise<QaSession> {
+  const { config } = options;
+  const { corpus, report } = await resolveCorpus(config, options.paths, { store: false, signal: options.signal });
+  for (const s of report?.skipped ?? []) options.onWarning?.(`skipped ${s.path}: ${s.reason}`);
+  const notes = await loadRunNotes(config.runsDir, corpus.hash);
+
+  let gateway: ModelGateway | null = null;
+  let prompt: PromptFile | undefined;
+  if (config.engine === 'model') {
+    prompt = await loadPrompt('answer', config.promptDirs[0]);
+    const { createGateway } = await import('../model/create-gateway.js');
+    gateway = await createGateway(config, { signal: options.signal });
+  }
+  const g = gateway;
+  const retriever: Retriever = createRetriever(corpus.papers, {
+    annotations: notes?.notes,
+    embed: g ? (texts, signal) => g.embed(texts, signal) : undefined,
+    onWarning: options.onWarning,
+  });
+
+  const history: QaTurn[] = [];
+  let lastSources: readonly Hit[] = [];
+  return {
+    engine: config.engine,
+    engineReason: config.engineReason,
+    model: g ? g.modelName : null,
+    corpus,
+    annotationsFrom: notes?.runId ?? null,
+    get history() {
+      return history;
+    },
+    get lastSources() {
+      return lastSources;
+    },
+    async ask(question, askOptions = {}) {
+      const result = await answerQuestion({
+        question,
+        history,
+        retriever,
+        gateway: g,
+        prompt,
+        topK: options.topK,
+        onToken: askOptions.onToken,
+        signal: askOptions.signal ?? options.signal,
+      });
+      history.push({ question, answer: result.answer });
+      lastSources = result.sources;
+      return result;
+    },
+    accounting: () => (g ? g.accounting() : null),
+    close: async () => {
+      await g?.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { Box, Static, Text, useApp, useInput } from 'ink';
+import { useCallback } from 'react';
+import type { ChatBackend } from './chat-backend.js';
+import { ChatEntryView, type ChatEntry } from './chat-entry.js';
+import { TextInput } from './text-input.js';
+import { useChat } from './use-chat.js';
+
+/** The header: which corpus, which engine answers (the offline engine is labelled as such). */
+export function chatHeader(backend: ChatBackend): Omit<Extract<ChatEntry, { kind: 'header' }>, 'id'> {
+  const offline = backend.engine === 'offline';
+  const papers = backend.corpus.papers.length;
+  return {
+    kind: 'header',
+    title: `litrev chat · ${papers} paper${papers === 1 ? '' : 's'}`,
+    offline,
+    engineLine: offline
+      ? `OFFLINE ENGINE (extractive, no model): ${backend.engineReason}`
+      : `model ${backend.model ?? 'unknown'} · ${backend.engineReason}`,
+    details: [
+      ...(backend.annotationsFrom ? [`annotations of review ${backend.annotationsFrom} are searched too`] : []),
+      '/sources shows the papers behind the last answer · /help · /exit or Ctrl-C to leave',
+    ],
+  };
+}
+
+/**
+ * Interactive questions about the corpus: finished questions and answers scroll above (<Static>),
+ * the answer being written streams below them, then the input box.
+ * Ctrl-C and Ctrl-D leave (stopping any answer); Esc stops the answer being written.
+ */
+export function ChatApp({ backend, onExit }: { backend: ChatBackend; onExit?: () => void }) {
+  const { exit } = useApp();
+  const leave = useCallback(() => {
+    onExit?.();
+    exit();
+  }, [exit, onExit]);
+  const chat = useChat(backend, chatHeader(backend), leave);
+
+  useInput((input, key) => {
+    if (key.ctrl && (input === 'c' || input === 'd')) {
+      chat.cancel();
+      leave();
+    } else if (key.escape) {
+      chat.cancel();
+    }
+  });
+
+  const busy = chat.streaming !== null;
+  return (
+    <Box flexDirection="column">
+      <Static items={chat.entries}>{(entry) => <ChatEntryView key={entry.id} entry={entry} />}</Static>
+      {chat.streaming && (
+        <Box flexDirection="column">
+          <Text>{chat.streaming.text === '' ? '…' : chat.streaming.text}</Text>
+        </Box>
+      )}
+      <TextInput
+        dimmed={busy}
+        history={chat.asked}
+        placeholder="Ask about the corpus (/help)"
+        onSubmit={chat.submit}
+      />
+      <Text dimColor>{busy ? 'answering… (Esc stops it, Ctrl-C leaves)' : 'Enter asks · /sources · /help · /exit'}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,29 @@
+import { Box, Text } from 'ink';
+import { formatCost, formatCount, formatDuration, formatVerification, plural } from '../../cli/output/format.js';
+import type { RunSummary } from '../../pipeline/events.js';
+
+/** The end of a run: counts, cost, the verification result and the files written. */
+export function RunSummaryView({ summary }: { summary: RunSummary }) {
+  const v = summary.verification;
+  const verified = v.numbersUnsupported === 0 && v.quotesNotVerbatim === 0;
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text bold color={summary.failed > 0 ? 'yellow' : 'green'}>
+        Done in {formatDuration(summary.durationMs)}: {summary.annotated} of {plural(summary.papers, 'paper')} annotated, {summary.failed} failed
+      </Text>
+      <Text>
+        {plural(summary.calls, 'call')} · {plural(summary.cacheHits, 'cache hit')} · {formatCount(summary.promptTokens)} prompt +{' '}
+        {formatCount(summary.completionTokens)} completion tokens · {formatCost(summary.costUSD)}
+      </Text>
+      <Text color={verified ? 'green' : 'yellow'}>Verification: {formatVerification(v)}</Text>
+      {summary.files.length > 0 && (
+        <Box flexDirection="column">
+          <Text>Files in {summary.outDir}:</Text>
+          {summary.files.map((f) => (
+            <Text key={f}>  {f}</Text>
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+}

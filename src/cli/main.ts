@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { ExitCode, LitrevError } from '../errors.js';
 import { findCommand, commands } from './commands/index.js';
 import { commandHelp, mainHelp } from './help.js';
 import { parseCommandLine } from './parse-args.js';
+import { litrevVersion as version } from '../version.js';
 
 export interface MainIO {
   stdout?: NodeJS.WritableStream;
@@ -68,16 +68,4 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-}
-
-let cachedVersion: string | undefined;
-function version(): string {
-  if (cachedVersion) return cachedVersion;
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    cachedVersion = pkg.version;
-  } catch {
-    cachedVersion = 'unknown';
-  }
-  return cachedVersion;
 }

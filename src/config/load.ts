@@ -83,7 +83,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     promptDirs,
     concurrency: int(flags.concurrency, '--concurrency') ?? int(env.LITREV_CONCURRENCY, 'LITREV_CONCURRENCY') ?? file.concurrency ?? 8,
     batchSize: int(flags['batch-size'], '--batch-size') ?? file.batchSize,
-    batchTokenBudget: int(env.LITREV_BATCH_TOKENS, 'LITREV_BATCH_TOKENS') ?? file.batchTokenBudget ?? 6000,
+    batchTokenBudget: int(env.LITREV_BATCH_TOKENS, 'LITREV_BATCH_TOKENS') ?? file.batchTokenBudget ?? 4000,
     maxCost: num(flags['max-cost'], '--max-cost') ?? num(env.LITREV_MAX_COST, 'LITREV_MAX_COST') ?? file.maxCost,
     dryRun: flags['dry-run'] === true,
     topic: str(flags.topic),

@@ -23,7 +23,8 @@ export interface Claim {
 
 export interface Annotation {
   paperId: string;
-  status: 'ok' | 'failed';
+  /** 'excluded': screened out by --topic (see relevance); not classified. */
+  status: 'ok' | 'failed' | 'excluded';
   /** Why the paper failed (status 'failed'). */
   error?: string;
   contributionType: ContributionType | null;
@@ -34,6 +35,8 @@ export interface Annotation {
   datasets: string[];
   models: string[];
   claims: Claim[];
+  /** Claims the model returned whose quote is not verbatim in the abstract: kept for the record, never used. */
+  rejectedClaims?: { claim: Claim; reason: string }[];
   /** --topic screening: whether the paper is relevant, and why. */
   relevance?: { relevant: boolean; reason: string };
 }
@@ -48,4 +51,26 @@ export interface TaxonomyCategory {
 export interface Taxonomy {
   source: 'induced' | 'file' | 'offline';
   categories: TaxonomyCategory[];
+}
+
+/** An annotation with no content: for a paper that failed or was screened out. */
+export function emptyAnnotation(
+  paperId: string,
+  status: 'failed' | 'excluded',
+  extra: { error?: string; relevance?: Annotation['relevance'] } = {},
+): Annotation {
+  return {
+    paperId,
+    status,
+    ...(extra.error !== undefined ? { error: extra.error } : {}),
+    contributionType: null,
+    problem: '',
+    methodFamily: '',
+    methodSummary: '',
+    tasks: [],
+    datasets: [],
+    models: [],
+    claims: [],
+    ...(extra.relevance ? { relevance: extra.relevance } : {}),
+  };
 }

@@ -1,3 +1,90 @@
-import { notBuilt } from '../not-built.js';
+import { loadConfig } from '../../config/load.js';
+import type { Config } from '../../config/schema.js';
+import { resolveCorpus } from '../../corpus/resolve-corpus.js';
+import type { Corpus } from '../../corpus/paper.js';
+import { BudgetError, ExitCode } from '../../errors.js';
+import type { CategorySpec } from '../../pipeline/engine.js';
+import { estimateRun, type RunEstimate } from '../../pipeline/estimate-run.js';
+import { prepareRun } from '../../pipeline/prepare-run.js';
+import { runReview } from '../../pipeline/run-review.js';
+import { loadPrompts } from '../../prompts/load-prompts.js';
+import type { CommandAction, CommandContext } from '../command.js';
+import { consumeReviewEvents } from '../output/consume-review-events.js';
+import { runMatrix } from './review-matrix.js';
 
-export const reviewAction = notBuilt('review');
+/** `litrev review`: the whole pipeline, one run or a matrix of prompt folders x models. */
+export const reviewAction: CommandAction = async (ctx) => {
+  const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
+  const { corpus } = await resolveCorpus(config, ctx.args, { signal: ctx.signal });
+  const taxonomyCategories = config.taxonomyFile ? await readTaxonomy(config.taxonomyFile) : undefined;
+  const combos = matrixCombos(config);
+
+  if (config.engine === 'model' && (config.dryRun || config.maxCost !== undefined)) {
+    const estimates = await Promise.all(
+      combos.map(async (c) => estimateRun(config, corpus.papers, await loadPrompts(c.promptDir ?? undefined), c.model)),
+    );
+    if (config.dryRun) return printEstimates(ctx, config, estimates);
+    const total = estimates.reduce((sum, e) => sum + (e.costUSD ?? 0), 0);
+    if (config.maxCost !== undefined && total > config.maxCost) {
+      throw new BudgetError(
+        `estimated cost $${total.toFixed(4)} is above --max-cost $${config.maxCost}`,
+        'raise --max-cost, use a cheaper --model, or run --dry-run to see the estimate per stage',
+      );
+    }
+  } else if (config.dryRun) {
+    ctx.stderr.write('litrev: offline engine: no model requests, nothing to estimate (cost $0)\n');
+    if (config.output === 'json') ctx.stdout.write(`${JSON.stringify({ engine: 'offline', requests: 0, costUSD: 0 })}\n`);
+    return ExitCode.ok;
+  }
+
+  if (combos.length > 1) return runMatrix(ctx, config, corpus, combos, taxonomyCategories);
+  return runSingle(ctx, config, corpus, combos[0]!, taxonomyCategories);
+};
+
+async function runSingle(
+  ctx: CommandContext,
+  config: Config,
+  corpus: Corpus,
+  combo: { promptDir: string | null; model: string },
+  taxonomyCategories: CategorySpec[] | undefined,
+): Promise<number> {
+  const prepared = await prepareRun(config, combo, { signal: ctx.signal, ...(config.outDir ? { outDir: config.outDir } : {}) });
+  const events = runReview({
+    config,
+    corpus,
+    inputs: ctx.args,
+    ...prepared,
+    signal: ctx.signal,
+    ...(taxonomyCategories ? { taxonomyCategories } : {}),
+  });
+  const summary = await consumeReviewEvents(events, { mode: config.output, stdout: ctx.stdout, stderr: ctx.stderr });
+  return summary.failed > 0 ? ExitCode.failedItems : ExitCode.ok;
+}
+
+/** Every --prompts folder x every --model (one combination when neither is repeated). */
+export function matrixCombos(config: Config): { promptDir: string | null; model: string }[] {
+  const dirs: (string | null)[] = config.promptDirs.length > 0 ? config.promptDirs : [null];
+  const models = config.engine === 'offline' ? [config.models[0]!] : config.models;
+  return dirs.flatMap((promptDir) => models.map((model) => ({ promptDir, model })));
+}
+
+async function readTaxonomy(file: string): Promise<CategorySpec[]> {
+  const { parseTaxonomyFile } = await import('../../report/taxonomy-file.js');
+  return parseTaxonomyFile(file);
+}
+
+function printEstimates(ctx: CommandContext, config: Config, estimates: RunEstimate[]): number {
+  if (config.output === 'json') {
+    ctx.stdout.write(`${JSON.stringify({ dryRun: true, estimates })}\n`);
+    return ExitCode.ok;
+  }
+  for (const e of estimates) {
+    const cost = e.costUSD === null ? 'unknown price (tokens only)' : `$${e.costUSD.toFixed(4)}`;
+    ctx.stdout.write(`Estimate for ${e.model} on ${e.papers} papers: ${e.requests} requests, ${e.promptTokens} prompt + ${e.completionTokens} completion tokens, ${cost}\n`);
+    for (const [stage, s] of Object.entries(e.byStage)) {
+      ctx.stdout.write(`  ${stage.padEnd(11)} ${String(s.requests).padStart(5)} requests  ${String(s.promptTokens).padStart(9)} in  ${String(s.completionTokens).padStart(8)} out\n`);
+    }
+    for (const a of e.assumptions) ctx.stdout.write(`  - ${a}\n`);
+  }
+  return ExitCode.ok;
+}

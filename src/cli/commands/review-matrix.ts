@@ -1,0 +1,75 @@
+import path from 'node:path';
+import type { Config } from '../../config/schema.js';
+import type { Corpus } from '../../corpus/paper.js';
+import { ExitCode } from '../../errors.js';
+import type { CategorySpec } from '../../pipeline/engine.js';
+import type { RunSummary } from '../../pipeline/events.js';
+import { prepareRun } from '../../pipeline/prepare-run.js';
+import { runReview } from '../../pipeline/run-review.js';
+import { compareRuns } from '../../runs/compare-runs.js';
+import { renderMatrixTable } from '../../runs/matrix-table.js';
+import { readRun } from '../../runs/read-run.js';
+import type { CommandContext } from '../command.js';
+
+interface Combo {
+  promptDir: string | null;
+  model: string;
+}
+
+/**
+ * Matrix runs: every prompt folder x model concurrently, sharing the cache (identical requests are
+ * answered once), then one table of outcomes with each run's category agreement with the first.
+ */
+export async function runMatrix(
+  ctx: CommandContext,
+  config: Config,
+  corpus: Corpus,
+  combos: Combo[],
+  taxonomyCategories: CategorySpec[] | undefined,
+): Promise<number> {
+  const label = (c: Combo) => `${c.promptDir ? path.relative(config.cwd, c.promptDir) || '.' : 'built-in'} x ${c.model}`;
+  const summaries = await Promise.all(
+    combos.map(async (combo) => {
+      const outDir = config.outDir ? path.join(config.outDir, `${combos.indexOf(combo) + 1}`) : undefined;
+      const prepared = await prepareRun(config, combo, { signal: ctx.signal, ...(outDir ? { outDir } : {}) });
+      let summary: RunSummary | undefined;
+      for await (const event of runReview({
+        config,
+        corpus,
+        inputs: ctx.args,
+        ...prepared,
+        signal: ctx.signal,
+        ...(taxonomyCategories ? { taxonomyCategories } : {}),
+      })) {
+        if (event.type === 'warning' && config.output !== 'json') ctx.stderr.write(`[${label(combo)}] warning: ${event.message}\n`);
+        if (event.type === 'run-finished') summary = event.summary;
+      }
+      if (!summary) throw new Error(`run ${prepared.runId} ended without a summary`);
+      if (config.output !== 'json') ctx.stderr.write(`[${label(combo)}] finished: ${summary.outDir}\n`);
+      return { combo, summary };
+    }),
+  );
+
+  const first = await readRun(summaries[0]!.summary.outDir, config.runsDir);
+  const rows = await Promise.all(
+    summaries.map(async ({ combo, summary }, i) => {
+      const run = i === 0 ? first : await readRun(summary.outDir, config.runsDir);
+      return {
+        label: label(combo),
+        runId: summary.runId,
+        outDir: summary.outDir,
+        papers: summary.papers,
+        annotated: summary.annotated,
+        failed: summary.failed,
+        calls: summary.calls,
+        cacheHits: summary.cacheHits,
+        costUSD: summary.costUSD,
+        categories: run.taxonomy?.categories.length ?? 0,
+        kappaVsFirst: i === 0 ? 1 : compareRuns(first, run).kappa,
+      };
+    }),
+  );
+  if (config.output === 'json') ctx.stdout.write(`${JSON.stringify({ runs: rows })}\n`);
+  else ctx.stdout.write(`${renderMatrixTable(rows)}\n`);
+  return summaries.some((s) => s.summary.failed > 0) ? ExitCode.failedItems : ExitCode.ok;
+}

@@ -1,0 +1,39 @@
+import type { Paper } from '../corpus/paper.js';
+import type { Annotation, Taxonomy } from './annotation.js';
+import type { ReviewDraft } from './review-draft.js';
+
+/** What a stage may report while it works; the pipeline turns these into ReviewEvents. */
+export interface StageContext {
+  signal: AbortSignal;
+  progress(done: number, total: number, failed: number): void;
+  paperFailed(paperId: string, reason: string): void;
+  warn(message: string): void;
+}
+
+export interface CategorySpec {
+  id: string;
+  name: string;
+  definition: string;
+}
+
+export interface Relevance {
+  relevant: boolean;
+  reason: string;
+}
+
+/**
+ * The stages of a review, implemented twice: by the model (model-engine.ts) and by the offline
+ * extractive engine (offline-engine.ts). The pipeline does not know which one it drives.
+ */
+export interface ReviewEngine {
+  readonly kind: 'offline' | 'model';
+  screen(papers: Paper[], topic: string, ctx: StageContext): Promise<Map<string, Relevance>>;
+  /** One annotation per paper, in the same order; a paper that fails has status 'failed' and a reason. */
+  classify(papers: Paper[], ctx: StageContext): Promise<Annotation[]>;
+  induceTaxonomy(papers: Paper[], annotations: Annotation[], ctx: StageContext): Promise<Taxonomy>;
+  applyTaxonomy(papers: Paper[], annotations: Annotation[], categories: CategorySpec[], ctx: StageContext): Promise<Taxonomy>;
+  synthesize(
+    input: { papers: Paper[]; annotations: Annotation[]; taxonomy: Taxonomy; topic?: string },
+    ctx: StageContext,
+  ): Promise<ReviewDraft>;
+}

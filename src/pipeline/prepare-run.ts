@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Config } from '../config/schema.js';
+import type { ModelGateway } from '../model/types.js';
+import { loadPrompts, type PromptSet } from '../prompts/load-prompts.js';
+import type { ReviewEngine } from './engine.js';
+import { createModelEngine } from './engines/model-engine.js';
+import { createOfflineEngine } from './engines/offline-engine.js';
+import type { ModelStageDeps } from './stages/model-stage-deps.js';
+
+/** Nominal tokens one paper takes in a classification batch (abstract in, annotation out). */
+const NOMINAL_TOKENS_PER_PAPER = 400;
+
+export interface PreparedRun {
+  runId: string;
+  outDir: string;
+  prompts: PromptSet;
+  promptDir: string | null;
+  engine: ReviewEngine;
+  repeatEngines: ReviewEngine[];
+  gateway: ModelGateway | null;
+}
+
+export function newRunId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Papers per classification request: --batch-size, or as many as the token budget holds. */
+export function batchLimits(config: Config): { maxItems: number; tokenBudget: number } {
+  if (config.batchSize) return { maxItems: config.batchSize, tokenBudget: Number.MAX_SAFE_INTEGER };
+  const maxItems = Math.max(2, Math.min(25, Math.floor(config.batchTokenBudget / NOMINAL_TOKENS_PER_PAPER)));
+  return { maxItems, tokenBudget: config.batchTokenBudget };
+}
+
+/** Everything one run needs: id and folder, prompts, the engine (and the gateway behind it). */
+export async function prepareRun(
+  config: Config,
+  combo: { promptDir: string | null; model: string },
+  options: { signal: AbortSignal; outDir?: string },
+): Promise<PreparedRun> {
+  const runId = newRunId();
+  const outDir = options.outDir ?? path.join(config.runsDir, runId);
+  const prompts = await loadPrompts(combo.promptDir ?? undefined);
+  if (config.engine === 'offline') {
+    return { runId, outDir, prompts, promptDir: combo.promptDir, engine: createOfflineEngine(), repeatEngines: [], gateway: null };
+  }
+  const { createGateway } = await import('../model/create-gateway.js');
+  const gateway = await createGateway(config, {
+    model: combo.model,
+    signal: options.signal,
+    ...(config.maxCost !== undefined ? { maxCostUSD: config.maxCost } : {}),
+  });
+  const deps: ModelStageDeps = {
+    gateway,
+    prompts,
+    cacheDir: config.cacheDir,
+    writeLedgers: config.cacheMode === 'readwrite' || config.cacheMode === 'refresh',
+    batch: batchLimits(config),
+    sample: 0,
+  };
+  const repeatEngines = Array.from({ length: config.repeat - 1 }, (_, i) => createModelEngine({ ...deps, sample: i + 1 }));
+  return { runId, outDir, prompts, promptDir: combo.promptDir, engine: createModelEngine(deps), repeatEngines, gateway };
+}

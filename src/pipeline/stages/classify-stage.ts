@@ -1,0 +1,58 @@
+import type { Paper } from '../../corpus/paper.js';
+import { paperBlocks } from '../../prompts/paper-block.js';
+import { renderPrompt } from '../../prompts/prompt-file.js';
+import { isVerbatim } from '../../verify/quotes.js';
+import { emptyAnnotation, type Annotation, type Claim } from '../annotation.js';
+import type { StageContext } from '../engine.js';
+import { ClassifyBatchSchema, type PaperAnnotationOutput } from '../schemas.js';
+import type { ModelStageDeps } from './model-stage-deps.js';
+import { runBatchedStage } from './run-batched-stage.js';
+
+/** Classify papers in batches: contribution type, problem, method, entities and claims with quotes. */
+export async function classifyWithModel(deps: ModelStageDeps, papers: Paper[], ctx: StageContext): Promise<Annotation[]> {
+  const prompt = deps.prompts.classify;
+  const block = (p: Paper) => paperBlocks([{ id: p.id, title: p.title, abstract: p.abstract }]);
+  const { results, failures } = await runBatchedStage<Paper, PaperAnnotationOutput>(
+    deps,
+    {
+      stage: 'classify',
+      ledgerIdentity: { prompt: prompt.hash },
+      items: papers,
+      itemText: block,
+      messages: (items) => renderPrompt(prompt, { papers: items.map(block).join('\n\n') }),
+      schemaName: 'paper_annotations',
+      schema: ClassifyBatchSchema,
+    },
+    ctx,
+  );
+  return papers.map((paper) => {
+    const out = results.get(paper.id);
+    if (!out) return emptyAnnotation(paper.id, 'failed', { error: failures.get(paper.id) ?? 'no annotation returned' });
+    return toAnnotation(paper, out, ctx);
+  });
+}
+
+function toAnnotation(paper: Paper, out: PaperAnnotationOutput, ctx: StageContext): Annotation {
+  const claims: Claim[] = [];
+  const rejectedClaims: NonNullable<Annotation['rejectedClaims']> = [];
+  for (const c of out.claims) {
+    if (isVerbatim(c.quote, paper.abstract)) claims.push(c);
+    else rejectedClaims.push({ claim: c, reason: 'quote is not verbatim in the abstract' });
+  }
+  if (rejectedClaims.length > 0) {
+    ctx.warn(`${paper.key}: ${rejectedClaims.length} claim(s) dropped, their quotes are not verbatim in the abstract`);
+  }
+  return {
+    paperId: paper.id,
+    status: 'ok',
+    contributionType: out.contributionType,
+    problem: out.problem.trim(),
+    methodFamily: out.methodFamily.trim(),
+    methodSummary: out.methodSummary.trim(),
+    tasks: out.tasks,
+    datasets: out.datasets,
+    models: out.models,
+    claims,
+    ...(rejectedClaims.length > 0 ? { rejectedClaims } : {}),
+  };
+}

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { TEMP_PREFIX, TEMP_SUFFIX } from './atomic-write.js';
+import { TEMP_PREFIX, TEMP_SUFFIX } from '../fs/atomic-write.js';
 import { cacheKey, isCacheKey } from './cache-key.js';
 import { parseEntryText } from './disk-cache.js';
 import type { CacheEntry } from './cache-entry.js';

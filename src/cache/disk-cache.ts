@@ -1,6 +1,6 @@
 import { readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { validateEntry, type CacheEntry } from './cache-entry.js';
 
 export type CacheLookup =

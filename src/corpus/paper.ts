@@ -31,6 +31,8 @@ export interface RawRecord {
   year?: number;
   /** ISO date (YYYY-MM-DD or YYYY-MM) when known. */
   date?: string;
+  /** The date as the source printed it when it cannot be made ISO (listing pages omit the current year: `Jan 17`). */
+  dateText?: string;
   venue?: string;
   doi?: string;
   arxivId?: string;
@@ -58,6 +60,8 @@ export interface Paper {
   authorCount?: number;
   year?: number;
   date?: string;
+  /** The date as printed by the source when it has no year (see RawRecord.dateText). */
+  dateText?: string;
   venue?: string;
   doi?: string;
   arxivId?: string;
@@ -75,6 +79,8 @@ export interface InputIssue {
   line?: number;
   record?: number;
   reason: string;
+  /** `skipped`: the record or file was left out; `warning`: it was ingested, with this caveat. Default `skipped`. */
+  level?: 'skipped' | 'warning';
 }
 
 export interface Corpus {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../cache/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 
 /** The file in the cache folder that remembers what each endpoint + model supports. */
 export const CAPABILITIES_FILE = 'capabilities.json';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../cache/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 
 /**
  * Batches are formed stably across runs: a ledger in the cache folder remembers the batches a

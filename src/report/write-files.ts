@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeFileAtomic } from '../cache/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { ConfigError, errorMessage } from '../errors.js';
 
 /**

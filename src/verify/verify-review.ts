@@ -25,7 +25,8 @@ interface CorpusIndex {
 
 function indexCorpus(papers: readonly Paper[]): CorpusIndex {
   const pools = new Map<string, NumberMention[]>();
-  for (const p of papers) pools.set(p.key, extractNumbers(p.abstract));
+  // A paper may be named by its title ("MInference 1.0"): its numbers count as the paper's own.
+  for (const p of papers) pools.set(p.key, extractNumbers(`${p.title}\n${p.abstract}`));
   return { known: new Set(pools.keys()), pools, keysInOrder: papers.map((p) => p.key) };
 }
 

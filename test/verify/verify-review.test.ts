@@ -38,6 +38,12 @@ describe('verifyReview', () => {
     expect(report.summary.numbersUnsupported).toBe(1);
   });
 
+  it('accepts a number from the cited paper\'s title (papers are named by their titles)', () => {
+    const named = { ...paper('minference', 'We accelerate pre-filling with dynamic sparse attention.'), title: 'MInference 1.0: Accelerating Pre-filling' };
+    const { report } = verifyReview({ markdown: 'MInference 1.0 uses sparse attention [@minference].', papers: [named], annotations: [] });
+    expect(report.summary).toMatchObject({ numbersChecked: 1, numbersUnsupported: 0 });
+  });
+
   it('flags a number found only in another, uncited paper, and says where it is', () => {
     const { report } = verifyReview({ markdown: 'FairKV reaches 93% accuracy [@fairkv2025].', papers, annotations: [] });
     expect(report.numbers[0]).toMatchObject({ found: false, alsoIn: ['other'] });

@@ -1,0 +1,139 @@
+import { AbortedError } from '../errors.js';
+import { assignKeys } from './assign-keys.js';
+import { collectFiles } from './collect-files.js';
+import { groupDuplicates } from './dedupe.js';
+import { skippedIssue } from './formats/reader.js';
+import { mergeGroup } from './merge-records.js';
+import { normalizeRecord, type NormalizedRecord } from './normalize-record.js';
+import type { InputIssue, Paper, RawRecord, SourceFormat } from './paper.js';
+import { assignIds } from './paper-id.js';
+import { readInput, type FileResult } from './read-input.js';
+
+export interface IngestOptions {
+  signal?: AbortSignal;
+  /** Citation keys of an earlier corpus (paper id -> key): papers found again keep their key. */
+  previousKeys?: ReadonlyMap<string, string>;
+  /** Folder relative paths are resolved against (default: the process's working directory). */
+  cwd?: string;
+}
+
+/** What one input file contributed. */
+export interface FileReport {
+  path: string;
+  format: SourceFormat | null;
+  /** Usable records read from the file (duplicates included). */
+  records: number;
+  /** Records of this file merged into a paper whose winning record came from elsewhere (or earlier). */
+  duplicates: number;
+  issues: InputIssue[];
+  encoding?: string;
+}
+
+export interface IngestReport {
+  /** Deduplicated papers, sorted by id. */
+  papers: Paper[];
+  /** Usable records read from all files (before deduplication). */
+  records: number;
+  /** records - papers. */
+  duplicates: number;
+  /** Files and records left out, each with a one-line reason naming the file (and line or record). */
+  skipped: { path: string; reason: string }[];
+  /** Things the user should know that did not stop a record from being ingested. */
+  warnings: string[];
+  files: FileReport[];
+}
+
+const YIELD_EVERY = 5000;
+
+/**
+ * Ingest files and folders (recursively): detect each file's format by content, read and normalise its
+ * records, merge duplicates across files, give every paper a content-derived id and a stable citation key.
+ * Bad input never throws: it is reported in `skipped` / `warnings`; only Ctrl-C (`signal`) stops the work.
+ */
+export async function ingestPaths(paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
+  const { signal } = options;
+  const { files, issues: pathIssues } = await collectFiles(paths, options.cwd ?? process.cwd());
+  const results: FileResult[] = [];
+  for (const file of files) {
+    checkAbort(signal);
+    results.push(await readInput(file));
+  }
+  const { records: normalized, counts } = await normalizeAll(results, signal);
+  const total = normalized.length;
+  let groups: NormalizedRecord[][] | null = groupDuplicates(normalized);
+  normalized.length = 0;
+  const duplicatesByFile = countDuplicates(groups);
+  await yieldAndCheck(signal);
+  // Merge group by group, letting each group's records go as soon as its paper exists (large inputs).
+  const merged = groups.map((g, i) => {
+    const paper = mergeGroup(g);
+    groups![i] = [];
+    return paper;
+  });
+  groups = null;
+  const { papers, warnings: keyWarnings } = assignKeys(assignIds(merged), options.previousKeys);
+  const fileReports: FileReport[] = results.map((r) => ({
+    path: r.path,
+    format: r.format,
+    records: counts.get(r.path) ?? 0,
+    duplicates: duplicatesByFile.get(r.path) ?? 0,
+    issues: r.issues,
+    ...(r.encoding ? { encoding: r.encoding } : {}),
+  }));
+  const issues = [...pathIssues, ...results.flatMap((r) => r.issues)];
+  return {
+    papers,
+    records: total,
+    duplicates: total - papers.length,
+    skipped: issues.filter((i) => i.level !== 'warning').map((i) => ({ path: i.path, reason: i.reason })),
+    warnings: [...issues.filter((i) => i.level === 'warning').map((i) => i.reason), ...keyWarnings],
+    files: [...pathIssues.map((i) => ({ path: i.path, format: null, records: 0, duplicates: 0, issues: [i] })), ...fileReports],
+  };
+}
+
+/** Normalise every record; unusable ones become issues of their file. Raw records are released per file. */
+async function normalizeAll(results: FileResult[], signal: AbortSignal | undefined): Promise<{ records: NormalizedRecord[]; counts: Map<string, number> }> {
+  const records: NormalizedRecord[] = [];
+  const counts = new Map<string, number>();
+  let seen = 0;
+  for (const result of results) {
+    const before = records.length;
+    for (const raw of result.records) {
+      if (++seen % YIELD_EVERY === 0) await yieldAndCheck(signal);
+      const rec = normalizeRecord(raw);
+      if ('skip' in rec) result.issues.push(skippedIssue(result.path, `${result.path}: ${where(raw)}${rec.skip}`, position(raw)));
+      else records.push(rec);
+    }
+    result.records = [];
+    counts.set(result.path, records.length - before);
+  }
+  checkAbort(signal);
+  return { records, counts };
+}
+
+function countDuplicates(groups: readonly NormalizedRecord[][]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const group of groups) {
+    for (const r of group.slice(1)) counts.set(r.raw.source.path, (counts.get(r.raw.source.path) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function where(raw: RawRecord): string {
+  const s = raw.source;
+  const key = raw.citationKey ? ` (entry "${raw.citationKey}")` : '';
+  return s.line !== undefined ? `line ${s.line}${key}: ` : `record ${s.index + 1}${key}: `;
+}
+
+function position(raw: RawRecord): { line?: number; record?: number } {
+  return raw.source.line !== undefined ? { line: raw.source.line } : { record: raw.source.index };
+}
+
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortedError('ingest interrupted');
+}
+
+async function yieldAndCheck(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  checkAbort(signal);
+}

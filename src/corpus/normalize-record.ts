@@ -1,0 +1,95 @@
+import { cleanText, matchKey } from './clean-text.js';
+import { contentDigest, idFromDigest } from './content-digest.js';
+import { deriveTitle } from './derive-title.js';
+import { arxivKey, cleanArxivId, cleanDoi, isArxivDoi } from './identifiers.js';
+import type { RawRecord } from './paper.js';
+
+/** A record after normalisation: clean text, derived title when needed, and the keys dedupe matches on. */
+export interface NormalizedRecord {
+  raw: RawRecord;
+  title: string;
+  titleDerived: boolean;
+  abstract: string;
+  authors: string[];
+  venue?: string;
+  doi?: string;
+  arxivId?: string;
+  keywords?: string[];
+  /** matchKey of a real title (absent for derived titles). */
+  titleMatch?: string;
+  /** The title's matching form when it may merge records (absent for very short or generic titles). */
+  titleKey?: string;
+  /** The id the abstract alone gives (see paper-id.ts). */
+  abstractId?: string;
+  /** Full digest of the matching form of a substantial abstract: merges records. */
+  abstractKey?: string;
+  doiKey?: string;
+  arxivKey?: string;
+  /** How much metadata the record carries; the richest record of a duplicate group wins. */
+  richness: number;
+}
+
+/** Titles that name a kind of text, not a paper: never used to merge records. */
+const GENERIC_TITLES = new Set([
+  'introduction', 'editorial', 'preface', 'foreword', 'abstract', 'untitled', 'erratum', 'corrigendum', 'reply',
+  'response', 'commentary', 'bookreview', 'letter', 'lettertotheeditor', 'conclusion', 'index', 'notitle',
+]);
+const MIN_TITLE_KEY = 6;
+const MIN_ABSTRACT_KEY = 80;
+
+/** Normalise one record, or say why it cannot be used. */
+export function normalizeRecord(raw: RawRecord): NormalizedRecord | { skip: string } {
+  const latex = raw.source.format !== 'bibtex';
+  const realTitle = raw.title ? cleanText(raw.title, { latex }) : '';
+  const abstract = raw.abstract ? cleanText(raw.abstract, { latex }).replace(/^(?:abstract|summary)\s*[:.—–-]\s*/i, '') : '';
+  if (!realTitle && !abstract) return { skip: 'record has neither title nor abstract' };
+  const titleDerived = realTitle === '';
+  const title = titleDerived ? deriveTitle(abstract) : realTitle;
+  const rec: NormalizedRecord = {
+    raw,
+    title,
+    titleDerived,
+    abstract,
+    authors: (raw.authors ?? []).map((a) => cleanText(a, { latex })).filter(Boolean),
+    richness: 0,
+  };
+  if (raw.venue) rec.venue = cleanText(raw.venue, { latex }) || undefined;
+  rec.doi = cleanDoi(raw.doi);
+  rec.arxivId = cleanArxivId(raw.arxivId) ?? (rec.doi && isArxivDoi(rec.doi) ? cleanArxivId(rec.doi.replace(/^10\.48550\/arxiv\./i, '')) : undefined);
+  const keywords = [...new Set((raw.keywords ?? []).map((k) => cleanText(k, { latex })).filter(Boolean))];
+  if (keywords.length > 0) rec.keywords = keywords;
+  if (!titleDerived) {
+    const key = matchKey(title);
+    rec.titleMatch = key;
+    if (key.length >= MIN_TITLE_KEY && !GENERIC_TITLES.has(key)) rec.titleKey = key;
+  }
+  if (abstract !== '') {
+    const { digest, length } = contentDigest('a:', abstract);
+    rec.abstractId = idFromDigest(digest);
+    if (length >= MIN_ABSTRACT_KEY) rec.abstractKey = digest.toString('base64');
+  }
+  if (rec.doi) rec.doiKey = rec.doi.toLowerCase();
+  if (rec.arxivId) rec.arxivKey = arxivKey(rec.arxivId);
+  rec.richness = richness(rec);
+  return rec;
+}
+
+function richness(r: NormalizedRecord): number {
+  const raw = r.raw;
+  let score = 0;
+  if (!r.titleDerived) score += 4;
+  if (r.abstract) score += 3;
+  if (raw.citationKey) score += 3;
+  if (r.authors.length > 0) score += 2;
+  if (r.doi) score += 2;
+  if (raw.year !== undefined) score += 1;
+  if (raw.date) score += 1;
+  if (r.venue) score += 1;
+  if (r.arxivId) score += 1;
+  if (raw.url) score += 1;
+  if (r.keywords) score += 1;
+  if (raw.authorCount !== undefined) score += 0.5;
+  if (raw.upvotes !== undefined) score += 0.5;
+  if (raw.dateText) score += 0.25;
+  return score;
+}

@@ -1,0 +1,46 @@
+import type { Config } from '../config/schema.js';
+import { NoInputError } from '../errors.js';
+import { ingestPaths, type IngestReport } from './ingest.js';
+import type { Corpus } from './paper.js';
+import { corpusHash } from './corpus-hash.js';
+import { corpusPath, loadCorpus, loadPreviousKeys, saveCorpus } from './store.js';
+
+export interface ResolveOptions {
+  signal?: AbortSignal;
+  /** Store the ingested corpus in the workspace (default true). Keys stay sticky either way. */
+  store?: boolean;
+}
+
+/**
+ * The corpus a command works on: `paths` ingested (and stored in the workspace unless `store: false`) when
+ * given, else the corpus stored by an earlier `litrev ingest`. Throws NoInputError (exit 3) when there are
+ * no usable papers.
+ */
+export async function resolveCorpus(
+  config: Config,
+  paths: string[],
+  options: ResolveOptions = {},
+): Promise<{ corpus: Corpus; report: IngestReport | null }> {
+  if (paths.length === 0) {
+    const stored = await loadCorpus(config.workspaceDir);
+    if (!stored || stored.papers.length === 0) {
+      throw new NoInputError(`no corpus in the workspace (${corpusPath(config.workspaceDir)})`, 'run `litrev ingest PATH` first, or name input files');
+    }
+    return { corpus: stored, report: null };
+  }
+  const previousKeys = await loadPreviousKeys(config.workspaceDir);
+  const report = await ingestPaths(paths, { signal: options.signal, previousKeys, cwd: config.cwd });
+  if (report.papers.length === 0) throw noUsablePapers(paths, report);
+  const corpus = options.store === false ? { papers: report.papers, hash: corpusHash(report.papers) } : await saveCorpus(config.workspaceDir, report);
+  return { corpus, report };
+}
+
+/** The error for inputs that gave no paper, with the first reason. */
+export function noUsablePapers(paths: readonly string[], report: IngestReport): NoInputError {
+  const first = report.skipped[0]?.reason;
+  const what = paths.length === 1 ? paths[0] : `${paths.length} inputs`;
+  return new NoInputError(
+    `no usable papers in ${what}${first ? ` (${first}${report.skipped.length > 1 ? `; ${report.skipped.length - 1} more problem(s)` : ''})` : ''}`,
+    'check the paths and formats (see `litrev ingest --help`), then run `litrev ingest PATH` again',
+  );
+}

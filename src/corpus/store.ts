@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LitrevError, NoInputError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { fsReason } from './collect-files.js';
+import { corpusHash } from './corpus-hash.js';
+import type { IngestReport } from './ingest.js';
+import type { Corpus, Paper } from './paper.js';
+import { aliasIds } from './paper-id.js';
+
+/** The stored corpus file inside the workspace. */
+export const CORPUS_FILE = 'corpus.json';
+/** Every citation key ever given in the workspace (id -> key), so keys stay sticky. */
+export const KEYS_FILE = 'keys.json';
+const VERSION = 1;
+
+interface StoredCorpus {
+  version: number;
+  savedAt: string;
+  hash: string;
+  count: number;
+  papers: Paper[];
+}
+
+/** Path of the corpus file of a workspace. */
+export function corpusPath(workspaceDir: string): string {
+  return path.join(workspaceDir, CORPUS_FILE);
+}
+
+/**
+ * Store the ingested corpus in the workspace, atomically (temp file + rename), one paper per line. The key
+ * registry (`keys.json`) keeps every earlier assignment and adds this corpus's (under each paper's id and
+ * alias ids), so a paper keeps its key across re-ingests, even after an ingest that left it out.
+ */
+export async function saveCorpus(workspaceDir: string, report: IngestReport): Promise<Corpus> {
+  const corpus: Corpus = { papers: report.papers, hash: corpusHash(report.papers) };
+  const keys = await loadPreviousKeys(workspaceDir);
+  for (const p of report.papers) {
+    for (const id of [p.id, ...aliasIds(p)]) keys.set(id, p.key);
+  }
+  try {
+    await writeFileAtomic(path.join(workspaceDir, KEYS_FILE), keyChunks(keys));
+    const head = { version: VERSION, savedAt: new Date().toISOString(), hash: corpus.hash, count: corpus.papers.length };
+    await writeFileAtomic(corpusPath(workspaceDir), corpusChunks(head, corpus.papers));
+  } catch (err) {
+    throw new LitrevError(`cannot store the corpus in ${workspaceDir}: ${fsReason(err)}`, { hint: 'choose another folder with --workspace DIR' });
+  }
+  return corpus;
+}
+
+function* keyChunks(keys: ReadonlyMap<string, string>): Generator<string> {
+  yield `{"version":${VERSION},"keys":{`;
+  let chunk = '';
+  let first = true;
+  for (const [id, key] of keys) {
+    chunk += `${first ? '' : ','}\n${JSON.stringify(id)}:${JSON.stringify(key)}`;
+    first = false;
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}\n}}\n`;
+}
+
+function* corpusChunks(head: Omit<StoredCorpus, 'papers'>, papers: readonly Paper[]): Generator<string> {
+  yield `${JSON.stringify(head).slice(0, -1)},"papers":[\n`;
+  let chunk = '';
+  for (let i = 0; i < papers.length; i++) {
+    chunk += JSON.stringify(papers[i]) + (i < papers.length - 1 ? ',\n' : '\n');
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}]}\n`;
+}
+
+/** The stored corpus, or null when the workspace has none. A damaged file is a NoInputError. */
+export async function loadCorpus(workspaceDir: string): Promise<Corpus | null> {
+  const file = corpusPath(workspaceDir);
+  const data = await readJson(file);
+  if (data === null) return null;
+  if (!isStored(data)) {
+    throw new NoInputError(`the stored corpus ${file} is not a litrev corpus (version ${VERSION})`, 'run `litrev ingest PATH` again');
+  }
+  return { papers: data.papers, hash: data.hash };
+}
+
+/** The workspace's key registry (id -> key); empty when there is none or it cannot be read. */
+export async function loadPreviousKeys(workspaceDir: string): Promise<Map<string, string>> {
+  try {
+    const data = (await readJson(path.join(workspaceDir, KEYS_FILE))) as { keys?: Record<string, unknown> } | null;
+    const entries = Object.entries(data?.keys ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string');
+    return new Map(entries);
+  } catch {
+    return new Map();
+  }
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new NoInputError(`cannot read ${file}: ${fsReason(err)}`, 'run `litrev ingest PATH` again');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new NoInputError(`${file} is damaged (not valid JSON)`, 'run `litrev ingest PATH` again');
+  }
+}
+
+function isStored(data: unknown): data is StoredCorpus {
+  if (!data || typeof data !== 'object') return false;
+  const d = data as Partial<StoredCorpus>;
+  return (
+    d.version === VERSION &&
+    typeof d.hash === 'string' &&
+    Array.isArray(d.papers) &&
+    d.papers.every((p) => p && typeof p.id === 'string' && typeof p.key === 'string' && typeof p.title === 'string' && typeof p.abstract === 'string')
+  );
+}

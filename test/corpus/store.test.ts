@@ -1,0 +1,108 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { corpusHash } from '../../src/corpus/corpus-hash.js';
+import { ingestPaths } from '../../src/corpus/ingest.js';
+import { resolveCorpus } from '../../src/corpus/resolve-corpus.js';
+import { corpusPath, loadCorpus, loadPreviousKeys, saveCorpus } from '../../src/corpus/store.js';
+import { NoInputError } from '../../src/errors.js';
+import { tempDir, tempFiles } from './support.js';
+
+const CSV = 'title,abstract,year\nFirst Stored Paper,"The first abstract, stored.",2021\nSecond Stored Paper,The second abstract.,2022\n';
+
+describe('workspace store', () => {
+  it('saves atomically and loads the same corpus back', async () => {
+    const dir = await tempFiles({ 'p.csv': CSV });
+    const workspace = path.join(await tempDir(), 'nested', '.litrev');
+    const report = await ingestPaths(['p.csv'], { cwd: dir });
+    const saved = await saveCorpus(workspace, report);
+    expect(saved.hash).toBe(corpusHash(report.papers));
+    expect((await readdir(workspace)).sort()).toEqual(['corpus.json', 'keys.json']);
+    const loaded = await loadCorpus(workspace);
+    expect(loaded).toEqual({ papers: report.papers, hash: saved.hash });
+    expect(JSON.parse(await readFile(corpusPath(workspace), 'utf8')).version).toBe(1);
+  });
+
+  it('returns null for an empty workspace and a NoInputError for a damaged file', async () => {
+    const workspace = await tempDir();
+    expect(await loadCorpus(workspace)).toBeNull();
+    await writeFile(corpusPath(workspace), '{"version":1,"papers":[');
+    await expect(loadCorpus(workspace)).rejects.toThrow(NoInputError);
+    await expect(loadCorpus(workspace)).rejects.toThrow(/damaged/);
+    await writeFile(corpusPath(workspace), '{"version":1,"papers":[{"id":1}]}');
+    await expect(loadCorpus(workspace)).rejects.toThrow(/not a litrev corpus/);
+    await writeFile(path.join(workspace, 'keys.json'), '{"keys":');
+    expect(await loadPreviousKeys(workspace)).toEqual(new Map());
+  });
+
+  it('keeps key assignments of papers left out of a later ingest', async () => {
+    const dir = await tempFiles({ 'p.csv': CSV, 'q.csv': 'title,abstract\nOther Paper,Else.\n' });
+    const workspace = await tempDir();
+    const first = await ingestPaths(['p.csv'], { cwd: dir });
+    await saveCorpus(workspace, first);
+    await saveCorpus(workspace, await ingestPaths(['q.csv'], { cwd: dir, previousKeys: await loadPreviousKeys(workspace) }));
+    const keys = await loadPreviousKeys(workspace);
+    for (const p of first.papers) expect(keys.get(p.id)).toBe(p.key);
+  });
+
+  it('keeps the key of an untitled paper when its title turns up later', async () => {
+    const abstract = 'A long enough abstract about speculative decoding with a small draft model that proposes tokens.';
+    const dir = await tempFiles({
+      'untitled.json': JSON.stringify([{ abstract }]),
+      'titled.json': JSON.stringify([{ title: 'Speculative Decoding With Drafts', abstract }]),
+    });
+    const workspace = await tempDir();
+    const first = await ingestPaths(['untitled.json'], { cwd: dir });
+    await saveCorpus(workspace, first);
+    const second = await ingestPaths(['untitled.json', 'titled.json'], { cwd: dir, previousKeys: await loadPreviousKeys(workspace) });
+    expect(second.papers).toHaveLength(1);
+    expect(second.papers[0]!.titleDerived).toBe(false);
+    expect(second.papers[0]!.key).toBe(first.papers[0]!.key);
+  });
+});
+
+describe('resolveCorpus', () => {
+  it('ingests and stores given paths, then serves the stored corpus when none are given', async () => {
+    const cwd = await tempFiles({ 'p.csv': CSV });
+    const config = loadConfig({ cwd, env: {} });
+    const { corpus, report } = await resolveCorpus(config, ['p.csv']);
+    expect(report?.papers).toHaveLength(2);
+    expect(corpus.papers).toHaveLength(2);
+    const again = await resolveCorpus(config, []);
+    expect(again).toEqual({ corpus, report: null });
+  });
+
+  it('does not store with store: false', async () => {
+    const cwd = await tempFiles({ 'p.csv': CSV });
+    const config = loadConfig({ cwd, env: {} });
+    await resolveCorpus(config, ['p.csv'], { store: false });
+    expect(await loadCorpus(config.workspaceDir)).toBeNull();
+  });
+
+  it('throws NoInputError (exit 3) with a hint when there is nothing usable', async () => {
+    const cwd = await tempFiles({ 'empty.txt': '' });
+    const config = loadConfig({ cwd, env: {} });
+    const none = resolveCorpus(config, []);
+    await expect(none).rejects.toMatchObject({ exitCode: 3, hint: expect.stringContaining('litrev ingest PATH') });
+    await expect(resolveCorpus(config, ['empty.txt'])).rejects.toMatchObject({ exitCode: 3, message: expect.stringContaining('empty.txt: empty file') });
+  });
+});
+
+describe('key stickiness through DOIs', () => {
+  it('keeps the key when a richer record of the same paper (same DOI) brings another title and abstract', async () => {
+    const dir = await tempFiles({
+      'preprint.json': JSON.stringify([{ title: 'Preprint Title of a Paper', abstract: 'Preprint abstract.', doi: '10.1000/same' }]),
+      'published.json': JSON.stringify([
+        { title: 'The Published Title', abstract: 'The published abstract is different.', doi: '10.1000/SAME', authors: ['Roe, Ann'], year: 2024, venue: 'J' },
+      ]),
+    });
+    const workspace = await tempDir();
+    const first = await ingestPaths(['preprint.json'], { cwd: dir });
+    await saveCorpus(workspace, first);
+    const second = await ingestPaths(['published.json', 'preprint.json'], { cwd: dir, previousKeys: await loadPreviousKeys(workspace) });
+    expect(second.papers).toHaveLength(1);
+    expect(second.papers[0]!.title).toBe('The Published Title');
+    expect(second.papers[0]!.key).toBe(first.papers[0]!.key);
+  });
+});

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ingestPaths } from '../src/corpus/ingest.js';
 import { saveCorpus } from '../src/corpus/store.js';
+import { seededRandom } from '../src/offline/cluster/seeded-random.js';
 
 type Format = 'jsonl' | 'listing' | 'csv' | 'bibtex';
 
@@ -32,18 +33,6 @@ function parseArgs(argv: string[]): Args {
   return { n: Number(get('n') ?? 100_000), format, dup: Number(get('dup') ?? 0.05), seed: Number(get('seed') ?? 42) };
 }
 
-/** Deterministic PRNG (mulberry32), so every run ingests the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Synthetic {
   title: string;
   abstract: string;
@@ -52,7 +41,7 @@ interface Synthetic {
 }
 
 function makeGenerator(seed: number) {
-  const rand = rng(seed);
+  const rand = seededRandom(seed); // same seed, same data on every run
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const syllables = ['ka', 'lo', 'mi', 'tra', 'ver', 'son', 'qu', 'ent', 'dis', 'pho', 'gen', 'ral', 'tum', 'bel', 'cor', 'nix'];
   const vocab = Array.from({ length: 4000 }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(syllables)).join(''));
@@ -90,7 +79,7 @@ function render(p: Synthetic, format: Format, i: number): string {
 
 async function writeCorpus(file: string, args: Args): Promise<{ unique: number; duplicates: number }> {
   const next = makeGenerator(args.seed);
-  const rand = rng(args.seed + 1);
+  const rand = seededRandom(args.seed + 1);
   const handle = await open(file, 'w');
   const head = { jsonl: '', csv: 'title,abstract,authors,year\n', bibtex: '', listing: 'new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\nMar 20\n\n' }[args.format];
   let buffer = head;

@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { Paper } from '../src/corpus/paper.js';
 import { indexTerm, tokenize } from '../src/retrieval/analyze.js';
 import { createRetriever } from '../src/retrieval/create-retriever.js';
+import { seededRandom } from '../src/offline/cluster/seeded-random.js';
 
 const PAPERS = Number(process.argv[2] ?? 100_000);
 const QUERIES = Number(process.argv[3] ?? 300);
@@ -20,19 +21,8 @@ const VOCABULARY = 30_000;
 const ABSTRACT_WORDS = 160;
 const TITLE_WORDS = 10;
 
-/** mulberry32: a small seeded PRNG, so every run indexes the same text. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = rng(42);
+/** Seeded, so every run indexes the same text. */
+const random = seededRandom(42);
 const SYLLABLES = ['ka', 'ro', 'ten', 'mi', 'sor', 'la', 'vex', 'dun', 'pi', 'quo', 'ran', 'tel', 'shi', 'bo', 'nar', 'gu', 'fel', 'tri'];
 const STOP = ['the', 'of', 'and', 'a', 'to', 'in', 'we', 'is', 'for', 'that', 'with', 'on', 'by', 'this', 'as', 'are'];
 const SUFFIXES = ['', 's', 'ing', 'ed', 'ation', 'er'];

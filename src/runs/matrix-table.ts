@@ -1,4 +1,5 @@
 import { formatCost, formatInt, formatKappa } from './format.js';
+import { RUN_COUNT_COLUMNS, runCountCells } from './run-count-columns.js';
 import { renderTable } from './text-table.js';
 
 /** One run of a matrix (prompt set x model) as the review command reports it. */
@@ -24,11 +25,7 @@ export function renderMatrixTable(rows: readonly MatrixRow[]): string {
     [
       { header: 'run' },
       { header: 'id' },
-      { header: 'papers', align: 'right' },
-      { header: 'annotated', align: 'right' },
-      { header: 'failed', align: 'right' },
-      { header: 'calls', align: 'right' },
-      { header: 'cache hits', align: 'right' },
+      ...RUN_COUNT_COLUMNS,
       { header: 'cost', align: 'right' },
       { header: 'categories', align: 'right' },
       { header: 'kappa vs 1st', align: 'right' },
@@ -37,11 +34,7 @@ export function renderMatrixTable(rows: readonly MatrixRow[]): string {
     rows.map((r, i) => [
       r.label,
       r.runId,
-      formatInt(r.papers),
-      formatInt(r.annotated),
-      formatInt(r.failed),
-      formatInt(r.calls),
-      formatInt(r.cacheHits),
+      ...runCountCells(r),
       formatCost(r.costUSD),
       formatInt(r.categories),
       i === 0 ? '(baseline)' : formatKappa(r.kappaVsFirst),

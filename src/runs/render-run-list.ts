@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatCost, formatInt, formatTime } from './format.js';
 import type { RunListEntry, SkippedRun } from './list-runs.js';
+import { RUN_COUNT_COLUMNS, runCountCells } from './run-count-columns.js';
 import { renderTable } from './text-table.js';
 
 /**
@@ -22,11 +23,7 @@ export function renderRunList(runs: readonly RunListEntry[], runsDir: string): s
       { header: 'run id' },
       { header: 'model' },
       { header: 'prompts' },
-      { header: 'papers', align: 'right' },
-      { header: 'annotated', align: 'right' },
-      { header: 'failed', align: 'right' },
-      { header: 'calls', align: 'right' },
-      { header: 'cache hits', align: 'right' },
+      ...RUN_COUNT_COLUMNS,
       { header: 'tokens', align: 'right' },
       { header: 'cost', align: 'right' },
       { header: 'status' },
@@ -36,11 +33,7 @@ export function renderRunList(runs: readonly RunListEntry[], runsDir: string): s
       r.runId,
       r.engine === 'offline' ? 'offline' : (r.model ?? '?'),
       promptSetFingerprint(r.prompts),
-      formatInt(r.papers),
-      formatInt(r.annotated),
-      formatInt(r.failed),
-      formatInt(r.calls),
-      formatInt(r.cacheHits),
+      ...runCountCells(r),
       formatInt(r.tokens.prompt + r.tokens.completion),
       formatCost(r.costUSD),
       r.status,

@@ -1,25 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { startOpenAIServer, type ChatRequestInfo, type OpenAIServer } from '../support/openai-server.js';
+import { runCli } from '../support/run-cli.js';
 
 const CORPUS = path.resolve(__dirname, '../../examples/corpus');
-
-async function run(argv: string[], options: { cwd: string; stdin?: string }) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d) => (stdout += d));
-  err.on('data', (d) => (stderr += d));
-  const stdin = new PassThrough();
-  stdin.end(options.stdin ?? '');
-  const code = await main(argv, { stdout: out, stderr: err, stdin, isTTY: false, cwd: options.cwd });
-  return { code, stdout, stderr };
-}
 
 /** Keys and titles of the papers in an answer prompt's <paper> blocks. */
 function sourcesIn(prompt: string): { key: string; title: string }[] {
@@ -33,7 +19,7 @@ describe('litrev ask (offline engine)', () => {
   });
 
   it('answers with citations that resolve to corpus papers, as one JSON object', async () => {
-    const r = await run(['ask', 'Which methods compress the KV cache?', '--in', CORPUS, '--offline', '--json'], { cwd });
+    const r = await runCli(['ask', 'Which methods compress the KV cache?', '--in', CORPUS, '--offline', '--json'], { cwd });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -52,7 +38,7 @@ describe('litrev ask (offline engine)', () => {
   });
 
   it('says "The corpus does not say." for an off-topic question', async () => {
-    const r = await run(['ask', 'What is the boiling point of mercury?', '--in', CORPUS, '--offline', '--json'], { cwd });
+    const r = await runCli(['ask', 'What is the boiling point of mercury?', '--in', CORPUS, '--offline', '--json'], { cwd });
     const json = JSON.parse(r.stdout);
     expect(json.answer).toBe('The corpus does not say.');
     expect(json.supported).toBe(false);
@@ -60,7 +46,7 @@ describe('litrev ask (offline engine)', () => {
   });
 
   it('streams plain text, then the sources; says on stderr that the offline engine answered', async () => {
-    const r = await run(['ask', 'How', 'does', 'FairKV', 'balance', 'load', 'across', 'GPUs?', '--in', CORPUS, '--offline'], { cwd });
+    const r = await runCli(['ask', 'How', 'does', 'FairKV', 'balance', 'load', 'across', 'GPUs?', '--in', CORPUS, '--offline'], { cwd });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('litrev: offline engine (--offline was given)');
     expect(r.stdout).toMatch(/^- ".*FairKV.*" \[@[^\]]+\]/);
@@ -68,14 +54,14 @@ describe('litrev ask (offline engine)', () => {
   });
 
   it('rejects a bad --top-k and an empty question with exit 2', async () => {
-    expect((await run(['ask', 'kv', '--in', CORPUS, '--top-k', 'many'], { cwd })).code).toBe(2);
-    const empty = await run(['ask', '  ', '--in', CORPUS], { cwd });
+    expect((await runCli(['ask', 'kv', '--in', CORPUS, '--top-k', 'many'], { cwd })).code).toBe(2);
+    const empty = await runCli(['ask', '  ', '--in', CORPUS], { cwd });
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('the question is empty');
   });
 
   it('exits 3 with a one-line reason when there is no corpus', async () => {
-    const r = await run(['ask', 'kv cache', '--offline'], { cwd });
+    const r = await runCli(['ask', 'kv cache', '--offline'], { cwd });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^litrev: no corpus in the workspace/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -107,7 +93,7 @@ describe('litrev ask and chat (through the model)', () => {
   const flags = () => ['--in', CORPUS, '--base-url', server.url, '--model', 'test-model', '--cache-dir', path.join(cwd, 'cache')];
 
   it('streams the model answer with the made-up key removed, from retrieved sources', async () => {
-    const r = await run(['ask', 'How does FairKV balance load across GPUs?', ...flags()], { cwd });
+    const r = await runCli(['ask', 'How does FairKV balance load across GPUs?', ...flags()], { cwd });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('madeup2099');
     expect(r.stdout).toMatch(/is the closest match \[@[^\]]+\], as also argued elsewhere \[@[^\]]+\]\./);
@@ -124,7 +110,7 @@ describe('litrev ask and chat (through the model)', () => {
   });
 
   it('--json: one object with engine "model" and only resolvable citations', async () => {
-    const r = await run(['ask', 'What is KV cache compression?', ...flags(), '--json', '--top-k', '3'], { cwd });
+    const r = await runCli(['ask', 'What is KV cache compression?', ...flags(), '--json', '--top-k', '3'], { cwd });
     const json = JSON.parse(r.stdout);
     expect(json.engine).toBe('model');
     expect(json.answer).not.toContain('madeup2099');
@@ -137,7 +123,7 @@ describe('litrev ask and chat (through the model)', () => {
 
   it('chat without a terminal answers line by line; the follow-up carries the conversation', async () => {
     prompts.length = 0;
-    const r = await run(['chat', ...flags()], { cwd, stdin: 'What does FairKV do?\nHow much faster is it?\n/exit\nnever asked\n' });
+    const r = await runCli(['chat', ...flags()], { cwd, stdin: 'What does FairKV do?\nHow much faster is it?\n/exit\nnever asked\n' });
     expect(r.code).toBe(0);
     expect(prompts).toHaveLength(2);
     expect(prompts[0]).toContain('Conversation so far:\n(none)');

@@ -1,21 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { basePapers, removeTempDirs, tempDir, writeRun } from '../runs/run-fixture.js';
+import { runCli } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
-
-function capture() {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d) => (stdout += d));
-  err.on('data', (d) => (stderr += d));
-  return { out, err, get stdout() { return stdout; }, get stderr() { return stderr; } };
-}
 
 async function workspace(): Promise<string> {
   const cwd = await tempDir('litrev-h5-cli-compare-');
@@ -29,8 +18,8 @@ async function workspace(): Promise<string> {
 describe('litrev compare', () => {
   it('--json prints exactly one object: kappa 1.0 for a run against its replay', async () => {
     const cwd = await workspace();
-    const io = capture();
-    expect(await main(['compare', 'base', 'replay', '--json'], { stdout: io.out, stderr: io.err, cwd })).toBe(0);
+    const io = await runCli(['compare', 'base', 'replay', '--json'], { cwd });
+    expect(io.code).toBe(0);
     const lines = io.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const c = JSON.parse(lines[0]!);
@@ -44,8 +33,8 @@ describe('litrev compare', () => {
 
   it('reports a lower kappa and the changed papers for a changed classification prompt', async () => {
     const cwd = await workspace();
-    const io = capture();
-    expect(await main(['compare', 'runs/base', path.join(cwd, 'runs', 'variant', 'run.json'), '--json'], { stdout: io.out, stderr: io.err, cwd })).toBe(0);
+    const io = await runCli(['compare', 'runs/base', path.join(cwd, 'runs', 'variant', 'run.json'), '--json'], { cwd });
+    expect(io.code).toBe(0);
     const c = JSON.parse(io.stdout);
     expect(c.kappa).toBeLessThan(1);
     expect(c.changedCategories).toEqual([{ id: 'p3', key: 'key-p3', title: 'Title of p3', from: 'Pruning', to: 'Quantisation' }]);
@@ -54,8 +43,8 @@ describe('litrev compare', () => {
 
   it('prints a readable report by default', async () => {
     const cwd = await workspace();
-    const io = capture();
-    expect(await main(['compare', 'base', 'variant'], { stdout: io.out, stderr: io.err, cwd })).toBe(0);
+    const io = await runCli(['compare', 'base', 'variant'], { cwd });
+    expect(io.code).toBe(0);
     expect(io.stdout).toMatch(/^# Comparison of two runs/);
     expect(io.stdout).toMatch(/category kappa \(Cohen\): 0\.\d{3} over 10 papers/);
     expect(io.stdout).toContain('- key-p3: Pruning -> Quantisation');
@@ -64,15 +53,15 @@ describe('litrev compare', () => {
 
   it('fails with one line and exit 2 for an unknown run, and warns about damaged files', async () => {
     const cwd = await workspace();
-    const io = capture();
-    expect(await main(['compare', 'base', 'nosuch'], { stdout: io.out, stderr: io.err, cwd })).toBe(2);
+    const io = await runCli(['compare', 'base', 'nosuch'], { cwd });
+    expect(io.code).toBe(2);
     expect(io.stdout).toBe('');
     expect(io.stderr).toContain('litrev: run "nosuch" not found');
     expect(io.stderr).not.toMatch(/\n\s+at /);
 
     await writeFile(path.join(cwd, 'runs', 'variant', 'papers.jsonl'), '{"id": "p1", "category": "Pruning"}\n{broken\n');
-    const io2 = capture();
-    expect(await main(['compare', 'base', 'variant', '--json'], { stdout: io2.out, stderr: io2.err, cwd })).toBe(0);
+    const io2 = await runCli(['compare', 'base', 'variant', '--json'], { cwd });
+    expect(io2.code).toBe(0);
     expect(io2.stderr).toContain('papers.jsonl:2: skipped, not valid JSON');
     const c = JSON.parse(io2.stdout);
     expect(c.comparedPapers).toBe(1);

@@ -1,22 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { createGateway } from '../../src/model/create-gateway.js';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { FAST_RETRY, tempDir, testConfig } from '../model/support/gateway-config.js';
-
-async function run(args: string[], cwd: string) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d) => (stdout += d));
-  err.on('data', (d) => (stderr += d));
-  const code = await main(args, { stdout: out, stderr: err, cwd, isTTY: false });
-  return { code, stdout, stderr };
-}
+import { runCli } from '../support/run-cli.js';
 
 let server: OpenAIServer | undefined;
 beforeEach(() => {
@@ -32,17 +20,17 @@ const MODELS = ['test-model', 'text-embedding-3-small'];
 
 describe('litrev doctor', () => {
   it('without a model configured: says the offline engine is in use and exits 0', async () => {
-    const r = await run(['doctor'], tempDir());
+    const r = await runCli(['doctor'], { cwd: tempDir() });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/offline/);
-    const j = await run(['doctor', '--json'], tempDir());
+    const j = await runCli(['doctor', '--json'], { cwd: tempDir() });
     expect(JSON.parse(j.stdout)).toMatchObject({ engine: 'offline', ok: true });
   });
 
   it('all methods on: everything works, json_schema is used and remembered', async () => {
     server = await startOpenAIServer({ models: MODELS });
     const cwd = tempDir();
-    const r = await run(['doctor', '--base-url', server.url, '--model', 'test-model', '--json'], cwd);
+    const r = await runCli(['doctor', '--base-url', server.url, '--model', 'test-model', '--json'], { cwd });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({
@@ -65,7 +53,7 @@ describe('litrev doctor', () => {
   it('json_schema rejected: falls back to function calling, and a run starts with it', async () => {
     server = await startOpenAIServer({ models: MODELS, supports: { jsonSchema: false } });
     const cwd = tempDir();
-    const r = await run(['doctor', '--base-url', server.url, '--model', 'test-model'], cwd);
+    const r = await runCli(['doctor', '--base-url', server.url, '--model', 'test-model'], { cwd });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/✗ json_schema \(strict\): rejected \(HTTP 400/);
     expect(r.stdout).toMatch(/✓ function calling/);
@@ -78,7 +66,7 @@ describe('litrev doctor', () => {
 
   it('only json_mode works: json_mode is chosen', async () => {
     server = await startOpenAIServer({ models: MODELS, supports: { jsonSchema: false, tools: false, streaming: false, embeddings: false } });
-    const r = await run(['doctor', '--base-url', server.url, '--model', 'test-model', '--json'], tempDir());
+    const r = await runCli(['doctor', '--base-url', server.url, '--model', 'test-model', '--json'], { cwd: tempDir() });
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ method: 'json_mode', ok: true, probes: { streaming: { ok: false }, embeddings: { ok: false } } });
     expect(r.code).toBe(0);
@@ -89,7 +77,7 @@ describe('litrev doctor', () => {
     const url = server.url;
     await server.close();
     server = undefined;
-    const r = await run(['doctor', '--base-url', url, '--json'], tempDir());
+    const r = await runCli(['doctor', '--base-url', url, '--json'], { cwd: tempDir() });
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toMatchObject({ reachable: false, ok: false, problems: [expect.stringMatching(/cannot reach/)] });
   });
@@ -97,7 +85,7 @@ describe('litrev doctor', () => {
   it('a rejected key exits 2 and says so', async () => {
     server = await startOpenAIServer({ apiKey: 'the-right-key' });
     vi.stubEnv('OPENAI_API_KEY', 'a-wrong-key');
-    const r = await run(['doctor', '--base-url', server.url], tempDir());
+    const r = await runCli(['doctor', '--base-url', server.url], { cwd: tempDir() });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/✗ API key accepted/);
     expect(r.stdout).toMatch(/401/);
@@ -105,7 +93,7 @@ describe('litrev doctor', () => {
 
   it('a model the endpoint does not have exits 2', async () => {
     server = await startOpenAIServer({ models: ['other-model'] });
-    const r = await run(['doctor', '--base-url', server.url, '--model', 'missing-model', '--json'], tempDir());
+    const r = await runCli(['doctor', '--base-url', server.url, '--model', 'missing-model', '--json'], { cwd: tempDir() });
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ modelListed: false, method: null, ok: false });

@@ -1,9 +1,8 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../support/run-cli.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples/corpus');
 const temps: string[] = [];
@@ -17,22 +16,11 @@ async function tempCwd(): Promise<string> {
   return dir;
 }
 
-async function run(args: string[], cwd: string) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d) => (stdout += d));
-  err.on('data', (d) => (stderr += d));
-  const code = await main(args, { stdout: out, stderr: err, cwd, isTTY: false });
-  return { code, stdout, stderr };
-}
-
 describe('litrev ingest', () => {
   it('--json prints exactly one JSON object with the contract fields, and stores the corpus', async () => {
     const cwd = await tempCwd();
     await cp(EXAMPLES, path.join(cwd, 'corpus'), { recursive: true });
-    const { code, stdout, stderr } = await run(['ingest', 'corpus', '--json'], cwd);
+    const { code, stdout, stderr } = await runCli(['ingest', 'corpus', '--json'], { cwd });
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout.trim().split('\n')).toHaveLength(1);
@@ -48,7 +36,7 @@ describe('litrev ingest', () => {
     const cwd = await tempCwd();
     await writeFile(path.join(cwd, 'good.csv'), 'title,abstract\nA Paper,Its abstract.\nA paper!,Its abstract.\n');
     await writeFile(path.join(cwd, 'bad.jsonl'), '{"title": "Fine Line", "abstract": "ok"}\nnot json\n');
-    const { code, stdout } = await run(['ingest', 'good.csv', 'bad.jsonl', 'missing.ris'], cwd);
+    const { code, stdout } = await runCli(['ingest', 'good.csv', 'bad.jsonl', 'missing.ris'], { cwd });
     expect(code).toBe(0);
     expect(stdout).toMatch(/good\.csv\s+csv\s+2 records, 1 duplicate/);
     expect(stdout).toMatch(/bad\.jsonl\s+jsonl\s+1 record, 1 skipped/);
@@ -62,7 +50,7 @@ describe('litrev ingest', () => {
   it('honours --workspace', async () => {
     const cwd = await tempCwd();
     await writeFile(path.join(cwd, 'p.csv'), 'title,abstract\nA Paper,Its abstract.\n');
-    const { code, stdout } = await run(['ingest', 'p.csv', '--workspace', 'ws', '--json'], cwd);
+    const { code, stdout } = await runCli(['ingest', 'p.csv', '--workspace', 'ws', '--json'], { cwd });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).corpusFile).toBe(path.join('ws', 'corpus.json'));
     expect(JSON.parse(await readFile(path.join(cwd, 'ws', 'corpus.json'), 'utf8')).papers).toHaveLength(1);
@@ -71,12 +59,12 @@ describe('litrev ingest', () => {
   it('exits 3 when nothing usable was found; --json still prints one object, the reason goes to stderr', async () => {
     const cwd = await tempCwd();
     await writeFile(path.join(cwd, 'empty.txt'), '');
-    const plain = await run(['ingest', 'empty.txt', 'nope.bib'], cwd);
+    const plain = await runCli(['ingest', 'empty.txt', 'nope.bib'], { cwd });
     expect(plain.code).toBe(3);
     expect(plain.stdout).toContain('empty.txt: empty file');
     expect(plain.stderr).toMatch(/^litrev: no usable papers in 2 inputs/);
     expect(plain.stderr).not.toMatch(/\bat .*:\d+:\d+/);
-    const json = await run(['ingest', 'empty.txt', '--json'], cwd);
+    const json = await runCli(['ingest', 'empty.txt', '--json'], { cwd });
     expect(json.code).toBe(3);
     expect(JSON.parse(json.stdout)).toMatchObject({ records: 0, papers: 0, skipped: [{ path: 'empty.txt', reason: 'empty.txt: empty file' }], corpusFile: null });
     expect(json.stderr).toContain('litrev: no usable papers in empty.txt');
@@ -86,9 +74,9 @@ describe('litrev ingest', () => {
     const cwd = await tempCwd();
     await writeFile(path.join(cwd, 'a.csv'), 'title,abstract,year\nSparse Attention Methods,First.,2024\n');
     await writeFile(path.join(cwd, 'b.csv'), 'title,abstract,year\nSparse Attention Kernels,Second.,2024\n');
-    await run(['ingest', 'a.csv'], cwd);
+    await runCli(['ingest', 'a.csv'], { cwd });
     const before = JSON.parse(await readFile(path.join(cwd, '.litrev', 'corpus.json'), 'utf8')).papers[0];
-    await run(['ingest', 'b.csv', 'a.csv'], cwd);
+    await runCli(['ingest', 'b.csv', 'a.csv'], { cwd });
     const after = JSON.parse(await readFile(path.join(cwd, '.litrev', 'corpus.json'), 'utf8')).papers;
     expect(after).toHaveLength(2);
     expect(after.find((p: { id: string }) => p.id === before.id).key).toBe(before.key);
@@ -96,7 +84,7 @@ describe('litrev ingest', () => {
 
   it('requires a path', async () => {
     const cwd = await tempCwd();
-    const { code, stderr } = await run(['ingest'], cwd);
+    const { code, stderr } = await runCli(['ingest'], { cwd });
     expect(code).toBe(2);
     expect(stderr).toContain('missing PATH');
   });

@@ -1,21 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { basePapers, removeTempDirs, tempDir, writeRun } from '../runs/run-fixture.js';
+import { runCli } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
-
-function capture() {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d) => (stdout += d));
-  err.on('data', (d) => (stderr += d));
-  return { out, err, get stdout() { return stdout; }, get stderr() { return stderr; } };
-}
 
 async function workspace(): Promise<string> {
   const cwd = await tempDir('litrev-h5-cli-runs-');
@@ -28,9 +17,8 @@ async function workspace(): Promise<string> {
 describe('litrev runs', () => {
   it('--json prints exactly one object with every run, newest first', async () => {
     const cwd = await workspace();
-    const io = capture();
-    const code = await main(['runs', '--json'], { stdout: io.out, stderr: io.err, cwd });
-    expect(code).toBe(0);
+    const io = await runCli(['runs', '--json'], { cwd });
+    expect(io.code).toBe(0);
     const lines = io.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const json = JSON.parse(lines[0]!);
@@ -57,8 +45,8 @@ describe('litrev runs', () => {
 
   it('prints an aligned table by default', async () => {
     const cwd = await workspace();
-    const io = capture();
-    expect(await main(['runs'], { stdout: io.out, stderr: io.err, cwd })).toBe(0);
+    const io = await runCli(['runs'], { cwd });
+    expect(io.code).toBe(0);
     const lines = io.stdout.split('\n');
     expect(lines[0]).toMatch(/^created \(UTC\)\s+run id/);
     expect(lines[2]).toMatch(/^2026-11-03 10:00\s+r2\s+test-model/);
@@ -70,12 +58,12 @@ describe('litrev runs', () => {
   it('uses the runs folder of the config file and says when there are no runs', async () => {
     const cwd = await tempDir('litrev-h5-cli-runs-');
     await writeFile(path.join(cwd, 'litrev.config.json'), JSON.stringify({ runsDir: 'history' }));
-    const io = capture();
-    expect(await main(['runs'], { stdout: io.out, stderr: io.err, cwd })).toBe(0);
+    const io = await runCli(['runs'], { cwd });
+    expect(io.code).toBe(0);
     expect(io.stdout).toBe(`no runs in ${path.join(cwd, 'history')}\n`);
     await writeRun(path.join(cwd, 'history', 'h1'), { runId: 'h1', papers: basePapers() });
-    const io2 = capture();
-    expect(await main(['runs', '--json'], { stdout: io2.out, stderr: io2.err, cwd })).toBe(0);
+    const io2 = await runCli(['runs', '--json'], { cwd });
+    expect(io2.code).toBe(0);
     expect(JSON.parse(io2.stdout).runs.map((r: { runId: string }) => r.runId)).toEqual(['h1']);
   });
 });

@@ -7,8 +7,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run the litrev CLI in-process with captured output (stdin empty, not a TTY). */
-export async function runCli(argv: string[], options: { cwd: string; isTTY?: boolean }): Promise<CliResult> {
+/** How to run the CLI: working folder (default: this process's), terminal or not, and what stdin holds. */
+export interface RunCliOptions {
+  cwd?: string;
+  isTTY?: boolean;
+  /** Text piped to the command's stdin (default: empty). */
+  stdin?: string;
+}
+
+/** Run the litrev CLI in-process with captured output (stdin empty unless given, not a TTY). */
+export async function runCli(argv: string[], options: RunCliOptions = {}): Promise<CliResult> {
   const out = new PassThrough();
   const err = new PassThrough();
   let stdout = '';
@@ -16,7 +24,8 @@ export async function runCli(argv: string[], options: { cwd: string; isTTY?: boo
   out.on('data', (d) => (stdout += d));
   err.on('data', (d) => (stderr += d));
   const stdin = new PassThrough();
-  stdin.end();
+  if (options.stdin === undefined) stdin.end();
+  else stdin.end(options.stdin);
   const code = await main(argv, { stdout: out, stderr: err, stdin, cwd: options.cwd, isTTY: options.isTTY ?? false });
   return { code, stdout, stderr };
 }

@@ -1,23 +1,13 @@
-import { loadConfig } from '../../config/load.js';
-import { openQaSession } from '../../qa/qa-session.js';
 import type { CommandAction, CommandContext } from '../command.js';
 import { runChatLines } from '../output/chat-lines.js';
-import { inPaths, offlineNotice, parseTopK } from './ask.js';
+import { offlineNotice, openQaFromFlags } from '../qa-from-flags.js';
 
 /**
  * `litrev chat [--in PATH...]`: the interactive Ink chat when stdin and stdout are terminals;
  * otherwise (pipes, scripts, --plain, --json) questions are read line by line from stdin.
  */
 export const chatAction: CommandAction = async (ctx) => {
-  const topK = parseTopK(ctx.flags['top-k']);
-  const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
-  const session = await openQaSession({
-    config,
-    paths: inPaths(ctx),
-    topK,
-    signal: ctx.signal,
-    onWarning: (m) => ctx.stderr.write(`litrev: ${m}\n`),
-  });
+  const { config, session } = await openQaFromFlags(ctx);
   try {
     if (interactive(ctx)) {
       const { runChatApp } = await import('../../ui/chat/run-chat-app.js');

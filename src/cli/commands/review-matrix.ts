@@ -4,17 +4,11 @@ import type { Corpus } from '../../corpus/paper.js';
 import { ExitCode } from '../../errors.js';
 import type { CategorySpec } from '../../pipeline/engine.js';
 import type { RunSummary } from '../../pipeline/events.js';
-import { prepareRun } from '../../pipeline/prepare-run.js';
-import { runReview } from '../../pipeline/run-review.js';
 import { compareRuns } from '../../runs/compare-runs.js';
 import { renderMatrixTable } from '../../runs/matrix-table.js';
 import { readRun } from '../../runs/read-run.js';
 import type { CommandContext } from '../command.js';
-
-interface Combo {
-  promptDir: string | null;
-  model: string;
-}
+import { startReviewRun, type ReviewCombo } from '../start-review-run.js';
 
 /**
  * Matrix runs: every prompt folder x model concurrently, sharing the cache (identical requests are
@@ -24,27 +18,20 @@ export async function runMatrix(
   ctx: CommandContext,
   config: Config,
   corpus: Corpus,
-  combos: Combo[],
+  combos: ReviewCombo[],
   taxonomyCategories: CategorySpec[] | undefined,
 ): Promise<number> {
-  const label = (c: Combo) => `${c.promptDir ? path.relative(config.cwd, c.promptDir) || '.' : 'built-in'} x ${c.model}`;
+  const label = (c: ReviewCombo) => `${c.promptDir ? path.relative(config.cwd, c.promptDir) || '.' : 'built-in'} x ${c.model}`;
   const summaries = await Promise.all(
     combos.map(async (combo) => {
       const outDir = config.outDir ? path.join(config.outDir, `${combos.indexOf(combo) + 1}`) : undefined;
-      const prepared = await prepareRun(config, combo, { signal: ctx.signal, ...(outDir ? { outDir } : {}) });
+      const { runId, events } = await startReviewRun(ctx, config, corpus, combo, { outDir, taxonomyCategories });
       let summary: RunSummary | undefined;
-      for await (const event of runReview({
-        config,
-        corpus,
-        inputs: ctx.args,
-        ...prepared,
-        signal: ctx.signal,
-        ...(taxonomyCategories ? { taxonomyCategories } : {}),
-      })) {
+      for await (const event of events) {
         if (event.type === 'warning' && config.output !== 'json') ctx.stderr.write(`[${label(combo)}] warning: ${event.message}\n`);
         if (event.type === 'run-finished') summary = event.summary;
       }
-      if (!summary) throw new Error(`run ${prepared.runId} ended without a summary`);
+      if (!summary) throw new Error(`run ${runId} ended without a summary`);
       if (config.output !== 'json') ctx.stderr.write(`[${label(combo)}] finished: ${summary.outDir}\n`);
       return { combo, summary };
     }),

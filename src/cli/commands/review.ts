@@ -5,11 +5,10 @@ import type { Corpus } from '../../corpus/paper.js';
 import { BudgetError, ExitCode } from '../../errors.js';
 import type { CategorySpec } from '../../pipeline/engine.js';
 import { estimateRun, type RunEstimate } from '../../pipeline/estimate-run.js';
-import { prepareRun } from '../../pipeline/prepare-run.js';
-import { runReview } from '../../pipeline/run-review.js';
 import { loadPrompts } from '../../prompts/load-prompts.js';
 import type { CommandAction, CommandContext } from '../command.js';
 import { consumeReviewEvents } from '../output/consume-review-events.js';
+import { startReviewRun, type ReviewCombo } from '../start-review-run.js';
 import { runMatrix } from './review-matrix.js';
 
 /** `litrev review`: the whole pipeline, one run or a matrix of prompt folders x models. */
@@ -45,24 +44,16 @@ async function runSingle(
   ctx: CommandContext,
   config: Config,
   corpus: Corpus,
-  combo: { promptDir: string | null; model: string },
+  combo: ReviewCombo,
   taxonomyCategories: CategorySpec[] | undefined,
 ): Promise<number> {
-  const prepared = await prepareRun(config, combo, { signal: ctx.signal, ...(config.outDir ? { outDir: config.outDir } : {}) });
-  const events = runReview({
-    config,
-    corpus,
-    inputs: ctx.args,
-    ...prepared,
-    signal: ctx.signal,
-    ...(taxonomyCategories ? { taxonomyCategories } : {}),
-  });
+  const { events } = await startReviewRun(ctx, config, corpus, combo, { outDir: config.outDir, taxonomyCategories });
   const summary = await consumeReviewEvents(events, { mode: config.output, stdout: ctx.stdout, stderr: ctx.stderr });
   return summary.failed > 0 ? ExitCode.failedItems : ExitCode.ok;
 }
 
 /** Every --prompts folder x every --model (one combination when neither is repeated). */
-export function matrixCombos(config: Config): { promptDir: string | null; model: string }[] {
+export function matrixCombos(config: Config): ReviewCombo[] {
   const dirs: (string | null)[] = config.promptDirs.length > 0 ? config.promptDirs : [null];
   const models = config.engine === 'offline' ? [config.models[0]!] : config.models;
   return dirs.flatMap((promptDir) => models.map((model) => ({ promptDir, model })));

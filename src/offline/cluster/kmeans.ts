@@ -1,21 +1,10 @@
+import { seededRandom } from './seeded-random.js';
 import { dotDense, type SparseVector } from './tfidf.js';
 
 /**
  * Spherical k-means (cosine similarity on L2-normalised vectors) and bisecting k-means with a
  * seeded k-means++ initialisation. Same input and seed, same clusters.
  */
-
-/** A small deterministic PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The normalised mean of some vectors (a zero vector for none). */
 export function centroidOf(vectors: readonly SparseVector[], members: readonly number[], dims: number): Float64Array {

@@ -1,4 +1,4 @@
-import { seededRandom } from './kmeans.js';
+import { seededRandom } from './seeded-random.js';
 import type { SparseVector } from './tfidf.js';
 
 /**

@@ -12,6 +12,11 @@ const MIN_COVERAGE = 0.5;
 const RELATIVE_CUTOFF = 0.4;
 /** Weight of the previous question's terms (follow-ups) against the question's own. */
 const CONTEXT_WEIGHT = 0.35;
+/** Questions asking for a quantity ("how much", "what speedup"): sentences reporting numbers are preferred. */
+const QUANTITATIVE_QUESTION =
+  /\b(how (much|many|fast|large|big|small|well|far|often)|by what (factor|margin)|what (accuracy|speed-?up|percentage|ratio|throughput|latency)|speed-?ups?|numbers?|figures?)\b/i;
+const NUMBER_IN_SENTENCE = /\d/;
+const QUANTITY_BOOST = 1.5;
 /** Papers named as closest when the corpus does not answer, and the share of the question they must match. */
 const CLOSEST = 3;
 const CLOSEST_MIN_COVERAGE = 0.25;
@@ -48,7 +53,7 @@ export function extractiveAnswer(question: string, hits: readonly Hit[], retriev
   const coverage = hits.map((h) => (total > 0 ? matchedWeight(distinctTerms(paperText(h)), all) / total : 0));
   const closest = () => hits.filter((_, i) => coverage[i]! >= CLOSEST_MIN_COVERAGE);
   if (Math.max(0, ...coverage) < MIN_COVERAGE) return { text: notSupported(closest()), supported: false };
-  const chosen = choose(scoreSentences(hits, weights, contextWeights));
+  const chosen = choose(scoreSentences(hits, weights, contextWeights, QUANTITATIVE_QUESTION.test(question)));
   if (chosen.length === 0) return { text: notSupported(closest()), supported: false };
   return { text: chosen.map((s) => `- "${s.text}" [@${s.key}]`).join('\n'), supported: true };
 }
@@ -63,7 +68,12 @@ function matchedWeight(terms: readonly string[], weights: ReadonlyMap<string, nu
   return sum;
 }
 
-function scoreSentences(hits: readonly Hit[], weights: ReadonlyMap<string, number>, contextWeights: ReadonlyMap<string, number>): ScoredSentence[] {
+function scoreSentences(
+  hits: readonly Hit[],
+  weights: ReadonlyMap<string, number>,
+  contextWeights: ReadonlyMap<string, number>,
+  wantsQuantity: boolean,
+): ScoredSentence[] {
   const out: ScoredSentence[] = [];
   hits.forEach((hit, hitRank) => {
     splitSentences(hit.paper.abstract).forEach((span, index) => {
@@ -71,7 +81,8 @@ function scoreSentences(hits: readonly Hit[], weights: ReadonlyMap<string, numbe
       const own = matchedWeight(terms, weights);
       if (own <= 0) return; // a sentence must match the question itself, not only the conversation
       // Longer sentences match more by chance: a mild length normalisation.
-      const score = (own + matchedWeight(terms, contextWeights)) / Math.sqrt(Math.max(8, terms.length) / 8);
+      const base = (own + matchedWeight(terms, contextWeights)) / Math.sqrt(Math.max(8, terms.length) / 8);
+      const score = wantsQuantity && NUMBER_IN_SENTENCE.test(span.text) ? base * QUANTITY_BOOST : base;
       out.push({ text: span.text, key: hit.paper.key, hitRank, index, score });
     });
   });

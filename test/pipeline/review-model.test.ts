@@ -157,6 +157,43 @@ describe('cost control', () => {
   });
 });
 
+describe('failed items', () => {
+  it('a paper the model never annotates is recorded with its reason, the run finishes, and exits 1', async () => {
+    const reviewer = fakeReviewer();
+    const stubborn = await startOpenAIServer({
+      handler: (info) => {
+        const answer = reviewer(info);
+        if (info.schemaName !== 'paper_annotations' || !answer || !('json' in answer)) return answer;
+        // Leave out the paper about widgets, every time it is asked for.
+        const items = (answer.json as { items: { id: string; problem: string }[] }).items;
+        return { json: { items: items.filter((i) => !/widget/i.test(i.problem)) } };
+      },
+    });
+    const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-review-failed-'));
+    const papers = [
+      { title: 'Widget caching', abstract: 'Widget caches are slow. We propose a faster widget cache with 2x speedup.' },
+      { title: 'Sparse attention kernels', abstract: 'Attention is slow. We propose sparse kernels with 3x speedup.' },
+      { title: 'Quantized caches', abstract: 'Caches are large. We quantize them to 4 bits.' },
+    ];
+    writeFileSync(path.join(cwd, 'papers.jsonl'), papers.map((x) => JSON.stringify(x)).join('\n'));
+    try {
+      const r = await runCli(['review', 'papers.jsonl', '--base-url', stubborn.url, '--model', 'test-model', '--json', '--out', 'out'], { cwd });
+      expect(r.code, r.stderr).toBe(1);
+      expect(jsonOf(r)).toMatchObject({ papers: 3, annotated: 2, failed: 1 });
+      const rows = read(cwd, 'out', 'papers.jsonl').trim().split('\n').map((l) => JSON.parse(l));
+      const failed = rows.filter((x) => x.status === 'failed');
+      expect(failed.map((x) => x.title)).toEqual(['Widget caching']);
+      expect(failed[0].error).toMatch(/\S/);
+      expect(manifest(path.join(cwd, 'out')).status).toBe('failed-items');
+      // Asked once, repaired once, and then alone: more than one request for it, never silently dropped.
+      const asks = stubborn.chatRequests().filter((q) => JSON.stringify(q.body).includes('Widget caching') && JSON.stringify(q.body).includes('paper_annotations'));
+      expect(asks.length).toBeGreaterThan(1);
+    } finally {
+      await stubborn.close();
+    }
+  });
+});
+
 describe('untrusted abstracts', () => {
   it('an abstract that tries to close its own block or give instructions stays inside it', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-review-inject-'));

@@ -26,6 +26,16 @@ describe('extractiveAnswer', () => {
     }
   });
 
+  it('prefers sentences that report numbers when the question asks for a quantity', async () => {
+    const hits = await retriever.search('KV cache quantization memory', 8);
+    const plain = extractiveAnswer('Which papers quantize the KV cache to save memory?', hits, retriever);
+    const quantity = extractiveAnswer('How much memory does KV cache quantization save?', hits, retriever);
+    const withNumber = (text: string) => text.split('\n').filter((l) => /\d/.test(l.replace(/\[@[^\]]+\]/g, ''))).length;
+    expect(quantity.supported).toBe(true);
+    expect(withNumber(quantity.text)).toBeGreaterThanOrEqual(withNumber(plain.text));
+    expect(/\d/.test(quantity.text.split('\n')[0]!.replace(/\[@[^\]]+\]/g, ''))).toBe(true);
+  });
+
   it('says the corpus does not say when the question is off-topic', async () => {
     expect((await answer('What is the boiling point of mercury?')).text).toBe('The corpus does not say.');
     const a = await answer('What is the boiling point of mercury?');

@@ -83,7 +83,7 @@ export function fakeReviewerAnswer(info: ChatRequestInfo, options: FakeReviewerO
             datasets: [],
             models: [],
             claims: quant
-              ? [{ text: 'Reported result', quote: quant, quantitative: true, metric: null, value: (quant.match(/\d+(?:\.\d+)?%?/) ?? [null])[0], baseline: null }]
+              ? [{ text: 'Reported result', quote: quant, quantitative: true, metric: null, value: (quant.match(/(?<![A-Za-z0-9.])\d+(?:\.\d+)?(?:%|x|×|[KMB]\b)?/) ?? [null])[0], baseline: null }]
               : [],
           };
         }),

@@ -32,9 +32,14 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   }
   const debug = rest.includes('--debug');
   const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // First Ctrl-C: stop cleanly (requests on their way finish and are cached). Second: leave now.
+  // `on`, not `once`: a library's exit hook (Ink's) re-raises the signal when no other listener is left.
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const { args, flags } = parseCommandLine(spec, rest);
     if (flags.help) {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 /** Drive a program in a detached tmux session on a private socket (for end-to-end terminal tests). */
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -50,7 +51,10 @@ export function tmuxSession(socket: string, name: string): TmuxSession {
       return r.status === 0 && r.stdout.includes('-icanon');
     },
     kill() {
+      const where = spawnSync('tmux', ['-L', socket, 'display-message', '-p', '#{socket_path}'], { encoding: 'utf8' });
       spawnSync('tmux', ['-L', socket, 'kill-server']);
+      const file = where.stdout.trim();
+      if (where.status === 0 && file) rmSync(file, { force: true });
     },
   };
 }

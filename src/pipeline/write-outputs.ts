@@ -8,6 +8,7 @@ import { renderReferencesBib } from '../report/references-bib.js';
 import { renderReviewMarkdown } from '../report/review-markdown.js';
 import { renderTaxonomyJson } from '../report/taxonomy-json.js';
 import { renderVerificationJson } from '../report/verification-json.js';
+import { renderVerificationSection } from '../report/verification-section.js';
 import { writeFilesAtomic } from '../report/write-files.js';
 import { RUN_MANIFEST_FILE, type RunManifest, type StageAccounting } from '../runs/manifest.js';
 import { citedKeys } from '../verify/citation-keys.js';
@@ -41,7 +42,10 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
   const t0 = Date.now();
   emit({ type: 'stage-started', stage: 'verify', total: 1, unit: 'steps' });
   const rendered = renderReviewMarkdown(draft, { papers, annotations, taxonomy });
-  const { markdown, report } = verifyReview({ markdown: rendered, papers, annotations });
+  const verified = verifyReview({ markdown: rendered, papers, annotations });
+  const report = verified.report;
+  // The verification result closes the review itself (appended after the checks, not checked).
+  const markdown = `${verified.markdown.trimEnd()}\n\n${renderVerificationSection(report)}`;
   emit({ type: 'verification', summary: report.summary });
   emit({ type: 'stage-progress', stage: 'verify', done: 1, total: 1, failed: 0 });
   emit({ type: 'stage-finished', stage: 'verify', done: 1, failed: 0, durationMs: Date.now() - t0 });

@@ -38,7 +38,9 @@ describe('litrev review through an OpenAI-compatible endpoint', () => {
     expect(s).toMatchObject({ engine: 'model', papers: 411, annotated: 411, failed: 0 });
     expect(s.calls).toBeGreaterThan(40);
     const review = read(cwd, 'm1', 'review.md');
-    expect(review).not.toContain(PLANTED);
+    expect(review).not.toMatch(new RegExp(`@${PLANTED}\\b`));
+    // The closing verification section says which key was removed.
+    expect(review.slice(review.indexOf('## Verification'))).toContain(`- ${PLANTED}`);
     const verification = JSON.parse(read(cwd, 'm1', 'verification.json'));
     expect(verification.summary.danglingRemoved).toBeGreaterThan(0);
     expect(verification.dangling.every((d: { key: string }) => d.key === PLANTED)).toBe(true);

@@ -22,7 +22,7 @@ async function startChat(ci: boolean): Promise<void> {
   // After litrev exits, the shell reports its exit code and whether the terminal is back in canonical mode.
   const script =
     `${env} TERM=xterm-256color ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} chat --in ${JSON.stringify(CORPUS)} --offline; ` +
-    `echo "[exit $?]"; stty -a | grep -q ' icanon' && echo '[tty restored]'; sleep 120`;
+    `echo "[exit $?]"; stty -a | grep -q ' icanon' && echo '[tty restored]'; echo '[end]'; sleep 120`;
   tmux.run('new-session', '-d', '-s', 'chat', '-x', '110', '-y', '40', '-c', cwd, 'sh', '-c', script);
 }
 
@@ -45,7 +45,7 @@ describe.skipIf(!hasTmux)('litrev chat under tmux (skipped when tmux is not inst
     expect(answered).toMatch(/^- "/m);
     tmux.run('send-keys', '-t', 'chat', '-l', '/exit');
     tmux.run('send-keys', '-t', 'chat', 'Enter');
-    const after = await tmux.waitForScreen((s) => s.includes('[exit '), 'exit code');
+    const after = await tmux.waitForScreen((s) => s.includes('[end]'), 'exit code');
     expect(after).toContain('[exit 0]');
     expect(after).toContain('[tty restored]');
   });
@@ -59,7 +59,7 @@ describe.skipIf(!hasTmux)('litrev chat under tmux (skipped when tmux is not inst
     tmux.run('send-keys', '-t', 'chat', 'Enter');
     await tmux.waitForScreen((s) => /\[@[^\]\s]+\]/.test(s), 'cited answer');
     tmux.run('send-keys', '-t', 'chat', 'C-c');
-    const after = await tmux.waitForScreen((s) => s.includes('[exit '), 'exit code');
+    const after = await tmux.waitForScreen((s) => s.includes('[end]'), 'exit code');
     expect(after).toContain('[exit 0]');
     expect(after).toContain('[tty restored]');
   });

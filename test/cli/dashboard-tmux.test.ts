@@ -51,11 +51,11 @@ describe.skipIf(!hasTmux)('litrev review dashboard under tmux (skipped when tmux
     // The shell ignores SIGINT so that it survives to report litrev's exit code.
     const script =
       `trap '' INT; env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.map((a) => JSON.stringify(a)).join(' ')}; ` +
-      `echo "[exit $?]"; stty -a | grep -q ' icanon' && echo '[tty restored]'; sleep 120`;
+      `echo "[exit $?]"; stty -a | grep -q ' icanon' && echo '[tty restored]'; echo '[end]'; sleep 120`;
     tmux.run('new-session', '-d', '-s', 'review', '-x', '120', '-y', '45', '-c', cwd, 'sh', '-c', script);
     await tmux.waitForScreen((s) => /classify/.test(s) && /in flight/.test(s), 'live classify progress', 600);
     tmux.run('send-keys', '-t', 'review', 'C-c');
-    const end = await tmux.waitForScreen((s) => s.includes('[exit '), 'end of the run', 600);
+    const end = await tmux.waitForScreen((s) => s.includes('[end]'), 'end of the run', 600);
     expect(end).toContain('litrev: interrupted');
     expect(end).toContain('[exit 130]');
     expect(end).toContain('[tty restored]');

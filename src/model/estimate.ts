@@ -8,7 +8,7 @@ const MESSAGE_OVERHEAD_TOKENS = 4;
  * Estimate the tokens of a text without loading a tokenizer: the text is cut into the pieces a BPE
  * pre-tokenizer makes (words with their leading space, digit runs, punctuation runs); a word of up to
  * ten letters is one token, longer ones about one per six, digits and punctuation one per three; the sum is
- * raised by 10%. Within ~15% of OpenAI's o200k encoding on English and French prose (see the test),
+ * raised by 10%. Within 20% of OpenAI's o200k encoding on English and French prose (see the test),
  * which is what --dry-run needs.
  */
 export function estimateTokens(text: string): number {

@@ -88,17 +88,34 @@ export function buildBm25Index(documents: readonly IndexDocument[], options: { p
     return out;
   }
 
-  const mini = new MiniSearch<IndexDocument & { id: number }>({
+  // Pass 1: analyse every field once (split, stop words, stems), counting document frequencies.
+  const analysed = documents.map((d, id) => {
+    currentDoc = id;
+    return INDEX_FIELDS.map((field) => (d[field] === '' ? null : fieldTerms(d[field])));
+  });
+  tokens.clear();
+  for (const [term, rec] of terms) df.set(term, rec.df);
+  terms.clear();
+  // Terms in more than half of a large corpus (past the postings budget) are corpus stop words: a
+  // query drops them anyway (see withinBudget), so their postings, the most expensive to build,
+  // are not indexed. Their document frequencies are kept. A corpus under 2x the budget keeps all.
+  const ceiling = Math.max(budget, documents.length / 2);
+  const common = new Set([...df].filter(([, n]) => n > ceiling).map(([t]) => t));
+  const keep = common.size === 0 ? (terms: string[]) => terms : (terms: string[]) => terms.filter((t) => !common.has(t));
+
+  // Pass 2: MiniSearch indexes the analysed terms.
+  let fieldTermsOf: (string[] | null)[] = [];
+  const mini = new MiniSearch<{ id: number }>({
     fields: [...INDEX_FIELDS],
     idField: 'id',
-    // Documents are analysed in one pass (split, stop words, stems); queries are analysed by `search`.
-    tokenize: (text, field) => (field === undefined ? text.split(' ') : fieldTerms(text)),
+    // Documents arrive analysed; queries are analysed by `search` and joined with spaces.
+    tokenize: (text, field) => (field === undefined ? text.split(' ') : keep(fieldTermsOf[INDEX_FIELDS.indexOf(field as (typeof INDEX_FIELDS)[number])] ?? [])),
     processTerm: (term) => term,
+    stringifyField: () => '',
     extractField: (doc, field) => {
       if (field === 'id') return doc.id;
-      currentDoc = doc.id;
-      const value = doc[field as keyof IndexDocument];
-      return value === '' ? null : value;
+      fieldTermsOf = analysed[doc.id]!;
+      return fieldTermsOf[INDEX_FIELDS.indexOf(field as (typeof INDEX_FIELDS)[number])] === null ? null : field;
     },
     searchOptions: {
       boost: BOOST,
@@ -106,10 +123,8 @@ export function buildBm25Index(documents: readonly IndexDocument[], options: { p
       fuzzy: (term) => (term.length >= 5 && !df.has(term) ? 1 : false),
     },
   });
-  mini.addAll(documents.map((d, id) => ({ ...d, id })));
-  tokens.clear();
-  for (const [term, rec] of terms) df.set(term, rec.df);
-  terms.clear();
+  mini.addAll(documents.map((_, id) => ({ id })));
+  analysed.length = 0;
 
   return {
     size: documents.length,

@@ -148,4 +148,18 @@ describe('createRetriever postings budget', () => {
     expect(roomy.length).toBeGreaterThan(1);
     expect(roomy[0]?.paper.key).toBe('fairy2025');
   });
+
+  it('indexes no postings for terms in more than half of a corpus larger than twice the budget, but keeps their idf', async () => {
+    const papers = Array.from({ length: 12 }, (_, i) =>
+      makePaper(`p${i}`, `Paper ${i}`, i === 3 ? 'Transformers with rotary embeddings.' : `Transformers for task number ${i}.`),
+    );
+    const r = createRetriever(papers, { postingsBudget: 2 });
+    // "transform" is in every paper: a corpus stop word here; "rotari" is in one.
+    expect(keys(await r.search('transformers', 5))).toEqual([]);
+    expect(keys(await r.search('rotary transformers', 5))).toEqual(['p3']);
+    expect(r.idf('transform')).toBeGreaterThan(0);
+    expect(r.idf('transform')).toBeLessThan(r.idf('rotari'));
+    // Under twice the budget nothing is dropped.
+    expect((await createRetriever(papers).search('transformers', 20)).length).toBe(12);
+  });
 });

@@ -26,8 +26,15 @@ export interface Resolved {
  * - refresh: fetch each key once per gateway and overwrite; later identical requests read that answer.
  * - off: no disk at all.
  */
+/**
+ * Requests in flight, per cache folder and mode, shared by every gateway of the process: the runs
+ * of a matrix (one gateway each) that send an identical request at the same time pay for it once.
+ * Entries leave the map when they settle, so it holds only what is in flight.
+ */
+const inflightByDir = new Map<string, Map<string, Promise<Resolved>>>();
+
 export class ResponseCache {
-  private readonly inflight = new Map<string, Promise<Resolved>>();
+  private readonly inflight: Map<string, Promise<Resolved>>;
   private readonly refreshed = new Set<string>();
   private readonly pendingIO = new Set<Promise<unknown>>();
 
@@ -35,7 +42,13 @@ export class ResponseCache {
     private readonly store: DiskCache,
     readonly mode: CacheMode,
     private readonly emit: (event: ModelEvent) => void,
-  ) {}
+  ) {
+    // Shared by gateways of the same folder and mode (a refresh must not join a readwrite lookup).
+    const id = `${store.dir}\0${mode}`;
+    const shared = inflightByDir.get(id);
+    this.inflight = shared ?? new Map();
+    if (!shared) inflightByDir.set(id, this.inflight);
+  }
 
   /** Resolve `key` from the cache or by `fetch`. `describe` names the request for a replay miss. */
   resolve(key: string, describe: () => string, fetch: () => Promise<Fetched>): Promise<Resolved> {

@@ -119,6 +119,21 @@ describe('litrev review through an OpenAI-compatible endpoint', () => {
   });
 });
 
+describe('matrix runs on an empty cache', () => {
+  it('runs that share requests pay for each identical request once', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-review-matrix-'));
+    const a = promptVariant(cwd, 'synthesize', 'Variant A.');
+    const b = promptVariant(cwd, 'synthesize', 'Variant B, longer.');
+    const before = server.chatRequests().length;
+    const r = await runCli(['review', CORPUS, '--base-url', server.url, '--model', 'test-model', '--prompts', a, '--prompts', b, '--json'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(jsonOf(r).runs).toHaveLength(2);
+    const bodies = server.chatRequests().slice(before).map((q) => JSON.stringify(q.body));
+    expect(bodies.length).toBeGreaterThan(40);
+    expect(new Set(bodies).size).toBe(bodies.length);
+  });
+});
+
 describe('incremental corpora', () => {
   it('10 added papers re-send at most ceil(10 / batch size) classification requests', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-review-incr-'));

@@ -87,6 +87,9 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
         ? o.engine.applyTaxonomy(papers, annotations, o.taxonomyCategories, ctx)
         : o.engine.induceTaxonomy(papers, annotations, ctx),
     );
+    if (o.config.repeat > 1 && !o.repeatEngines?.length) {
+      emit({ type: 'warning', message: `--repeat ${o.config.repeat}: the ${o.engine.kind} engine is deterministic, so there is nothing to sample` });
+    }
     const stability = o.repeatEngines?.length
       ? await measureStability(o.repeatEngines, papers, { annotations, taxonomy }, o.signal, emit)
       : undefined;

@@ -23,6 +23,10 @@ export const reviewAction: CommandAction = async (ctx) => {
       combos.map(async (c) => estimateRun(config, corpus.papers, await loadPrompts(c.promptDir ?? undefined), c.model)),
     );
     if (config.dryRun) return printEstimates(ctx, config, estimates);
+    const unpriced = estimates.filter((e) => e.costUSD === null).map((e) => e.model);
+    if (unpriced.length > 0) {
+      ctx.stderr.write(`litrev: warning: no price known for ${[...new Set(unpriced)].join(', ')}: --max-cost cannot limit ${unpriced.length > 1 ? 'them' : 'it'} (tokens are still counted)\n`);
+    }
     const total = estimates.reduce((sum, e) => sum + (e.costUSD ?? 0), 0);
     if (config.maxCost !== undefined && total > config.maxCost) {
       throw new BudgetError(

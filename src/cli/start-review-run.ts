@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Corpus } from '../corpus/paper.js';
-import type { CategorySpec } from '../pipeline/engine.js';
+import type { CategorySpec } from '../review/engine.js';
 import type { ReviewEvent } from '../pipeline/events.js';
 import { prepareRun } from '../pipeline/prepare-run.js';
 import { runReview } from '../pipeline/run-review.js';

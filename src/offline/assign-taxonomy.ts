@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Annotation, Taxonomy } from '../pipeline/annotation.js';
-import type { CategorySpec } from '../pipeline/engine.js';
+import type { Annotation, Taxonomy } from '../review/annotation.js';
+import type { CategorySpec } from '../review/engine.js';
 import { centroidOf, nearest } from './cluster/kmeans.js';
 import { buildTfidf, dotSparse, type SparseVector } from './cluster/tfidf.js';
 import { paperClusterText } from './taxonomy.js';

@@ -1,4 +1,4 @@
-import type { Annotation, ContributionType } from '../pipeline/annotation.js';
+import type { Annotation, ContributionType } from '../review/annotation.js';
 import type { TfidfModel } from './cluster/tfidf.js';
 import { adjectiveEnd } from './method-family.js';
 import { candidatePhrases, displayPhrase, phraseRuns } from './text/phrases.js';

@@ -1,4 +1,4 @@
-import type { Claim } from '../pipeline/annotation.js';
+import type { Claim } from '../review/annotation.js';
 import type { SentenceSpan } from '../verify/sentence-split.js';
 import { claimFields, hasQuantity } from './claim-fields.js';
 

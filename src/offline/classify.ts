@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Annotation } from '../pipeline/annotation.js';
+import type { Annotation } from '../review/annotation.js';
 import { splitSentences } from '../verify/sentence-split.js';
 import { extractClaims } from './claims.js';
 import { contributionType } from './contribution-type.js';

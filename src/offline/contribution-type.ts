@@ -1,5 +1,5 @@
-import type { ContributionType } from '../pipeline/annotation.js';
-import { CONTRIBUTION_TYPES } from '../pipeline/annotation.js';
+import type { ContributionType } from '../review/annotation.js';
+import { CONTRIBUTION_TYPES } from '../review/annotation.js';
 
 /** A cue phrase and how much it counts, in the title and in the abstract. */
 interface Cue {

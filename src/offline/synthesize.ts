@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Annotation, Taxonomy } from '../pipeline/annotation.js';
-import type { ReviewDraft } from '../pipeline/review-draft.js';
+import type { Annotation, Taxonomy } from '../review/annotation.js';
+import type { ReviewDraft } from '../review/review-draft.js';
 import { classifyOffline } from './classify.js';
 import type { SectionPaper } from './synth/compare.js';
 import { openProblemOf, problemSentences, type ProblemCandidate } from './synth/open-problems.js';

@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Annotation, Taxonomy, TaxonomyCategory } from '../pipeline/annotation.js';
+import type { Annotation, Taxonomy, TaxonomyCategory } from '../review/annotation.js';
 import { labelClusters, type LabelDoc } from './category-names.js';
 import { bisectingKMeans } from './cluster/kmeans.js';
 import { lsaProject } from './cluster/lsa.js';

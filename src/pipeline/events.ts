@@ -1,16 +1,9 @@
 import type { Accounting, ModelEvent } from '../model/types.js';
+import type { StageName } from '../review/stage-name.js';
+import type { VerificationSummary } from '../verify/verification-summary.js';
 
-/** Stages of a review, in order. `screen` runs only with --topic. */
-export type StageName = 'ingest' | 'screen' | 'classify' | 'taxonomy' | 'synthesize' | 'verify' | 'write';
 
-export interface VerificationSummary {
-  citations: number;
-  danglingRemoved: number;
-  numbersChecked: number;
-  numbersUnsupported: number;
-  quotesChecked: number;
-  quotesNotVerbatim: number;
-}
+
 
 export interface RunSummary {
   runId: string;

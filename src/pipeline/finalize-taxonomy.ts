@@ -1,5 +1,5 @@
-import type { Taxonomy } from './annotation.js';
-import type { CategorySpec } from './engine.js';
+import type { Taxonomy } from '../review/annotation.js';
+import type { CategorySpec } from '../review/engine.js';
 
 /**
  * Turn categories plus a paper -> category assignment into a Taxonomy: empty categories dropped,

@@ -1,8 +1,8 @@
 import type { Paper } from '../corpus/paper.js';
 import { fleissKappa } from '../runs/agreement.js';
 import type { RunManifest } from '../runs/manifest.js';
-import type { Annotation, Taxonomy } from './annotation.js';
-import type { ReviewEngine, StageContext } from './engine.js';
+import type { Annotation, Taxonomy } from '../review/annotation.js';
+import type { ReviewEngine, StageContext } from '../review/engine.js';
 import type { ReviewEvent } from './events.js';
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { ModelGateway } from '../model/types.js';
 import { loadPrompts, type PromptSet } from '../prompts/load-prompts.js';
-import type { ReviewEngine } from './engine.js';
+import type { ReviewEngine } from '../review/engine.js';
 import { createModelEngine } from './engines/model-engine.js';
 import { createOfflineEngine } from './engines/offline-engine.js';
 import type { ModelStageDeps } from './stages/model-stage-deps.js';

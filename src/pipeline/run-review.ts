@@ -1,33 +1,17 @@
-import type { Config } from '../config/schema.js';
-import type { Corpus, Paper } from '../corpus/paper.js';
+import type { Paper } from '../corpus/paper.js';
 import { NoInputError } from '../errors.js';
-import type { ModelGateway } from '../model/types.js';
-import type { PromptSet } from '../prompts/load-prompts.js';
-import { emptyAnnotation, type Taxonomy } from './annotation.js';
-import type { CategorySpec, Relevance, ReviewEngine, StageContext } from './engine.js';
+import { emptyAnnotation, type Taxonomy } from '../review/annotation.js';
+import type { Relevance } from '../review/engine.js';
 import { EventChannel } from './event-channel.js';
-import type { ReviewEvent, StageName } from './events.js';
+import type { StageName } from '../review/stage-name.js';
+import type { ReviewEvent } from './events.js';
 import { measureStability } from './measure-stability.js';
 import { StageAccountant } from './stage-accounting.js';
+import type { ReviewRunOptions } from './review-run-options.js';
+import { runStage } from './run-stage.js';
+import { verifyDraft } from './verify-draft.js';
 import { writeReviewOutputs } from './write-outputs.js';
 
-export interface ReviewRunOptions {
-  config: Config;
-  corpus: Corpus;
-  /** Input paths given on the command line (recorded in run.json). */
-  inputs: string[];
-  engine: ReviewEngine;
-  /** Extra engines sampling the same prompts again (--repeat N gives N-1 of them). */
-  repeatEngines?: ReviewEngine[];
-  gateway: ModelGateway | null;
-  prompts: PromptSet;
-  promptDir: string | null;
-  runId: string;
-  outDir: string;
-  signal: AbortSignal;
-  /** Categories of a --taxonomy file, already parsed. */
-  taxonomyCategories?: CategorySpec[];
-}
 
 /**
  * The whole review as an async stream of typed events. The consumers (Ink dashboard, plain lines,
@@ -68,7 +52,7 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
     let papers: Paper[] = all;
     let relevance = new Map<string, Relevance>();
     if (topic) {
-      relevance = await stage(emit, o.signal, 'screen', all.length, 'papers', (ctx) => o.engine.screen(all, topic, ctx));
+      relevance = await runStage(emit, o.signal, 'screen', all.length, 'papers', (ctx) => o.engine.screen(all, topic, ctx));
       papers = all.filter((p) => relevance.get(p.id)?.relevant !== false);
       if (papers.length === 0) throw new NoInputError(`no paper in the corpus is relevant to "${topic}"`, 'try a broader --topic');
     }
@@ -77,12 +61,12 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
       return r && !r.relevant ? [emptyAnnotation(p.id, 'excluded', { relevance: r })] : [];
     });
 
-    const classified = await stage(emit, o.signal, 'classify', papers.length, 'papers', (ctx) => o.engine.classify(papers, ctx));
+    const classified = await runStage(emit, o.signal, 'classify', papers.length, 'papers', (ctx) => o.engine.classify(papers, ctx));
     const annotations = classified.map((a) => {
       const r = relevance.get(a.paperId);
       return r ? { ...a, relevance: r } : a;
     });
-    const taxonomy: Taxonomy = await stage(emit, o.signal, 'taxonomy', 1, 'steps', (ctx) =>
+    const taxonomy: Taxonomy = await runStage(emit, o.signal, 'taxonomy', 1, 'steps', (ctx) =>
       o.taxonomyCategories
         ? o.engine.applyTaxonomy(papers, annotations, o.taxonomyCategories, ctx)
         : o.engine.induceTaxonomy(papers, annotations, ctx),
@@ -93,54 +77,35 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
     const stability = o.repeatEngines?.length
       ? await measureStability(o.repeatEngines, papers, { annotations, taxonomy }, o.signal, emit)
       : undefined;
-    const draft = await stage(emit, o.signal, 'synthesize', taxonomy.categories.length + 1, 'sections', (ctx) =>
+    const draft = await runStage(emit, o.signal, 'synthesize', taxonomy.categories.length + 1, 'sections', (ctx) =>
       o.engine.synthesize({ papers, annotations, taxonomy, ...(topic ? { topic } : {}) }, ctx),
     );
 
     const allAnnotations = [...annotations, ...excluded];
-    const written = await writeReviewOutputs({
-      options: o,
-      emit,
-      papers: all,
-      annotations: allAnnotations,
-      taxonomy,
-      draft,
-      createdAt,
-      started,
-      stageAccounting: () => accountant.snapshot(),
-      ...(stability ? { stability } : {}),
+    const verified = await runStage(emit, o.signal, 'verify', 1, 'steps', async (ctx) => {
+      const result = verifyDraft(draft, { papers: all, annotations: allAnnotations, taxonomy });
+      emit({ type: 'verification', summary: result.report.summary });
+      ctx.progress(1, 1, 0);
+      return result;
+    });
+    const written = await runStage(emit, o.signal, 'write', 1, 'steps', async (ctx) => {
+      const summary = await writeReviewOutputs({
+        options: o,
+        papers: all,
+        annotations: allAnnotations,
+        taxonomy,
+        verified,
+        createdAt,
+        started,
+        stageAccounting: () => accountant.snapshot(),
+        ...(stability ? { stability } : {}),
+      });
+      ctx.progress(1, 1, 0);
+      return summary;
     });
     emit({ type: 'run-finished', summary: written });
   } finally {
     unsubscribe?.();
     await o.gateway?.close();
   }
-}
-
-/** Run one stage, emitting its start, progress, failures and end. */
-async function stage<T>(
-  emit: (e: ReviewEvent) => void,
-  signal: AbortSignal,
-  name: StageName,
-  total: number,
-  unit: 'papers' | 'batches' | 'sections' | 'steps',
-  fn: (ctx: StageContext) => Promise<T>,
-): Promise<T> {
-  const t0 = Date.now();
-  let done = 0;
-  let failed = 0;
-  emit({ type: 'stage-started', stage: name, total, unit });
-  const ctx: StageContext = {
-    signal,
-    progress: (d, t, f) => {
-      done = d;
-      failed = f;
-      emit({ type: 'stage-progress', stage: name, done: d, total: t, failed: f });
-    },
-    paperFailed: (paperId, reason) => emit({ type: 'paper-failed', stage: name, paperId, reason }),
-    warn: (message) => emit({ type: 'warning', message }),
-  };
-  const result = await fn(ctx);
-  emit({ type: 'stage-finished', stage: name, done, failed, durationMs: Date.now() - t0 });
-  return result;
 }

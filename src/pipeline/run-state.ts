@@ -1,5 +1,7 @@
 import type { Accounting, ModelEvent } from '../model/types.js';
-import type { ReviewEvent, RunSummary, StageName, VerificationSummary } from './events.js';
+import type { StageName } from '../review/stage-name.js';
+import type { VerificationSummary } from '../verify/verification-summary.js';
+import type { ReviewEvent, RunSummary } from './events.js';
 
 /**
  * The state every run consumer shows (Ink dashboard, plain lines, --json), folded from the

@@ -1,6 +1,6 @@
 import type { PromptFile } from '../prompts/prompt-file.js';
 import type { ModelGateway } from '../model/types.js';
-import type { VerificationSummary } from '../pipeline/events.js';
+import type { VerificationSummary } from '../verify/verification-summary.js';
 import type { Hit, Retriever } from '../retrieval/types.js';
 
 /** One exchange of a conversation. */

@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Taxonomy } from '../pipeline/annotation.js';
+import type { Taxonomy } from '../review/annotation.js';
 
 /** Characters XML needs escaped in text and attribute values. */
 export function escapeXml(text: string): string {

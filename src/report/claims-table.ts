@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Annotation, Taxonomy } from '../pipeline/annotation.js';
+import type { Annotation, Taxonomy } from '../review/annotation.js';
 import { isVerbatim } from '../verify/quotes.js';
 
 /** A table cell: one line, `|` escaped. */

@@ -1,4 +1,4 @@
-import type { Annotation, Taxonomy } from '../pipeline/annotation.js';
+import type { Annotation, Taxonomy } from '../review/annotation.js';
 
 /** A Mermaid label: one line, in double quotes, with `"` and other troublesome characters as entity codes. */
 export function mermaidLabel(text: string): string {

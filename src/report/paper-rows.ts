@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Annotation, Claim, ContributionType, Taxonomy } from '../pipeline/annotation.js';
+import type { Annotation, Claim, ContributionType, Taxonomy } from '../review/annotation.js';
 
 /** One paper as the tabular outputs (papers.jsonl, papers.csv) show it. */
 export interface PaperRow {

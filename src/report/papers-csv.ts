@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Annotation, Claim, Taxonomy } from '../pipeline/annotation.js';
+import type { Annotation, Claim, Taxonomy } from '../review/annotation.js';
 import { csvDocument } from './csv.js';
 import { paperRows } from './paper-rows.js';
 

@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Annotation, Taxonomy } from '../pipeline/annotation.js';
-import type { ReviewDraft } from '../pipeline/review-draft.js';
+import type { Annotation, Taxonomy } from '../review/annotation.js';
+import type { ReviewDraft } from '../review/review-draft.js';
 import { renderClaimsTable } from './claims-table.js';
 import { renderMermaidMindmap } from './mermaid.js';
 

@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Taxonomy } from '../pipeline/annotation.js';
+import type { Taxonomy } from '../review/annotation.js';
 
 /**
  * taxonomy.json: the categories with id, name, definition, size, paper ids and paper keys. The

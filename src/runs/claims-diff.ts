@@ -1,4 +1,4 @@
-import type { Claim } from '../pipeline/annotation.js';
+import type { Claim } from '../review/annotation.js';
 
 /**
  * The form of a quote used to tell claims apart across runs: Unicode-normalised, lower case,

@@ -1,4 +1,4 @@
-import type { VerificationSummary } from '../pipeline/events.js';
+import type { VerificationSummary } from '../verify/verification-summary.js';
 
 /** Per-stage request accounting recorded in run.json. */
 export interface StageAccounting {

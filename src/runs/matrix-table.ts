@@ -1,4 +1,4 @@
-import { formatCost, formatInt, formatKappa } from './format.js';
+import { formatCost, formatCount, formatKappa } from '../format/numbers.js';
 import { RUN_COUNT_COLUMNS, runCountCells } from './run-count-columns.js';
 import { renderTable } from './text-table.js';
 
@@ -36,7 +36,7 @@ export function renderMatrixTable(rows: readonly MatrixRow[]): string {
       r.runId,
       ...runCountCells(r),
       formatCost(r.costUSD),
-      formatInt(r.categories),
+      formatCount(r.categories),
       i === 0 ? '(baseline)' : formatKappa(r.kappaVsFirst),
       r.outDir,
     ]),

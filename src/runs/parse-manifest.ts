@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RunManifest } from './manifest.js';
-import { isRecord } from './read-text.js';
+import { isRecord } from '../fs/read-text-file.js';
 
 const count = z.number().finite().nonnegative().catch(0);
 const text = (fallback: string) => z.string().catch(fallback);

@@ -1,6 +1,6 @@
-import type { Claim } from '../pipeline/annotation.js';
+import type { Claim } from '../review/annotation.js';
 import type { RunPaper, RunTaxonomy, RunTaxonomyCategory } from './run-record.js';
-import { isRecord, parseJson } from './read-text.js';
+import { isRecord, parseJson } from '../fs/read-text-file.js';
 
 /** Parse papers.jsonl: bad lines are skipped with a reason naming the file and line; the rest is kept. */
 export function parsePapersJsonl(text: string, file: string): { papers: RunPaper[]; warnings: string[] } {

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { RUN_MANIFEST_FILE, type RunManifest } from './manifest.js';
 import { parseManifest, parseVerificationSummary } from './parse-manifest.js';
 import { parsePapersJsonl, parseTaxonomy } from './parse-run-files.js';
-import { isRecord, parseJson, readTextFile } from './read-text.js';
+import { isRecord, parseJson, readTextFile } from '../fs/read-text-file.js';
 import { RUN_FILES, type RunPaper, type RunRecord, type RunTaxonomy, type RunVerification } from './run-record.js';
 
 export interface ReadRunOptions {

@@ -1,5 +1,6 @@
-import type { Claim } from '../pipeline/annotation.js';
-import { formatCost, formatDuration, formatInt, formatKappa, formatPercent, formatSigned, formatSignedCost, formatTime } from './format.js';
+import type { Claim } from '../review/annotation.js';
+import { formatCost, formatCount, formatKappa, formatPercent, formatSigned, formatSignedCost } from '../format/numbers.js';
+import { formatDuration, formatTime } from '../format/time.js';
 import type { Delta, PaperChange, PaperRef, RunComparison, RunSide } from './run-comparison.js';
 import { renderTable } from './text-table.js';
 
@@ -128,7 +129,7 @@ function usage(c: RunComparison): string {
 const DELTA_COLUMNS = [{ header: '' }, { header: 'A', align: 'right' }, { header: 'B', align: 'right' }, { header: 'B - A', align: 'right' }] as const;
 
 function deltaRow(name: string, d: Delta): string[] {
-  return [name, formatInt(d.a), formatInt(d.b), d.delta === 0 ? '0' : formatSigned(d.delta)];
+  return [name, formatCount(d.a), formatCount(d.b), d.delta === 0 ? '0' : formatSigned(d.delta)];
 }
 
 function sections(c: RunComparison): string {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { formatCost, formatInt, formatTime } from './format.js';
+import { formatCost, formatCount } from '../format/numbers.js';
+import { formatTime } from '../format/time.js';
 import type { RunListEntry, SkippedRun } from './list-runs.js';
 import { RUN_COUNT_COLUMNS, runCountCells } from './run-count-columns.js';
 import { renderTable } from './text-table.js';
@@ -34,7 +35,7 @@ export function renderRunList(runs: readonly RunListEntry[], runsDir: string): s
       r.engine === 'offline' ? 'offline' : (r.model ?? '?'),
       promptSetFingerprint(r.prompts),
       ...runCountCells(r),
-      formatInt(r.tokens.prompt + r.tokens.completion),
+      formatCount(r.tokens.prompt + r.tokens.completion),
       formatCost(r.costUSD),
       r.status,
     ]),

@@ -1,5 +1,5 @@
-import type { Claim } from '../pipeline/annotation.js';
-import type { VerificationSummary } from '../pipeline/events.js';
+import type { Claim } from '../review/annotation.js';
+import type { VerificationSummary } from '../verify/verification-summary.js';
 import type { ReviewSectionsDiff } from './section-diff.js';
 
 /** A value in run A, in run B, and B minus A. */

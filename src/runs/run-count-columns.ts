@@ -1,4 +1,4 @@
-import { formatInt } from './format.js';
+import { formatCount } from '../format/numbers.js';
 import type { TableColumn } from './text-table.js';
 
 /** The outcome counts every run table shows, whatever else its rows hold. */
@@ -21,5 +21,5 @@ export const RUN_COUNT_COLUMNS: readonly TableColumn[] = [
 
 /** A run's counts as table cells, in the order of {@link RUN_COUNT_COLUMNS}. */
 export function runCountCells(r: RunCounts): string[] {
-  return [formatInt(r.papers), formatInt(r.annotated), formatInt(r.failed), formatInt(r.calls), formatInt(r.cacheHits)];
+  return [formatCount(r.papers), formatCount(r.annotated), formatCount(r.failed), formatCount(r.calls), formatCount(r.cacheHits)];
 }

@@ -1,5 +1,5 @@
-import type { VerificationSummary } from '../pipeline/events.js';
-import type { Claim } from '../pipeline/annotation.js';
+import type { VerificationSummary } from '../verify/verification-summary.js';
+import type { Claim } from '../review/annotation.js';
 import type { RunManifest } from './manifest.js';
 
 /** The files of a run folder besides run.json. */

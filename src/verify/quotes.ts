@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Annotation } from '../pipeline/annotation.js';
+import type { Annotation } from '../review/annotation.js';
 import type { QuoteCheck } from './verification-report.js';
 
 /** Collapse every run of whitespace to one space and trim. */

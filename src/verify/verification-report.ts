@@ -1,4 +1,4 @@
-import type { VerificationSummary } from '../pipeline/events.js';
+import type { VerificationSummary } from './verification-summary.js';
 
 /** A citation whose key matches no corpus paper; it was removed from the text. */
 export interface DanglingCitation {

@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Annotation } from '../pipeline/annotation.js';
+import type { Annotation } from '../review/annotation.js';
 import { citedKeys, removeUnknownCitations } from './citation-keys.js';
 import { extractNumbers, numberSupported, type NumberMention } from './numbers.js';
 import { checkQuotes } from './quotes.js';

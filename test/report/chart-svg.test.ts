@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/corpus/paper.js';
-import type { Taxonomy } from '../../src/pipeline/annotation.js';
+import type { Taxonomy } from '../../src/review/annotation.js';
 import { renderCategoryChartSvg } from '../../src/report/chart-svg.js';
 
 const papers: Paper[] = [2021, 2023, 2023, undefined].map((year, i) => ({

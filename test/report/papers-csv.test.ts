@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/corpus/paper.js';
-import type { Annotation, Taxonomy } from '../../src/pipeline/annotation.js';
+import type { Annotation, Taxonomy } from '../../src/review/annotation.js';
 import { csvField } from '../../src/report/csv.js';
 import { renderPapersCsv } from '../../src/report/papers-csv.js';
 import { renderPapersJsonl } from '../../src/report/papers-jsonl.js';

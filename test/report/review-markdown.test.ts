@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/corpus/paper.js';
-import type { Annotation, Taxonomy } from '../../src/pipeline/annotation.js';
-import type { ReviewDraft } from '../../src/pipeline/review-draft.js';
+import type { Annotation, Taxonomy } from '../../src/review/annotation.js';
+import type { ReviewDraft } from '../../src/review/review-draft.js';
 import { tableCell } from '../../src/report/claims-table.js';
 import { mermaidLabel, renderMermaidMindmap } from '../../src/report/mermaid.js';
 import { renderReviewMarkdown } from '../../src/report/review-markdown.js';

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Claim } from '../../src/pipeline/annotation.js';
-import type { VerificationSummary } from '../../src/pipeline/events.js';
+import type { Claim } from '../../src/review/annotation.js';
+import type { VerificationSummary } from '../../src/verify/verification-summary.js';
 import type { RunManifest } from '../../src/runs/manifest.js';
 
 /** A paper of a synthetic run: only what the tests vary. */

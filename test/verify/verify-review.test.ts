@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/corpus/paper.js';
-import type { Annotation, Claim } from '../../src/pipeline/annotation.js';
+import type { Annotation, Claim } from '../../src/review/annotation.js';
 import { verifyAnswer, verifyReview } from '../../src/verify/verify-review.js';
 
 function paper(key: string, abstract: string): Paper {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from '../../config/schema.js';
 import type { Corpus } from '../../corpus/paper.js';
 import { ExitCode } from '../../errors.js';
-import type { CategorySpec } from '../../pipeline/engine.js';
+import type { CategorySpec } from '../../review/engine.js';
 import type { RunSummary } from '../../pipeline/events.js';
 import { compareRuns } from '../../runs/compare-runs.js';
 import { renderMatrixTable } from '../../runs/matrix-table.js';

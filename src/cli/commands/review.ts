@@ -3,7 +3,7 @@ import type { Config } from '../../config/schema.js';
 import { resolveCorpus } from '../../corpus/resolve-corpus.js';
 import type { Corpus } from '../../corpus/paper.js';
 import { BudgetError, ExitCode } from '../../errors.js';
-import type { CategorySpec } from '../../pipeline/engine.js';
+import type { CategorySpec } from '../../review/engine.js';
 import { estimateRun, type RunEstimate } from '../../pipeline/estimate-run.js';
 import { loadPrompts } from '../../prompts/load-prompts.js';
 import type { CommandAction, CommandContext } from '../command.js';
@@ -64,7 +64,7 @@ export function matrixCombos(config: Config): ReviewCombo[] {
 }
 
 async function readTaxonomy(file: string): Promise<CategorySpec[]> {
-  const { parseTaxonomyFile } = await import('../../report/taxonomy-file.js');
+  const { parseTaxonomyFile } = await import('../../review/parse-taxonomy-file.js');
   return parseTaxonomyFile(file);
 }
 

@@ -3,7 +3,7 @@ import type { ReviewEvent, RunSummary } from '../../pipeline/events.js';
 import { initialRunState, reduceRunState, type RunState } from '../../pipeline/run-state.js';
 import { createJsonView } from './json-view.js';
 import { createPlainView } from './plain-view.js';
-import type { RunView } from './run-view.js';
+import type { RunView } from '../../pipeline/run-view.js';
 
 export interface ConsumeOptions {
   /** ink: the live dashboard (stdout is a terminal); plain: lines on stderr; json: one object on stdout at the end. */

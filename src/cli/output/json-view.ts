@@ -1,5 +1,5 @@
 import type { RunState } from '../../pipeline/run-state.js';
-import type { RunView } from './run-view.js';
+import type { RunView } from '../../pipeline/run-view.js';
 
 /**
  * --json: nothing while running; at the end exactly one JSON object on stdout with the contract

@@ -1,7 +1,9 @@
 import type { ReviewEvent } from '../../pipeline/events.js';
 import { stageEta, stageElapsed, stageRequests, type RunState, type StageState } from '../../pipeline/run-state.js';
-import { formatClock, formatCost, formatCount, formatDuration, formatVerification, plural } from './format.js';
-import type { RunView } from './run-view.js';
+import { formatCost, formatCount, plural } from '../../format/numbers.js';
+import { formatClock, formatDuration } from '../../format/time.js';
+import { formatVerification } from '../../verify/verification-summary.js';
+import type { RunView } from '../../pipeline/run-view.js';
 
 /** A progress line at least every this often while a stage runs (besides every 10% step). */
 const PROGRESS_INTERVAL_MS = 5000;

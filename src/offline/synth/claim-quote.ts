@@ -1,4 +1,4 @@
-import type { Claim } from '../../pipeline/annotation.js';
+import type { Claim } from '../../review/annotation.js';
 import { isVerbatim } from '../../verify/quotes.js';
 import { hasQuantity } from '../claim-fields.js';
 

@@ -1,6 +1,6 @@
 import type { Paper } from '../../corpus/paper.js';
-import type { Annotation, ContributionType } from '../../pipeline/annotation.js';
-import { CONTRIBUTION_TYPES } from '../../pipeline/annotation.js';
+import type { Annotation, ContributionType } from '../../review/annotation.js';
+import { CONTRIBUTION_TYPES } from '../../review/annotation.js';
 import { isVerbatim } from '../../verify/quotes.js';
 import type { PaperLabel } from './paper-label.js';
 import { supported } from './paper-sentences.js';

@@ -1,6 +1,6 @@
 import type { Paper } from '../../corpus/paper.js';
-import type { Annotation, ContributionType, TaxonomyCategory } from '../../pipeline/annotation.js';
-import { CONTRIBUTION_TYPES } from '../../pipeline/annotation.js';
+import type { Annotation, ContributionType, TaxonomyCategory } from '../../review/annotation.js';
+import { CONTRIBUTION_TYPES } from '../../review/annotation.js';
 import { listJoin } from './prose.js';
 
 const TYPE_PHRASE: Record<ContributionType, [string, string]> = {

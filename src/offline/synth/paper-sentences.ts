@@ -1,5 +1,5 @@
 import type { Paper } from '../../corpus/paper.js';
-import type { Annotation } from '../../pipeline/annotation.js';
+import type { Annotation } from '../../review/annotation.js';
 import { unsupportedNumbers } from '../../verify/numbers.js';
 import { splitSentences } from '../../verify/sentence-split.js';
 import { bestClaim, quoteExcerpt } from './claim-quote.js';

@@ -1,7 +1,7 @@
 import type { Paper } from '../../corpus/paper.js';
-import type { Annotation, ContributionType, TaxonomyCategory } from '../../pipeline/annotation.js';
-import { CONTRIBUTION_TYPES } from '../../pipeline/annotation.js';
-import type { ReviewSection } from '../../pipeline/review-draft.js';
+import type { Annotation, ContributionType, TaxonomyCategory } from '../../review/annotation.js';
+import { CONTRIBUTION_TYPES } from '../../review/annotation.js';
+import type { ReviewSection } from '../../review/review-draft.js';
 import { metricComparisons, sharedDatasets, typeContrast, type SectionPaper } from './compare.js';
 import { describePaper, quoteClaim } from './paper-sentences.js';
 import { capitalize, countWord, listJoin, papersCount } from './prose.js';

@@ -1,5 +1,5 @@
 import type { Paper } from '../../corpus/paper.js';
-import type { Annotation } from '../../pipeline/annotation.js';
+import type { Annotation } from '../../review/annotation.js';
 import { display, headWords, nameable, surfaceMap } from '../category-names.js';
 import { titleDescription } from '../paper-name.js';
 import { candidatePhrases } from '../text/phrases.js';

@@ -1,4 +1,4 @@
-import type { ReviewEngine } from '../engine.js';
+import type { ReviewEngine } from '../../review/engine.js';
 import { classifyWithModel } from '../stages/classify-stage.js';
 import type { ModelStageDeps } from '../stages/model-stage-deps.js';
 import { screenWithModel } from '../stages/screen-stage.js';

@@ -3,7 +3,7 @@ import { classifyOffline } from '../../offline/classify.js';
 import { screenOffline } from '../../offline/screen.js';
 import { synthesizeOffline } from '../../offline/synthesize.js';
 import { induceTaxonomyOffline } from '../../offline/taxonomy.js';
-import type { ReviewEngine } from '../engine.js';
+import type { ReviewEngine } from '../../review/engine.js';
 
 /** The same stages with no model: extractive and deterministic. */
 export function createOfflineEngine(): ReviewEngine {

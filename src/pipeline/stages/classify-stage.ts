@@ -2,9 +2,9 @@ import type { Paper } from '../../corpus/paper.js';
 import { paperBlocks } from '../../prompts/paper-block.js';
 import { renderPrompt } from '../../prompts/prompt-file.js';
 import { isVerbatim } from '../../verify/quotes.js';
-import { emptyAnnotation, type Annotation, type Claim } from '../annotation.js';
-import type { StageContext } from '../engine.js';
-import { ClassifyBatchSchema, type PaperAnnotationOutput } from '../schemas.js';
+import { emptyAnnotation, type Annotation, type Claim } from '../../review/annotation.js';
+import type { StageContext } from '../../review/engine.js';
+import { ClassifyBatchSchema, type PaperAnnotationOutput } from './reply-schemas.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import { runBatchedStage } from './run-batched-stage.js';
 

@@ -2,7 +2,7 @@ import { estimateTokens } from '../../model/estimate.js';
 import { runBatch } from '../../model/run-batch.js';
 import type { ChatMessage, StructuredRequest } from '../../model/types.js';
 import { formBatches, ledgerPath, readLedger, writeLedger } from '../batch-ledger.js';
-import type { StageContext } from '../engine.js';
+import type { StageContext } from '../../review/engine.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import type { z } from 'zod';
 

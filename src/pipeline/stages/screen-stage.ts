@@ -1,8 +1,8 @@
 import type { Paper } from '../../corpus/paper.js';
 import { paperBlocks } from '../../prompts/paper-block.js';
 import { renderPrompt } from '../../prompts/prompt-file.js';
-import type { Relevance, StageContext } from '../engine.js';
-import { ScreenBatchSchema, type ScreenItem } from '../schemas.js';
+import type { Relevance, StageContext } from '../../review/engine.js';
+import { ScreenBatchSchema, type ScreenItem } from './reply-schemas.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import { runBatchedStage } from './run-batched-stage.js';
 

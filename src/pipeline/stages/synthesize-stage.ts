@@ -2,10 +2,10 @@ import type { Paper } from '../../corpus/paper.js';
 import { synthesizeOffline } from '../../offline/synthesize.js';
 import { paperBlocks, type PaperBlockFields } from '../../prompts/paper-block.js';
 import { renderPrompt } from '../../prompts/prompt-file.js';
-import type { Annotation, Taxonomy, TaxonomyCategory } from '../annotation.js';
-import type { StageContext } from '../engine.js';
-import type { ReviewDraft, ReviewSection } from '../review-draft.js';
-import { OverviewSchema, SectionSchema } from '../schemas.js';
+import type { Annotation, Taxonomy, TaxonomyCategory } from '../../review/annotation.js';
+import type { StageContext } from '../../review/engine.js';
+import type { ReviewDraft, ReviewSection } from '../../review/review-draft.js';
+import { OverviewSchema, SectionSchema } from './reply-schemas.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 
 interface SynthesisInput {

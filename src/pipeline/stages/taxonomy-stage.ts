@@ -2,10 +2,10 @@ import type { Paper } from '../../corpus/paper.js';
 import { paperBlocks } from '../../prompts/paper-block.js';
 import { renderPrompt } from '../../prompts/prompt-file.js';
 import { assignToTaxonomy } from '../../offline/assign-taxonomy.js';
-import type { Annotation, Taxonomy } from '../annotation.js';
-import type { CategorySpec, StageContext } from '../engine.js';
+import type { Annotation, Taxonomy } from '../../review/annotation.js';
+import type { CategorySpec, StageContext } from '../../review/engine.js';
 import { finalizeTaxonomy } from '../finalize-taxonomy.js';
-import { assignBatchSchema, CategoryProposalSchema, type AssignItem, type CategoryProposal } from '../schemas.js';
+import { assignBatchSchema, CategoryProposalSchema, type AssignItem, type CategoryProposal } from './reply-schemas.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import { runBatchedStage } from './run-batched-stage.js';
 

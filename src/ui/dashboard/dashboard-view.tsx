@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import { useSyncExternalStore } from 'react';
-import type { RunView } from '../../cli/output/run-view.js';
+import type { RunView } from '../../pipeline/run-view.js';
 import { initialRunState, type RunState } from '../../pipeline/run-state.js';
 import { createStateStore, type StateStore } from '../state-store.js';
 import { useNow } from '../use-now.js';

@@ -1,5 +1,6 @@
 import { Box, Static, Text } from 'ink';
-import { formatClock, formatCost, formatCount, plural } from '../../cli/output/format.js';
+import { formatCost, formatCount, plural } from '../../format/numbers.js';
+import { formatClock } from '../../format/time.js';
 import type { RunState, StageState } from '../../pipeline/run-state.js';
 import { RunSummaryView } from './run-summary.js';
 import { FinishedStage, RunningStage } from './stage-row.js';

@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
-import { formatCost, formatCount, formatDuration, formatVerification, plural } from '../../cli/output/format.js';
+import { formatCost, formatCount, plural } from '../../format/numbers.js';
+import { formatDuration } from '../../format/time.js';
+import { formatVerification } from '../../verify/verification-summary.js';
 import type { RunSummary } from '../../pipeline/events.js';
 
 /** The end of a run: counts, cost, the verification result and the files written. */

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { formatClock, formatCost, formatCount, formatDuration, plural } from '../../cli/output/format.js';
+import { formatCost, formatCount, plural } from '../../format/numbers.js';
+import { formatClock, formatDuration } from '../../format/time.js';
 import { stageElapsed, stageEta, stageFraction, stageRequests, type StageState } from '../../pipeline/run-state.js';
 import { ProgressBar } from './progress-bar.js';
 

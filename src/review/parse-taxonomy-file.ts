@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ConfigError, errorMessage } from '../errors.js';
-import type { CategorySpec } from '../pipeline/engine.js';
+import type { CategorySpec } from './engine.js';
 
 const CategorySchema = z.object({
   id: z.string().trim().min(1).optional(),

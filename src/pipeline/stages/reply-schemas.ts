@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTRIBUTION_TYPES } from './annotation.js';
+import { CONTRIBUTION_TYPES } from '../../review/annotation.js';
 
 /**
  * The structured-output schemas of the model stages. Valid under OpenAI's strict rules:

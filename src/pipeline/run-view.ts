@@ -1,5 +1,5 @@
-import type { ReviewEvent } from '../../pipeline/events.js';
-import type { RunState } from '../../pipeline/run-state.js';
+import type { ReviewEvent } from './events.js';
+import type { RunState } from './run-state.js';
 
 /** One way of showing a run (Ink dashboard, plain lines, JSON): told every event with the folded state. */
 export interface RunView {

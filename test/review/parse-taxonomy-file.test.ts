@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
-import type { Taxonomy } from '../../src/pipeline/annotation.js';
-import { parseTaxonomyFile } from '../../src/report/taxonomy-file.js';
+import type { Taxonomy } from '../../src/review/annotation.js';
+import { parseTaxonomyFile } from '../../src/review/parse-taxonomy-file.js';
 import { renderTaxonomyJson } from '../../src/report/taxonomy-json.js';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/offline/taxonomy-edited.json');

@@ -1,0 +1,31 @@
+import type { StageContext } from '../review/engine.js';
+import type { StageName } from '../review/stage-name.js';
+import type { ReviewEvent } from './events.js';
+
+/** Run one stage, emitting its start, progress, failures and end. */
+export async function runStage<T>(
+  emit: (e: ReviewEvent) => void,
+  signal: AbortSignal,
+  name: StageName,
+  total: number,
+  unit: 'papers' | 'batches' | 'sections' | 'steps',
+  fn: (ctx: StageContext) => Promise<T>,
+): Promise<T> {
+  const t0 = Date.now();
+  let done = 0;
+  let failed = 0;
+  emit({ type: 'stage-started', stage: name, total, unit });
+  const ctx: StageContext = {
+    signal,
+    progress: (d, t, f) => {
+      done = d;
+      failed = f;
+      emit({ type: 'stage-progress', stage: name, done: d, total: t, failed: f });
+    },
+    paperFailed: (paperId, reason) => emit({ type: 'paper-failed', stage: name, paperId, reason }),
+    warn: (message) => emit({ type: 'warning', message }),
+  };
+  const result = await fn(ctx);
+  emit({ type: 'stage-finished', stage: name, done, failed, durationMs: Date.now() - t0 });
+  return result;
+}

@@ -1,0 +1,2 @@
+/** Stages of a review, in order. `screen` runs only with --topic. */
+export type StageName = 'ingest' | 'screen' | 'classify' | 'taxonomy' | 'synthesize' | 'verify' | 'write';

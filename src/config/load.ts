@@ -78,6 +78,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       ),
       embeddingModel: nonEmpty(env.LITREV_EMBEDDING_MODEL) ?? (file.embeddingModel === undefined ? 'text-embedding-3-small' : file.embeddingModel),
       maxTokens: int(env.LITREV_MAX_TOKENS, 'LITREV_MAX_TOKENS') ?? file.maxTokens,
+      contextWindow: int(env.LITREV_CONTEXT_WINDOW, 'LITREV_CONTEXT_WINDOW') ?? file.contextWindow,
     },
     models: modelNames,
     promptDirs,

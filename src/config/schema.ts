@@ -25,6 +25,8 @@ export const ModelConfigSchema = z.object({
   structuredMethod: StructuredMethodSchema,
   embeddingModel: z.string().nullable(),
   maxTokens: z.number().int().positive().optional(),
+  /** The model's context window in tokens, when the user knows it better than the endpoint tells. */
+  contextWindow: z.number().int().min(256).optional(),
 });
 export type ModelConfig = z.infer<typeof ModelConfigSchema>;
 
@@ -77,6 +79,7 @@ export const ConfigFileSchema = z
     structuredMethod: StructuredMethodSchema,
     embeddingModel: z.string().nullable(),
     maxTokens: z.number().int(),
+    contextWindow: z.number().int(),
     prompts: z.union([z.string(), z.array(z.string())]),
     out: z.string(),
     runsDir: z.string(),

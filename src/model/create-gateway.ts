@@ -65,7 +65,7 @@ export async function createGateway(config: Config, options: CreateGatewayOption
     accounting,
     cache: new ResponseCache(new DiskCache(config.cacheDir), mode, emit),
     transport: () => (transport ??= createTransport({ baseURL: config.model.baseURL, apiKey: config.model.apiKey, timeoutMs: config.model.timeoutMs })),
-    sampling: { temperature: config.model.temperature, seed: config.model.seed, maxTokens: config.model.maxTokens },
+    sampling: { temperature: config.model.temperature, seed: config.model.seed, maxTokens: config.model.maxTokens, contextWindow: config.model.contextWindow },
     structuredMethod: config.model.structuredMethod,
     rememberedMethod: remembered?.method ?? null,
     rememberMethod: async (method, rejected) => {

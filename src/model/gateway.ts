@@ -12,14 +12,14 @@ import type { ResponseCache } from './response-cache.js';
 import { inputJsonSchema, toStrictJsonSchema, type JsonSchema } from './strict-json-schema.js';
 import { METHOD_ORDER, structuredBody, textBody, type BaseBody, type ChatBody, type WireMethod } from './structured-method.js';
 import type { ChatResponse, Transport } from './transport.js';
-import type { Accounting, ChatMessage, ModelEvent, ModelGateway, StructuredRequest, StructuredResult, TextRequest, TextResult, Usage } from './types.js';
+import type { Accounting, ChatMessage, EndpointLimits, ModelEvent, ModelGateway, StructuredRequest, StructuredResult, TextRequest, TextResult, Usage } from './types.js';
 
 export interface GatewayParts {
   runner: RunnerContext;
   accounting: AccountingTracker;
   cache: ResponseCache;
   transport: () => Promise<Transport>;
-  sampling: { temperature: number; seed?: number; maxTokens?: number };
+  sampling: { temperature: number; seed?: number; maxTokens?: number; contextWindow?: number };
   structuredMethod: StructuredMethod;
   /** The method remembered for this endpoint + model (capability file), if any. */
   rememberedMethod: WireMethod | null;
@@ -93,6 +93,20 @@ export class Gateway implements ModelGateway {
 
   accounting(): Accounting {
     return this.parts.accounting.snapshot(this.modelName);
+  }
+
+  limits(): EndpointLimits {
+    const { contextWindow, maxTokens } = this.parts.sampling;
+    return {
+      contextWindow: contextWindow ?? null,
+      contextSource: contextWindow === undefined ? null : 'config',
+      maxOutputTokens: maxTokens ?? null,
+      outputSource: maxTokens === undefined ? null : 'config',
+    };
+  }
+
+  countTokens(messages: ChatMessage[]): number {
+    return estimateMessagesTokens(messages);
   }
 
   onEvent(listener: (event: ModelEvent) => void): () => void {

@@ -87,6 +87,19 @@ export type ModelEvent =
   | { type: 'cache-corrupt'; cacheKey: string; reason: string }
   | { type: 'output-invalid'; stage: string; kind: OutputFailureKind; error: string };
 
+/**
+ * What is known of the endpoint's limits for this model: configured (LITREV_CONTEXT_WINDOW,
+ * LITREV_MAX_TOKENS), published by the server, or learned from its replies during the run.
+ */
+export interface EndpointLimits {
+  /** Context window in the server's tokens (prompt + completion); null while unknown. */
+  contextWindow: number | null;
+  contextSource: 'config' | 'published' | 'learned' | null;
+  /** The largest completion the endpoint returns, in tokens; null while unknown. */
+  maxOutputTokens: number | null;
+  outputSource: 'config' | 'published' | 'learned' | null;
+}
+
 /** A configured model endpoint with cache, scheduler, retries and accounting behind it. */
 export interface ModelGateway {
   readonly modelName: string;
@@ -97,6 +110,10 @@ export interface ModelGateway {
   /** Embeddings through /v1/embeddings; null when the endpoint has none. */
   embed(texts: string[], signal?: AbortSignal): Promise<number[][] | null>;
   accounting(): Accounting;
+  /** The limits known now; they can tighten as the run learns them. */
+  limits(): EndpointLimits;
+  /** Prompt tokens of these messages as the endpoint will count them (litrev's estimate, calibrated by the usage replies report). */
+  countTokens(messages: ChatMessage[]): number;
   onEvent(listener: (event: ModelEvent) => void): () => void;
   /** Wait for in-flight cache writes; call before exit. */
   close(): Promise<void>;

@@ -22,6 +22,8 @@ function fakeGateway(reply: (messages: ChatMessage[]) => string): ModelGateway &
     },
     embed: async () => null,
     accounting: () => none,
+    limits: () => ({ contextWindow: null, contextSource: null, maxOutputTokens: null, outputSource: null }),
+    countTokens: (messages) => messages.reduce((n, m) => n + Math.ceil(m.content.length / 4), 0),
     onEvent: () => () => {},
     close: async () => {},
   };

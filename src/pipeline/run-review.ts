@@ -2,7 +2,7 @@ import type { Paper } from '../corpus/paper.js';
 import { NoInputError } from '../errors.js';
 import { emptyAnnotation, type Taxonomy } from '../review/annotation.js';
 import type { Relevance } from '../review/engine.js';
-import { EventChannel } from './event-channel.js';
+import { EventChannel } from '../async/event-channel.js';
 import type { StageName } from '../review/stage-name.js';
 import type { ReviewEvent } from './events.js';
 import { measureStability } from './measure-stability.js';

@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { hasTmux, tmuxSession } from '../support/tmux.js';
 
 /**
@@ -16,19 +17,48 @@ const CORPUS = path.join(ROOT, 'examples/corpus');
 const tmux = tmuxSession(`litrev-chat-test-${process.pid}`, 'chat');
 
 /** Start the chat; `ci` keeps CI=true in its environment (Ink then prints only finished output). */
-async function startChat(ci: boolean): Promise<void> {
+async function startChat(ci: boolean, engine = '--offline'): Promise<void> {
   const cwd = await mkdtemp(path.join(tmpdir(), 'litrev-chat-'));
-  const env = ci ? 'env CI=true' : 'env -u CI -u CONTINUOUS_INTEGRATION';
+  const env = ci ? 'env CI=true' : 'env -u CI -u CONTINUOUS_INTEGRATION -u OPENAI_API_KEY';
   // After litrev exits, the shell reports its exit code and whether the terminal is back in canonical mode.
   const script =
-    `${env} TERM=xterm-256color ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} chat --in ${JSON.stringify(CORPUS)} --offline; ` +
+    `${env} TERM=xterm-256color ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} chat --in ${JSON.stringify(CORPUS)} ${engine}; ` +
     `echo "[exit $?]"; stty -a | grep -q ' icanon' && echo '[tty restored]'; echo '[end]'; sleep 120`;
   tmux.run('new-session', '-d', '-s', 'chat', '-x', '110', '-y', '40', '-c', cwd, 'sh', '-c', script);
 }
 
 describe.skipIf(!hasTmux)('litrev chat under tmux (skipped when tmux is not installed)', () => {
-  afterEach(() => {
+  let server: OpenAIServer | undefined;
+  afterEach(async () => {
     tmux.kill();
+    await server?.close();
+    server = undefined;
+  });
+
+  it('Esc stops a follow-up answer that is still being written, and the chat goes on', async () => {
+    // The first answer comes at once; the follow-up hangs until Esc; the third comes at once again.
+    server = await startOpenAIServer({
+      handler: (req) => {
+        if (req.lastUser.includes('follow-up question')) return { hang: true };
+        return { content: `Answered: ${req.index}.` };
+      },
+    });
+    await startChat(false, `--base-url ${server.url} --model test-model --cache-dir ${path.join(tmpdir(), `litrev-chat-cache-${process.pid}`)}`);
+    await tmux.waitForScreen((s) => s.includes('litrev chat ·'), 'chat header');
+    tmux.run('send-keys', '-t', 'chat', '-l', 'Which methods compress the KV cache?');
+    tmux.run('send-keys', '-t', 'chat', 'Enter');
+    await tmux.waitForScreen((s) => s.includes('Answered:'), 'first answer');
+    tmux.run('send-keys', '-t', 'chat', '-l', 'And the follow-up question about it?');
+    tmux.run('send-keys', '-t', 'chat', 'Enter');
+    await tmux.waitForScreen((s) => s.includes('Esc stops it'), 'answer in progress');
+    tmux.run('send-keys', '-t', 'chat', 'Escape');
+    await tmux.waitForScreen((s) => s.includes('(answer stopped)'), 'stopped follow-up');
+    tmux.run('send-keys', '-t', 'chat', '-l', 'What is quantization-aware training?');
+    tmux.run('send-keys', '-t', 'chat', 'Enter');
+    await tmux.waitForScreen((s) => (s.match(/Answered:/g) ?? []).length >= 2, 'third answer');
+    tmux.run('send-keys', '-t', 'chat', 'C-c');
+    const after = await tmux.waitForScreen((s) => s.includes('[end]'), 'exit code');
+    expect(after).toContain('[exit 0]');
   });
 
   it('dist/ is built (npm test builds it before vitest)', () => {

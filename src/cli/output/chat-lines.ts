@@ -1,11 +1,8 @@
 import { createInterface } from 'node:readline';
-import { AbortedError, CacheMissError, errorMessage, LitrevError, ModelFatalError } from '../../errors.js';
-import { answerNotes } from '../../qa/answer-notes.js';
-import { CHAT_HELP, parseChatInput, sourceLines } from '../../qa/chat-commands.js';
-import type { QaSession } from '../../qa/qa-session.js';
+import { runChatTurn, type ChatSession } from '../../qa/chat-turn.js';
 
 export interface ChatLinesOptions {
-  session: Pick<QaSession, 'ask' | 'lastSources' | 'model'>;
+  session: ChatSession;
   input: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
@@ -16,9 +13,8 @@ export interface ChatLinesOptions {
 
 /**
  * `litrev chat` without a terminal (pipes, scripts): questions are read line by line from the input
- * and answered in turn, plainly: the answer as it streams, then its sources and a blank line. The
- * slash commands work too. A failed answer is reported on stderr and the next line is read; a
- * rejected key, a replay cache miss or Ctrl-C stop the chat.
+ * and each turn's events are printed plainly: the answer as it streams, then its sources and a blank
+ * line. The error policy is the chat turn's (src/qa/chat-turn.ts), the same as the Ink chat's.
  */
 export async function runChatLines(options: ChatLinesOptions): Promise<void> {
   const { session, stdout, stderr, json } = options;
@@ -27,28 +23,20 @@ export async function runChatLines(options: ChatLinesOptions): Promise<void> {
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
     for await (const line of lines) {
-      const input = parseChatInput(line);
-      if (input.kind === 'empty') continue;
-      if (input.kind === 'unknown-command') {
-        stderr.write(`litrev: unknown command /${input.name}: /help lists the commands\n`);
-      } else if (input.kind === 'command') {
-        if (input.name === 'exit') break;
-        const text = input.name === 'help' ? CHAT_HELP : ['Sources of the last answer:', ...sourceLines(session.lastSources)];
-        stdout.write(`${text.join('\n')}\n\n`);
-      } else {
-        try {
-          const result = await session.ask(input.text, { onToken: json ? undefined : (t) => stdout.write(t), signal: options.signal });
+      for await (const event of runChatTurn(session, line, { session: options.signal })) {
+        if (event.type === 'exit') return;
+        if (event.type === 'token' && !json) stdout.write(event.text);
+        else if (event.type === 'info') stdout.write(`${event.lines.join('\n')}\n\n`);
+        else if (event.type === 'error') stderr.write(`litrev: ${event.message}\n`);
+        else if (event.type === 'answer') {
+          const { result } = event;
           if (json) {
-            stdout.write(`${JSON.stringify({ question: input.text, answer: result.answer, citations: result.citations, engine: result.engine, supported: result.supported })}\n`);
+            stdout.write(`${JSON.stringify({ question: event.question, answer: result.answer, citations: result.citations, engine: result.engine, supported: result.supported })}\n`);
           } else {
             const sources = result.citations.map((c) => `  [@${c.key}] ${c.title}`);
             stdout.write(`\n\nSources:\n${sources.length > 0 ? sources.join('\n') : '  (none cited)'}\n\n`);
-            for (const note of answerNotes(result)) stderr.write(`litrev: ${note}\n`);
+            for (const note of event.notes) stderr.write(`litrev: ${note}\n`);
           }
-        } catch (err) {
-          if (options.signal?.aborted) throw new AbortedError();
-          if (err instanceof ModelFatalError || err instanceof CacheMissError || err instanceof AbortedError || !(err instanceof LitrevError)) throw err;
-          stderr.write(`litrev: ${errorMessage(err)}\n`);
         }
       }
     }

@@ -30,10 +30,13 @@ export function chatHeader(backend: ChatBackend): Omit<Extract<ChatEntry, { kind
  */
 export function ChatApp({ backend, onExit }: { backend: ChatBackend; onExit?: () => void }) {
   const { exit } = useApp();
-  const leave = useCallback(() => {
-    onExit?.();
-    exit();
-  }, [exit, onExit]);
+  const leave = useCallback(
+    (error?: Error) => {
+      onExit?.();
+      exit(error);
+    },
+    [exit, onExit],
+  );
   const chat = useChat(backend, chatHeader(backend), leave);
 
   useInput((input, key) => {

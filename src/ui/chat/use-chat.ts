@@ -1,7 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { answerNotes } from '../../qa/answer-notes.js';
-import { CHAT_HELP, parseChatInput, sourceLines } from '../../qa/chat-commands.js';
-import { errorMessage } from '../../errors.js';
+import { runChatTurn } from '../../qa/chat-turn.js';
 import type { ChatBackend } from './chat-backend.js';
 import type { ChatEntry } from './chat-entry.js';
 
@@ -20,10 +18,11 @@ export interface ChatState {
 }
 
 /**
- * The conversation's state: finished entries, the answer streaming in, and what a submitted line
- * does (a question, /sources, /help, /exit). `onExit` is called for /exit.
+ * The conversation's state, folded from the chat turn's events (src/qa/chat-turn.ts, the same turn
+ * line mode prints). `onExit` is called for /exit, and with the error when the turn ends the chat
+ * (a rejected key, a replay cache miss): the chat's one error policy.
  */
-export function useChat(backend: ChatBackend, header: Omit<Extract<ChatEntry, { kind: 'header' }>, 'id'>, onExit: () => void): ChatState {
+export function useChat(backend: ChatBackend, header: Omit<Extract<ChatEntry, { kind: 'header' }>, 'id'>, onExit: (error?: Error) => void): ChatState {
   const nextId = useRef(1);
   const [entries, setEntries] = useState<ChatEntry[]>(() => [{ id: 0, ...header }]);
   const [streaming, setStreaming] = useState<ChatState['streaming']>(null);
@@ -34,43 +33,40 @@ export function useChat(backend: ChatBackend, header: Omit<Extract<ChatEntry, { 
     setEntries((prev) => [...prev, ...items.map((e) => ({ ...e, id: nextId.current++ }) as ChatEntry)]);
   }, []);
 
-  const ask = useCallback(
-    async (question: string) => {
-      const ac = new AbortController();
-      controller.current = ac;
-      setAsked((prev) => [...prev, question]);
-      append({ kind: 'question', text: question });
-      setStreaming({ question, text: '' });
+  const play = useCallback(
+    async (line: string, ac: AbortController) => {
       try {
-        const result = await backend.ask(question, {
-          signal: ac.signal,
-          onToken: (t) => setStreaming((s) => (s ? { ...s, text: s.text + t } : s)),
-        });
-        append({ kind: 'answer', text: result.answer, citations: result.citations, notes: answerNotes(result) });
+        for await (const event of runChatTurn(backend, line, { turn: ac.signal })) {
+          if (event.type === 'question') {
+            setAsked((prev) => [...prev, event.text]);
+            append({ kind: 'question', text: event.text });
+            setStreaming({ question: event.text, text: '' });
+          } else if (event.type === 'token') setStreaming((s) => (s ? { ...s, text: s.text + event.text } : s));
+          else if (event.type === 'answer') append({ kind: 'answer', text: event.result.answer, citations: event.result.citations, notes: event.notes });
+          else if (event.type === 'info') append({ kind: 'info', lines: event.lines });
+          else if (event.type === 'error') append({ kind: 'error', text: `litrev: ${event.message}` });
+          else if (event.type === 'stopped') append({ kind: 'info', lines: ['(answer stopped)'] });
+          else onExit();
+        }
       } catch (err) {
-        if (ac.signal.aborted) append({ kind: 'info', lines: ['(answer stopped)'] });
-        else append({ kind: 'error', text: `litrev: ${errorMessage(err)}` });
+        onExit(err instanceof Error ? err : new Error(String(err)));
       } finally {
-        controller.current = null;
+        if (controller.current === ac) controller.current = null;
         setStreaming(null);
       }
     },
-    [append, backend],
+    [append, backend, onExit],
   );
 
   const submit = useCallback(
     (line: string): boolean => {
-      const input = parseChatInput(line);
-      if (input.kind === 'empty') return true;
-      if (controller.current) return false; // one answer at a time; Esc stops it
-      if (input.kind === 'question') void ask(input.text);
-      else if (input.kind === 'unknown-command') append({ kind: 'error', text: `unknown command /${input.name}: /help lists the commands` });
-      else if (input.name === 'help') append({ kind: 'info', lines: [...CHAT_HELP] });
-      else if (input.name === 'sources') append({ kind: 'info', lines: ['Sources of the last answer:', ...sourceLines(backend.lastSources)] });
-      else onExit();
+      if (controller.current) return line.trim() === ''; // one answer at a time; Esc stops it
+      const ac = new AbortController();
+      controller.current = ac;
+      void play(line, ac);
       return true;
     },
-    [append, ask, backend, onExit],
+    [play],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventChannel } from '../../src/pipeline/event-channel.js';
+import { EventChannel } from '../../src/async/event-channel.js';
 
 describe('EventChannel', () => {
   it('delivers events pushed before and after the consumer waits, in order', async () => {

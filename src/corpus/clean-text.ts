@@ -1,11 +1,6 @@
 import { cleanHtml } from './html.js';
 import { decodeLatex } from './latex.js';
 
-export interface CleanOptions {
-  /** Decode LaTeX (default true). Off for fields the BibTeX parser already decoded. */
-  latex?: boolean;
-}
-
 const NEEDS_HTML = /[&<]/;
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Anything but printable ASCII and ordinary whitespace: the slow path is only taken for such text. */
@@ -20,10 +15,10 @@ const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
  * Normalise a title or abstract: markup tags and HTML entities, LaTeX, invisible characters,
  * Unicode composition (NFC) and whitespace (collapsed to single spaces, trimmed).
  */
-export function cleanText(value: string, options: CleanOptions = {}): string {
+export function cleanText(value: string): string {
   let s = value;
   if (NEEDS_HTML.test(s)) s = cleanHtml(s);
-  if (options.latex !== false) s = decodeLatex(s);
+  s = decodeLatex(s);
   if (UNUSUAL.test(s)) {
     s = s.replace(INVISIBLE, '');
     if (NON_ASCII.test(s)) s = s.replace(DOTLESS_ACCENTED, (c) => (c === 'ı' ? 'i' : 'j')).normalize('NFC');

@@ -39,9 +39,8 @@ const MIN_ABSTRACT_KEY = 80;
 
 /** Normalise one record, or say why it cannot be used. */
 export function normalizeRecord(raw: RawRecord): NormalizedRecord | { skip: string } {
-  const latex = raw.source.format !== 'bibtex';
-  const realTitle = raw.title ? cleanText(raw.title, { latex }) : '';
-  const abstract = raw.abstract ? cleanText(raw.abstract, { latex }).replace(/^(?:abstract|summary)\s*[:.—–-]\s*/i, '') : '';
+  const realTitle = raw.title ? cleanText(raw.title) : '';
+  const abstract = raw.abstract ? cleanText(raw.abstract).replace(/^(?:abstract|summary)\s*[:.—–-]\s*/i, '') : '';
   if (!realTitle && !abstract) return { skip: 'record has neither title nor abstract' };
   const titleDerived = realTitle === '';
   const title = titleDerived ? deriveTitle(abstract) : realTitle;
@@ -50,13 +49,13 @@ export function normalizeRecord(raw: RawRecord): NormalizedRecord | { skip: stri
     title,
     titleDerived,
     abstract,
-    authors: (raw.authors ?? []).map((a) => cleanText(a, { latex })).filter(Boolean),
+    authors: (raw.authors ?? []).map((a) => cleanText(a)).filter(Boolean),
     richness: 0,
   };
-  if (raw.venue) rec.venue = cleanText(raw.venue, { latex }) || undefined;
+  if (raw.venue) rec.venue = cleanText(raw.venue) || undefined;
   rec.doi = cleanDoi(raw.doi);
   rec.arxivId = cleanArxivId(raw.arxivId) ?? (rec.doi && isArxivDoi(rec.doi) ? cleanArxivId(rec.doi.replace(/^10\.48550\/arxiv\./i, '')) : undefined);
-  const keywords = [...new Set((raw.keywords ?? []).map((k) => cleanText(k, { latex })).filter(Boolean))];
+  const keywords = [...new Set((raw.keywords ?? []).map((k) => cleanText(k)).filter(Boolean))];
   if (keywords.length > 0) rec.keywords = keywords;
   if (!titleDerived) {
     const key = matchKey(title);

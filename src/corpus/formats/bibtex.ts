@@ -1,6 +1,5 @@
 import type { Creator, Entry, Library } from '@retorquere/bibtex-parser';
 import { parseDate, toYear } from '../dates.js';
-import { decodeLatex } from '../latex.js';
 import type { InputIssue, RawRecord } from '../paper.js';
 import { maskField, maskedContent, unmaskSource, type Masked } from './bibtex-mask.js';
 import { lineIndex, skippedIssue, warningIssue, type ReadResult } from './reader.js';
@@ -23,7 +22,9 @@ export async function readBibtex(text: string, path: string): Promise<ReadResult
   let library: Library;
   const masked = maskField(text);
   try {
-    library = parse(masked.text, { english: false, sentenceCase: false, caseProtection: false, unsupported: 'ignore' });
+    // raw: the parser resolves structure and @string macros only; every field's LaTeX is decoded once, by
+    // litrev's own decoder (normalizeRecord), as for every other format.
+    library = parse(masked.text, { raw: true, english: false, sentenceCase: false, caseProtection: false, unsupported: 'ignore' });
   } catch (err) {
     issues.push(skippedIssue(path, `BibTeX could not be parsed: ${firstLine((err as Error).message)}`));
     return { format: 'bibtex', records: [], issues };
@@ -69,8 +70,7 @@ function toRecord(entry: Entry, input: string, masked: Masked['values'], at: { p
   const rec: RawRecord = { source: { path, format: 'bibtex', index, ...(line ? { line } : {}) }, citationKey: entry.key, bibtex: input.trim() };
   const title = f.title;
   if (title) rec.title = title;
-  const original = maskedContent(f.abstract, masked);
-  const abstract = original !== undefined ? decodeLatex(original) : f.abstract;
+  const abstract = maskedContent(f.abstract, masked) ?? f.abstract;
   if (abstract) rec.abstract = abstract;
   const authors = (f.author ?? []).map(creatorName).filter(Boolean);
   if (authors.length > 0) rec.authors = authors;

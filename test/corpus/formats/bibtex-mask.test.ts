@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskField, maskedContent, unmaskSource } from '../../../src/corpus/formats/bibtex-mask.js';
 import { readBibtex } from '../../../src/corpus/formats/bibtex.js';
+import { cleanText } from '../../../src/corpus/clean-text.js';
 
 const BIB = `@comment{ abstract = {not a field} }
 @string{ab = "A macro abstract."}
@@ -30,7 +31,9 @@ describe('masking BibTeX abstracts for speed', () => {
   it('gives the same records as parsing without masking would, with the original entry text', async () => {
     const r = await readBibtex(BIB, 'x.bib');
     expect(r.issues).toEqual([]);
-    expect(r.records.map((x) => [x.citationKey, x.title, x.abstract?.normalize('NFC')])).toEqual([
+    // Masked or not, values come back as LaTeX source: one decoder (cleanText's) reads every field.
+    expect(r.records[0]!.abstract).toBe('Braced {with} nested {braces} and \\"{u}mlauts');
+    expect(r.records.map((x) => [x.citationKey, x.title, x.abstract === undefined ? undefined : cleanText(x.abstract)])).toEqual([
       ['a1', 'First', 'Braced with nested braces and ümlauts'],
       ['a2', 'Second', 'Quoted value, with a comma'],
       ['a3', 'Third', 'A macro abstract. and more'],

@@ -30,9 +30,15 @@ function promptVariant(root: string, name: string, extra: string): string {
 describe('litrev review through an OpenAI-compatible endpoint', () => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-review-model-'));
   const model = () => ['--base-url', server.url, '--model', 'test-model'];
+  // Every test below starts from this one run (m1: the stored corpus, a warm cache), not from another test,
+  // so each passes alone and in any order.
+  let first: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    first = await runCli(['review', CORPUS, ...model(), '--json', '--out', 'm1'], { cwd });
+  });
 
   it('annotates all 411 papers with zero failures and removes a made-up citation', async () => {
-    const r = await runCli(['review', CORPUS, ...model(), '--json', '--out', 'm1'], { cwd });
+    const r = first;
     expect(r.code, r.stderr).toBe(0);
     const s = jsonOf(r);
     expect(s).toMatchObject({ engine: 'model', papers: 411, annotated: 411, failed: 0 });

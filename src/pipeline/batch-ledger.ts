@@ -33,6 +33,16 @@ export async function readLedger(file: string): Promise<BatchLedger> {
   return { batches: [] };
 }
 
+/**
+ * The ledger after a run: every batch remembered so far, then the batches this run formed anew.
+ * A run over a subset (--topic, a screened corpus) thus leaves the whole corpus's layout in place,
+ * and the next full run finds its batches (and their cached replies) again.
+ */
+export function extendLedger(ledger: BatchLedger, used: string[][]): BatchLedger {
+  const seen = new Set(ledger.batches.map((b) => b.join('\u0000')));
+  return { batches: [...ledger.batches, ...used.filter((b) => !seen.has(b.join('\u0000')))] };
+}
+
 export async function writeLedger(file: string, ledger: BatchLedger): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(ledger)}\n`);
 }

@@ -47,12 +47,14 @@ describe.skipIf(!hasTmux)('litrev chat under tmux (skipped when tmux is not inst
     await tmux.waitForScreen((s) => s.includes('litrev chat ·'), 'chat header');
     tmux.run('send-keys', '-t', 'chat', '-l', 'Which methods compress the KV cache?');
     tmux.run('send-keys', '-t', 'chat', 'Enter');
-    await tmux.waitForScreen((s) => s.includes('Answered:'), 'first answer');
+    // Wait until the answer is finished (the hint line is back), not only visible while it streams.
+    const idle = (s: string) => s.includes('Enter asks ·');
+    await tmux.waitForScreen((s) => s.includes('Answered:') && idle(s), 'first answer');
     tmux.run('send-keys', '-t', 'chat', '-l', 'And the follow-up question about it?');
     tmux.run('send-keys', '-t', 'chat', 'Enter');
     await tmux.waitForScreen((s) => s.includes('Esc stops it'), 'answer in progress');
     tmux.run('send-keys', '-t', 'chat', 'Escape');
-    await tmux.waitForScreen((s) => s.includes('(answer stopped)'), 'stopped follow-up');
+    await tmux.waitForScreen((s) => s.includes('(answer stopped)') && idle(s), 'stopped follow-up');
     tmux.run('send-keys', '-t', 'chat', '-l', 'What is quantization-aware training?');
     tmux.run('send-keys', '-t', 'chat', 'Enter');
     await tmux.waitForScreen((s) => (s.match(/Answered:/g) ?? []).length >= 2, 'third answer');

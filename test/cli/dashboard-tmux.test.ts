@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeReviewer } from '../support/fake-reviewer.js';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { hasTmux, tmuxSession } from '../support/tmux.js';
@@ -26,6 +26,9 @@ afterAll(async () => {
 });
 
 describe.skipIf(!hasTmux)('litrev review dashboard under tmux (skipped when tmux is not installed)', () => {
+  // Each test starts its own tmux session: none may find another's still running.
+  beforeEach(() => tmux.kill());
+
   it('shows live progress per stage, then the files and the verification result', async () => {
     const cwd = await mkdtemp(path.join(tmpdir(), 'litrev-dashboard-'));
     const args = ['review', ...INPUTS, '--base-url', server.url, '--model', 'test-model', '--batch-size', '2', '--concurrency', '4', '--out', 'run'];
@@ -45,7 +48,6 @@ describe.skipIf(!hasTmux)('litrev review dashboard under tmux (skipped when tmux
   });
 
   it('Ctrl-C during a live run stops it cleanly: one line, exit 130, the terminal given back', async () => {
-    tmux.kill();
     const cwd = await mkdtemp(path.join(tmpdir(), 'litrev-dashboard-int-'));
     const args = ['review', ...INPUTS, '--base-url', server.url, '--model', 'interrupted-model', '--batch-size', '2', '--concurrency', '2', '--out', 'run'];
     // The shell ignores SIGINT so that it survives to report litrev's exit code.

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formBatches, ledgerPath, readLedger, writeLedger } from '../../src/pipeline/batch-ledger.js';
+import { extendLedger, formBatches, ledgerPath, readLedger, writeLedger } from '../../src/pipeline/batch-ledger.js';
 
 const items = (ids: string[]) => ids.map((id) => ({ id }));
 const opts = { maxItems: 3, tokenBudget: 1000, tokensOf: () => 100 };
@@ -23,6 +23,19 @@ describe('stable batches', () => {
   it('breaks up only the batches that lost a paper', () => {
     const second = formBatches(items(['a', 'b', 'd', 'e']), { batches: [['a', 'b', 'c'], ['d', 'e']] }, opts);
     expect(second.map((x) => x.map((i) => i.id))).toEqual([['d', 'e'], ['a', 'b']]);
+  });
+
+  it('a run over a subset leaves the whole corpus\'s batches for the next full run', () => {
+    const ids = (b: { id: string }[][]) => b.map((x) => x.map((i) => i.id));
+    const full = ids(formBatches(items(['a', 'b', 'c', 'd', 'e']), { batches: [] }, opts));
+    let ledger = extendLedger({ batches: [] }, full);
+    // A screened run keeps a, b, d: the batch [a, b, c] breaks up, [a, b] is formed anew.
+    const subset = ids(formBatches(items(['a', 'b', 'd']), ledger, opts));
+    expect(subset).toEqual([['a', 'b', 'd']]);
+    ledger = extendLedger(ledger, subset);
+    expect(ids(formBatches(items(['a', 'b', 'c', 'd', 'e']), ledger, opts))).toEqual(full);
+    expect(ids(formBatches(items(['a', 'b', 'd']), ledger, opts))).toEqual(subset);
+    expect(extendLedger(ledger, subset).batches).toHaveLength(ledger.batches.length);
   });
 
   it('respects the token budget', () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { citedKeys } from '../../src/verify/citation-keys.js';
 import { jsonOf, runCli } from '../support/run-cli.js';
 
@@ -14,9 +14,14 @@ function readJsonl(file: string): any[] {
 describe('litrev review (offline engine) on the example corpus', () => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-review-offline-'));
   let first: any;
+  // The tests below start from this one run (the stored corpus, out1), never from each other.
+  let firstRun: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    firstRun = await runCli(['review', CORPUS, '--json', '--out', 'out1'], { cwd });
+  });
 
   it('writes every output file with all 411 papers annotated and a clean verification', async () => {
-    const r = await runCli(['review', CORPUS, '--json', '--out', 'out1'], { cwd });
+    const r = firstRun;
     expect(r.code, r.stderr).toBe(0);
     first = jsonOf(r);
     expect(first).toMatchObject({ engine: 'offline', papers: 411, annotated: 411, failed: 0, calls: 0 });

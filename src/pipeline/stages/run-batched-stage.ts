@@ -1,7 +1,7 @@
 import { estimateTokens } from '../../model/estimate.js';
 import { runBatch } from '../../model/run-batch.js';
 import type { ChatMessage, StructuredRequest } from '../../model/types.js';
-import { formBatches, ledgerPath, readLedger, writeLedger } from '../batch-ledger.js';
+import { extendLedger, formBatches, ledgerPath, readLedger, writeLedger } from '../batch-ledger.js';
 import type { StageContext } from '../../review/engine.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import type { z } from 'zod';
@@ -45,7 +45,7 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
     tokenBudget: deps.batch.tokenBudget,
     tokensOf: (item) => estimateTokens(spec.itemText(item)),
   });
-  if (deps.writeLedgers) await writeLedger(file, { batches: batches.map((b) => b.map((i) => i.id)) });
+  if (deps.writeLedgers) await writeLedger(file, extendLedger(ledger, batches.map((b) => b.map((i) => i.id))));
 
   const results = new Map<string, O>();
   const failures = new Map<string, string>();

@@ -6,6 +6,7 @@ export interface PaperRow {
   id: string;
   key: string;
   title: string;
+  doi: string | null;
   year: number | null;
   categoryId: string | null;
   category: string | null;
@@ -34,6 +35,7 @@ export function paperRows(papers: readonly Paper[], annotations: readonly Annota
       id: p.id,
       key: p.key,
       title: p.title,
+      doi: p.doi ?? null,
       year: p.year ?? null,
       categoryId: c?.id ?? null,
       category: c?.name ?? null,

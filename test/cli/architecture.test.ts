@@ -10,10 +10,11 @@ const SRC = path.resolve(__dirname, '../../src');
  * only by cli; nothing imports cli, and nothing but cli imports ui.
  */
 const ALLOWED: Record<string, string[]> = {
-  cli: ['ui', 'pipeline', 'qa', 'runs', 'report', 'offline', 'verify', 'retrieval', 'prompts', 'review', 'model', 'cache', 'corpus', 'config', 'format', 'fs'],
+  cli: ['ui', 'eval', 'pipeline', 'qa', 'runs', 'report', 'offline', 'verify', 'retrieval', 'prompts', 'review', 'model', 'cache', 'corpus', 'config', 'format', 'fs'],
   ui: ['pipeline', 'qa', 'review', 'verify', 'format'],
   pipeline: ['offline', 'report', 'runs', 'verify', 'retrieval', 'prompts', 'review', 'model', 'cache', 'corpus', 'config', 'format', 'fs'],
   qa: ['retrieval', 'verify', 'prompts', 'review', 'model', 'corpus', 'config', 'format', 'fs'],
+  eval: ['review', 'corpus', 'runs', 'format', 'fs'],
   runs: ['verify', 'review', 'corpus', 'format', 'fs'],
   report: ['verify', 'review', 'corpus', 'format', 'fs'],
   offline: ['verify', 'retrieval', 'review', 'corpus', 'format'],

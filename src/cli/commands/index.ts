@@ -81,6 +81,24 @@ export const commands: CommandSpec[] = [
     load: async () => (await import('./compare.js')).compareAction,
   },
   {
+    name: 'eval',
+    summary: 'agreement of runs with hand labels: screening recall, contribution-type kappa, category NMI/ARI',
+    usage: 'litrev eval RUN... --gold FILE [--by METRIC] [--seed N] [--out FILE] [--json]',
+    description:
+      'Matches the rows of a gold file (CSV, TSV or JSONL; from `litrev label` or a spreadsheet) to each run\'s papers by key, id, doi or title, ' +
+      'and reports per run: screening recall, precision, specificity and F1 with every relevant paper excluded; contribution-type accuracy, ' +
+      "Cohen's kappa, macro-F1, per-class scores and confusion; category NMI, ARI and best-mapping accuracy; all with seeded 95% bootstrap intervals.",
+    positionals: [{ name: 'RUN', description: 'run ids or run folders', required: true, variadic: true }],
+    options: {
+      gold: { type: 'string', valueName: 'FILE', description: 'hand labels: key/id/doi/title plus contributionType, category, relevant' },
+      by: { type: 'string', valueName: 'METRIC', description: 'rank runs by recall|precision|specificity|f1|accuracy|kappa|macroF1|nmi|ari|mappedAccuracy' },
+      seed: { type: 'string', valueName: 'N', description: 'bootstrap seed (default 1)' },
+      out: { type: 'string', valueName: 'FILE', description: 'also write the Markdown report to FILE' },
+    },
+    examples: ['litrev eval runs/A runs/B --gold labels.jsonl --by recall', 'litrev eval latest-run --gold gold.csv --json'],
+    load: async () => (await import('./eval.js')).evalAction,
+  },
+  {
     name: 'cache',
     summary: 'inspect and maintain the response cache',
     usage: 'litrev cache stats|verify|prune [--older-than DAYS] [--cache-dir DIR]',

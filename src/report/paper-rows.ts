@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation, Claim, ContributionType, Taxonomy } from '../review/annotation.js';
+import type { CriteriaScreening } from '../review/criteria.js';
 
 /** One paper as the tabular outputs (papers.jsonl, papers.csv) show it. */
 export interface PaperRow {
@@ -21,6 +22,8 @@ export interface PaperRow {
   status: Annotation['status'] | 'missing';
   error: string | null;
   relevance: { relevant: boolean; reason: string } | null;
+  /** --criteria: the decision, the criteria that excluded the paper, and every answer with its reason and quote. */
+  screening?: CriteriaScreening;
 }
 
 /** Join papers, their annotations and their categories, in the papers' order. */
@@ -50,6 +53,7 @@ export function paperRows(papers: readonly Paper[], annotations: readonly Annota
       status: a?.status ?? 'missing',
       error: a?.error ?? (a ? null : 'no annotation'),
       relevance: a?.relevance ?? null,
+      ...(a?.screening ? { screening: a.screening } : {}),
     };
   });
 }

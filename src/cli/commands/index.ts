@@ -21,11 +21,12 @@ export const commands: CommandSpec[] = [
   {
     name: 'review',
     summary: 'the whole pipeline: classify, extract claims, build a taxonomy, write and verify a cited review',
-    usage: 'litrev review [PATH...] [--topic TEXT] [--out DIR] [--prompts DIR] [--concurrency N] [--batch-size N]',
+    usage: 'litrev review [PATH...] [--topic TEXT] [--criteria FILE] [--out DIR] [--prompts DIR] [--concurrency N] [--batch-size N]',
     positionals: [{ name: 'PATH', description: 'inputs to ingest first (default: the stored corpus)', variadic: true }],
     options: {
       ...modelOptions,
       topic: { type: 'string', valueName: 'TEXT', description: 'write a focused section on the papers relevant to TEXT' },
+      criteria: { type: 'string', valueName: 'FILE', description: 'screen by inclusion/exclusion criteria (YAML or Markdown) first' },
       out: { type: 'string', valueName: 'DIR', description: 'output folder (default ./runs/<run-id>)' },
       prompts: { type: 'string', multiple: true, valueName: 'DIR', description: 'prompt files overriding the built-in ones (repeat for a matrix run)' },
       'batch-size': { type: 'string', valueName: 'N', description: 'papers per classification request (default: set by a token budget)' },
@@ -34,7 +35,7 @@ export const commands: CommandSpec[] = [
       'max-cost': { type: 'string', valueName: 'USD', description: 'refuse a run estimated above this cost, stop one that crosses it' },
       repeat: { type: 'string', valueName: 'N', description: 'sample every request N times and report agreement between repeats' },
     },
-    examples: ['litrev review examples/corpus', 'litrev review --topic "KV cache compression" --json'],
+    examples: ['litrev review examples/corpus', 'litrev review --topic "KV cache compression" --json', 'litrev review --criteria criteria.yaml'],
     load: async () => (await import('./review.js')).reviewAction,
   },
   {

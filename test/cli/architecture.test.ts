@@ -11,7 +11,7 @@ const SRC = path.resolve(__dirname, '../../src');
  */
 const ALLOWED: Record<string, string[]> = {
   cli: ['ui', 'eval', 'pipeline', 'qa', 'runs', 'report', 'offline', 'verify', 'retrieval', 'prompts', 'review', 'model', 'cache', 'corpus', 'config', 'format', 'fs'],
-  ui: ['pipeline', 'qa', 'review', 'verify', 'format'],
+  ui: ['eval', 'pipeline', 'qa', 'review', 'verify', 'format'],
   pipeline: ['offline', 'report', 'runs', 'verify', 'retrieval', 'prompts', 'review', 'model', 'cache', 'corpus', 'config', 'format', 'fs'],
   qa: ['retrieval', 'verify', 'prompts', 'review', 'model', 'corpus', 'config', 'format', 'fs'],
   eval: ['review', 'corpus', 'runs', 'format', 'fs'],

@@ -100,6 +100,25 @@ export const commands: CommandSpec[] = [
     load: async () => (await import('./eval.js')).evalAction,
   },
   {
+    name: 'label',
+    summary: 'hand-label papers in the terminal (include/exclude/unsure, contribution type); every decision saved at once',
+    usage: 'litrev label [--run RUN] [--out FILE] [--sample N --seed S]',
+    description:
+      'Shows the stored corpus one paper at a time (title, authors, year, abstract; with --run the run\'s decision and category as a suggestion). ' +
+      'Keys: i include, e exclude, u unsure, 1-7 contribution type, n/p next/previous, z undo, / search by key, q quit. ' +
+      'Every decision is written at once to FILE (default labels.jsonl), which `litrev eval --gold` reads; starting again resumes. ' +
+      'Order: a seeded random order (--sample N keeps N papers), the run\'s least certain papers first with --run. Needs a terminal.',
+    positionals: [],
+    options: {
+      run: { type: 'string', valueName: 'RUN', description: "show this run's decisions as suggestions; its least certain papers come first" },
+      out: { type: 'string', valueName: 'FILE', description: 'labels file (default labels.jsonl; resumed when it exists)' },
+      sample: { type: 'string', valueName: 'N', description: 'label a seeded random sample of N papers' },
+      seed: { type: 'string', valueName: 'S', description: 'seed of the random order (default 1)' },
+    },
+    examples: ['litrev label --sample 50 --seed 7 --out gold.jsonl', 'litrev label --run 20261201-1200 --out gold.jsonl'],
+    load: async () => (await import('./label.js')).labelAction,
+  },
+  {
     name: 'cache',
     summary: 'inspect and maintain the response cache',
     usage: 'litrev cache stats|verify|prune [--older-than DAYS] [--cache-dir DIR]',

@@ -76,6 +76,12 @@ describe('review --criteria', () => {
     expectPrismaAddsUp(m.prisma, rows.length);
   });
 
+  it('--dry-run counts the criteria screening requests', async () => {
+    const r = await runCli(['review', PAGE, '--criteria', CRITERIA, '--base-url', server.url, '--model', 'test-model', '--dry-run', '--json'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/"screen":\{"requests":[1-9]/);
+  });
+
   it('a Markdown criteria file works; a broken one stops with exit 2 naming the file', async () => {
     writeFileSync(path.join(cwd, 'c.md'), '## Inclusion\n- I1: The paper studies attention [terms: attention]\n');
     const ok = await runCli(['review', PAGE, '--criteria', 'c.md', '--offline', '--json', '--out', 'md'], { cwd });

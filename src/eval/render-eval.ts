@@ -39,16 +39,17 @@ export function renderEvalReport(evals: readonly RunEvaluation[], metric: RankMe
   out.push(`Gold file: ${gold.path} (${gold.rows} usable rows${gold.skipped.length ? `, ${gold.skipped.length} left out` : ''}). `
     + `Intervals: 95% percentile bootstrap, ${gold.resamples} resamples, seed ${gold.seed}.`, '');
   out.push(`## Runs ranked by ${metric}`, '');
+  const others = (['recall', 'precision', 'kappa', 'macroF1', 'nmi', 'ari'] as const).filter((m) => m !== metric);
   out.push(...table(
-    ['rank', 'run', 'matched', 'unmatched', metric, 'recall', 'precision', 'kappa', 'macro-F1', 'NMI', 'ARI'],
+    ['rank', 'run', 'matched', 'unmatched', metric, ...others],
     evals.map((e, i) => [
       String(i + 1), runLabel(e), String(e.matched), String(e.unmatched), num(metricValue(e, metric)),
-      ...(['recall', 'precision', 'kappa', 'macroF1', 'nmi', 'ari'] as const).map((m) => num(metricValue(e, m))),
+      ...others.map((m) => num(metricValue(e, m))),
     ]),
   ), '');
   for (const e of evals) out.push(...renderRun(e), '');
   if (gold.skipped.length) out.push('## Gold rows left out', '', ...gold.skipped.map((s) => `- ${s}`), '');
-  return `${out.join('\n').trimEnd()}\n`;
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
 function renderRun(e: RunEvaluation): string[] {

@@ -89,6 +89,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     dryRun: flags['dry-run'] === true,
     topic: str(flags.topic),
     taxonomyFile: optPath(cwd, str(flags.taxonomy)),
+    criteriaFile: optPath(cwd, str(flags.criteria)),
     repeat: int(flags.repeat, '--repeat') ?? 1,
     output,
     ci,

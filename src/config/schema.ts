@@ -54,6 +54,8 @@ export const ConfigSchema = z.object({
   dryRun: z.boolean(),
   topic: z.string().optional(),
   taxonomyFile: z.string().optional(),
+  /** --criteria: inclusion/exclusion criteria file (YAML or Markdown) screening every paper first. */
+  criteriaFile: z.string().optional(),
   repeat: z.number().int().min(1).max(50),
   output: OutputModeSchema,
   ci: z.boolean(),

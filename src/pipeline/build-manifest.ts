@@ -1,6 +1,8 @@
 import type { Paper } from '../corpus/paper.js';
 import { promptHashes } from '../prompts/load-prompts.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
+import type { CriteriaSet } from '../review/criteria.js';
+import type { PrismaCounts } from '../review/prisma.js';
 import { RUN_MANIFEST_FILE, type RunManifest, type StageAccounting } from '../runs/manifest.js';
 import type { VerificationSummary } from '../verify/verification-summary.js';
 import { litrevVersion } from '../version.js';
@@ -12,6 +14,8 @@ export interface ManifestInput {
   annotations: Annotation[];
   taxonomy: Taxonomy;
   verification: VerificationSummary;
+  prisma: PrismaCounts;
+  criteria: CriteriaSet | null;
   /** The other files of the run, by name. */
   files: string[];
   createdAt: string;
@@ -51,6 +55,7 @@ export function buildManifest(input: ManifestInput): RunManifest {
       cacheMode: o.config.cacheMode,
       promptDir: o.promptDir,
       maxCost: o.config.maxCost ?? null,
+      criteriaFile: o.config.criteriaFile ?? null,
     },
     prompts: promptHashes(o.prompts),
     counts: {
@@ -66,6 +71,8 @@ export function buildManifest(input: ManifestInput): RunManifest {
     costUSD: acc ? acc.costUSD : 0,
     stages: input.stageAccounting,
     verification: input.verification,
+    prisma: input.prisma,
+    ...(input.criteria ? { criteria: input.criteria.criteria.map(({ id, kind, text, terms }) => ({ id, kind, text, terms })) } : {}),
     ...(input.stability ? { stability: input.stability } : {}),
     files: [...input.files, RUN_MANIFEST_FILE],
     status: failed > 0 ? 'failed-items' : 'ok',

@@ -1,3 +1,5 @@
+import type { CriteriaSet } from '../review/criteria.js';
+import { criteriaText } from './stages/criteria-stage.js';
 import type { Config } from '../config/schema.js';
 import type { Paper } from '../corpus/paper.js';
 import { estimateCostUSD, estimateMessagesTokens, estimateTokens } from '../model/estimate.js';
@@ -9,6 +11,8 @@ import { batchLimits } from './prepare-run.js';
 
 /** Completion tokens expected per item, by stage (conservative: a little above what replies use). */
 const OUTPUT_PER_PAPER = { classify: 260, screen: 45, assign: 20 } as const;
+/** Output tokens of one criterion's answer (answer, reason, quote). */
+const OUTPUT_PER_CRITERION = 60;
 const OUTPUT_PER_SECTION = 900;
 const CATEGORY_GUESS = 10;
 
@@ -31,7 +35,7 @@ export interface RunEstimate {
  * counts every request as sent: cached answers would cost nothing. Token counts are estimates
  * (no tokenizer is loaded); --max-cost also stops a run whose actual spending crosses it.
  */
-export function estimateRun(config: Config, papers: Paper[], prompts: PromptSet, model: string): RunEstimate {
+export function estimateRun(config: Config, papers: Paper[], prompts: PromptSet, model: string, criteria: CriteriaSet | null = null): RunEstimate {
   const byStage: RunEstimate['byStage'] = {};
   const add = (stage: string, requests: number, promptTokens: number, completionTokens: number) => {
     const s = (byStage[stage] ??= { requests: 0, promptTokens: 0, completionTokens: 0 });
@@ -44,7 +48,13 @@ export function estimateRun(config: Config, papers: Paper[], prompts: PromptSet,
   const batches = formBatches(papers, { batches: [] }, { ...limits, tokensOf: (p) => estimateTokens(block(p)) });
   const repeats = config.repeat;
 
-  if (config.topic) {
+  if (criteria) {
+    const text = criteriaText(criteria);
+    for (const b of formBatches(papers, { batches: [] }, { ...limits, tokensOf: (p) => estimateTokens(block(p)) })) {
+      const messages = renderPrompt(prompts['screen-criteria'], { criteria: text, papers: b.map(block).join('\n\n') });
+      add('screen', 1, estimateMessagesTokens(messages), b.length * criteria.criteria.length * OUTPUT_PER_CRITERION);
+    }
+  } else if (config.topic) {
     const screenBatches = formBatches(papers, { batches: [] }, { ...limits, maxItems: limits.maxItems * 2, tokensOf: (p) => estimateTokens(block(p)) });
     for (const b of screenBatches) {
       add('screen', 1, estimateMessagesTokens(renderPrompt(prompts.screen, { topic: config.topic, papers: b.map(block).join('\n\n') })), b.length * OUTPUT_PER_PAPER.screen);

@@ -1,7 +1,7 @@
-import type { Paper } from '../corpus/paper.js';
-import { NoInputError } from '../errors.js';
 import { emptyAnnotation, type Taxonomy } from '../review/annotation.js';
-import type { Relevance } from '../review/engine.js';
+import { parseCriteriaFile } from '../review/parse-criteria-file.js';
+import { countPrisma } from '../review/prisma.js';
+import { renderPrismaSection } from '../report/prisma-section.js';
 import { EventChannel } from '../async/event-channel.js';
 import type { StageName } from '../review/stage-name.js';
 import type { ReviewEvent } from './events.js';
@@ -9,6 +9,7 @@ import { measureStability } from './measure-stability.js';
 import { StageAccountant } from './stage-accounting.js';
 import type { ReviewRunOptions } from './review-run-options.js';
 import { runStage } from './run-stage.js';
+import { screenPapers } from './screen-papers.js';
 import { verifyDraft } from './verify-draft.js';
 import { writeReviewOutputs } from './write-outputs.js';
 
@@ -36,7 +37,9 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
   });
   try {
     const topic = o.config.topic;
-    const stages: StageName[] = [...(topic ? (['screen'] as const) : []), 'classify', 'taxonomy', 'synthesize', 'verify', 'write'];
+    const criteria = o.config.criteriaFile ? await parseCriteriaFile(o.config.criteriaFile) : null;
+    const screens = Boolean(topic || criteria);
+    const stages: StageName[] = [...(screens ? (['screen'] as const) : []), 'classify', 'taxonomy', 'synthesize', 'verify', 'write'];
     emit({
       type: 'run-started',
       runId: o.runId,
@@ -49,22 +52,20 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
     });
 
     const all = o.corpus.papers;
-    let papers: Paper[] = all;
-    let relevance = new Map<string, Relevance>();
-    if (topic) {
-      relevance = await runStage(emit, o.signal, 'screen', all.length, 'papers', (ctx) => o.engine.screen(all, topic, ctx));
-      papers = all.filter((p) => relevance.get(p.id)?.relevant !== false);
-      if (papers.length === 0) throw new NoInputError(`no paper in the corpus is relevant to "${topic}"`, 'try a broader --topic');
-    }
+    const { kept: papers, relevance, screenings } = await screenPapers(o, criteria, emit);
+    const screeningOf = (id: string) => {
+      const s = screenings.get(id);
+      return s ? { screening: s } : {};
+    };
     const excluded = all.flatMap((p) => {
       const r = relevance.get(p.id);
-      return r && !r.relevant ? [emptyAnnotation(p.id, 'excluded', { relevance: r })] : [];
+      return r && !r.relevant ? [emptyAnnotation(p.id, 'excluded', { relevance: r, ...screeningOf(p.id) })] : [];
     });
 
     const classified = await runStage(emit, o.signal, 'classify', papers.length, 'papers', (ctx) => o.engine.classify(papers, ctx));
     const annotations = classified.map((a) => {
       const r = relevance.get(a.paperId);
-      return r ? { ...a, relevance: r } : a;
+      return r ? { ...a, relevance: r, ...screeningOf(a.paperId) } : a;
     });
     const taxonomy: Taxonomy = await runStage(emit, o.signal, 'taxonomy', 1, 'steps', (ctx) =>
       o.taxonomyCategories
@@ -82,8 +83,9 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
     );
 
     const allAnnotations = [...annotations, ...excluded];
+    const prisma = countPrisma(all, allAnnotations);
     const verified = await runStage(emit, o.signal, 'verify', 1, 'steps', async (ctx) => {
-      const result = verifyDraft(draft, { papers: all, annotations: allAnnotations, taxonomy });
+      const result = verifyDraft(draft, { papers: all, annotations: allAnnotations, taxonomy }, renderPrismaSection(prisma, criteria, all, allAnnotations));
       emit({ type: 'verification', summary: result.report.summary });
       ctx.progress(1, 1, 0);
       return result;
@@ -95,6 +97,8 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
         annotations: allAnnotations,
         taxonomy,
         verified,
+        prisma,
+        criteria,
         createdAt,
         started,
         stageAccounting: () => accountant.snapshot(),

@@ -12,11 +12,19 @@ export interface VerifiedReview {
   report: VerificationReport;
 }
 
-/** The verify stage: render the draft, check it (dangling citations removed), and append what was found. */
-export function verifyDraft(draft: ReviewDraft, context: { papers: Paper[]; annotations: Annotation[]; taxonomy: Taxonomy }): VerifiedReview {
+/**
+ * The verify stage: render the draft, check it (dangling citations removed), and append what was found.
+ * `appendix` (the PRISMA flow) goes between the checked draft and the verification section, unchecked.
+ */
+export function verifyDraft(
+  draft: ReviewDraft,
+  context: { papers: Paper[]; annotations: Annotation[]; taxonomy: Taxonomy },
+  appendix = '',
+): VerifiedReview {
   const rendered = renderReviewMarkdown(draft, context);
   const verified = verifyReview({ markdown: rendered, papers: context.papers, annotations: context.annotations });
   // The verification result closes the review itself (appended after the checks, not checked).
-  const markdown = `${verified.markdown.trimEnd()}\n\n${renderVerificationSection(verified.report)}`;
+  const extra = appendix.trim() ? `${appendix.trim()}\n\n` : '';
+  const markdown = `${verified.markdown.trimEnd()}\n\n${extra}${renderVerificationSection(verified.report)}`;
   return { markdown, report: verified.report };
 }

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { Paper } from '../corpus/paper.js';
 import { renderCategoryChartSvg } from '../report/chart-svg.js';
+import { renderPrismaSvg } from '../report/prisma-svg.js';
+import type { CriteriaSet } from '../review/criteria.js';
+import type { PrismaCounts } from '../review/prisma.js';
 import { renderPapersCsv } from '../report/papers-csv.js';
 import { renderPapersJsonl } from '../report/papers-jsonl.js';
 import { renderReferencesBib } from '../report/references-bib.js';
@@ -21,6 +24,8 @@ export interface WriteOutputsInput {
   annotations: Annotation[];
   taxonomy: Taxonomy;
   verified: VerifiedReview;
+  prisma: PrismaCounts;
+  criteria: CriteriaSet | null;
   createdAt: string;
   started: number;
   stageAccounting: () => Record<string, StageAccounting>;
@@ -39,6 +44,7 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     'references.bib': renderReferencesBib(papers.filter((p) => cited.has(p.key))),
     'verification.json': renderVerificationJson(verified.report),
     'papers-per-category.svg': renderCategoryChartSvg(taxonomy, papers),
+    'prisma.svg': renderPrismaSvg(input.prisma, input.criteria),
   };
   const written = await writeFilesAtomic(o.outDir, files);
   const manifest = buildManifest({
@@ -47,6 +53,8 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     annotations,
     taxonomy,
     verification: verified.report.summary,
+    prisma: input.prisma,
+    criteria: input.criteria,
     files: Object.keys(files),
     createdAt: input.createdAt,
     started: input.started,

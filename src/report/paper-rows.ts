@@ -1,11 +1,13 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation, Claim, ContributionType, Taxonomy } from '../review/annotation.js';
+import type { CriteriaScreening } from '../review/criteria.js';
 
 /** One paper as the tabular outputs (papers.jsonl, papers.csv) show it. */
 export interface PaperRow {
   id: string;
   key: string;
   title: string;
+  doi: string | null;
   year: number | null;
   categoryId: string | null;
   category: string | null;
@@ -20,6 +22,8 @@ export interface PaperRow {
   status: Annotation['status'] | 'missing';
   error: string | null;
   relevance: { relevant: boolean; reason: string } | null;
+  /** --criteria: the decision, the criteria that excluded the paper, and every answer with its reason and quote. */
+  screening?: CriteriaScreening;
 }
 
 /** Join papers, their annotations and their categories, in the papers' order. */
@@ -34,6 +38,7 @@ export function paperRows(papers: readonly Paper[], annotations: readonly Annota
       id: p.id,
       key: p.key,
       title: p.title,
+      doi: p.doi ?? null,
       year: p.year ?? null,
       categoryId: c?.id ?? null,
       category: c?.name ?? null,
@@ -48,6 +53,7 @@ export function paperRows(papers: readonly Paper[], annotations: readonly Annota
       status: a?.status ?? 'missing',
       error: a?.error ?? (a ? null : 'no annotation'),
       relevance: a?.relevance ?? null,
+      ...(a?.screening ? { screening: a.screening } : {}),
     };
   });
 }

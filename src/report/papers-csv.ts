@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation, Claim, Taxonomy } from '../review/annotation.js';
+import type { CriteriaScreening } from '../review/criteria.js';
 import { csvDocument } from './csv.js';
 import { paperRows } from './paper-rows.js';
 
@@ -21,7 +22,10 @@ export function flattenClaim(c: Claim): string {
  * joined with "; ", claims one per line inside their cell, numbered.
  */
 export function renderPapersCsv(papers: Paper[], annotations: Annotation[], taxonomy: Taxonomy): string {
-  const rows = paperRows(papers, annotations, taxonomy).map((r) => [
+  const all = paperRows(papers, annotations, taxonomy);
+  // Criteria runs get three more columns: the decision, what excluded the paper, every answer.
+  const criteria = all.some((r) => r.screening);
+  const rows = all.map((r) => [
     r.id,
     r.key,
     r.title,
@@ -38,6 +42,16 @@ export function renderPapersCsv(papers: Paper[], annotations: Annotation[], taxo
     r.status,
     r.error,
     r.relevance ? `${r.relevance.relevant ? 'relevant' : 'not relevant'}: ${r.relevance.reason}` : null,
+    ...(criteria ? screeningCells(r.screening) : []),
   ]);
-  return csvDocument(HEADER, rows);
+  return csvDocument(criteria ? [...HEADER, ...SCREENING_HEADER] : HEADER, rows);
+}
+
+const SCREENING_HEADER = ['decision', 'excluded_by', 'criteria_answers'];
+
+/** `I1: met — reason — "quote"`, one answer per line. */
+function screeningCells(s: CriteriaScreening | undefined): (string | null)[] {
+  if (!s) return [null, null, null];
+  const answers = s.answers.map((a) => `${a.criterion}: ${a.answer} — ${a.reason}${a.quote ? ` — "${a.quote.replace(/\s+/g, ' ')}"` : ''}`);
+  return [s.decision, s.excludedBy.join('; '), answers.join('\n')];
 }

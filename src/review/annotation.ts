@@ -1,3 +1,5 @@
+import type { CriteriaScreening } from './criteria.js';
+
 /** What the classify stage produces for one paper (model or offline engine alike). */
 export const CONTRIBUTION_TYPES = [
   'method',
@@ -39,6 +41,8 @@ export interface Annotation {
   rejectedClaims?: { claim: Claim; reason: string }[];
   /** --topic screening: whether the paper is relevant, and why. */
   relevance?: { relevant: boolean; reason: string };
+  /** --criteria screening: the answer per criterion, and the decision computed from them. */
+  screening?: CriteriaScreening;
 }
 
 export interface TaxonomyCategory {
@@ -57,7 +61,7 @@ export interface Taxonomy {
 export function emptyAnnotation(
   paperId: string,
   status: 'failed' | 'excluded',
-  extra: { error?: string; relevance?: Annotation['relevance'] } = {},
+  extra: { error?: string; relevance?: Annotation['relevance']; screening?: CriteriaScreening } = {},
 ): Annotation {
   return {
     paperId,
@@ -72,5 +76,6 @@ export function emptyAnnotation(
     models: [],
     claims: [],
     ...(extra.relevance ? { relevance: extra.relevance } : {}),
+    ...(extra.screening ? { screening: extra.screening } : {}),
   };
 }

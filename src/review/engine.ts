@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation, Taxonomy } from './annotation.js';
+import type { CriteriaScreening, CriteriaSet } from './criteria.js';
 import type { ReviewDraft } from './review-draft.js';
 
 /** What a stage may report while it works; the pipeline turns these into ReviewEvents. */
@@ -28,6 +29,8 @@ export interface Relevance {
 export interface ReviewEngine {
   readonly kind: 'offline' | 'model';
   screen(papers: Paper[], topic: string, ctx: StageContext): Promise<Map<string, Relevance>>;
+  /** --criteria: every paper answered against every criterion, and the decision computed from the answers. */
+  screenCriteria(papers: Paper[], criteria: CriteriaSet, ctx: StageContext): Promise<Map<string, CriteriaScreening>>;
   /** One annotation per paper, in the same order; a paper that fails has status 'failed' and a reason. */
   classify(papers: Paper[], ctx: StageContext): Promise<Annotation[]>;
   induceTaxonomy(papers: Paper[], annotations: Annotation[], ctx: StageContext): Promise<Taxonomy>;

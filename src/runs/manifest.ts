@@ -1,3 +1,5 @@
+import type { Criterion } from '../review/criteria.js';
+import type { PrismaCounts } from '../review/prisma.js';
 import type { VerificationSummary } from '../verify/verification-summary.js';
 
 /** Per-stage request accounting recorded in run.json. */
@@ -41,6 +43,8 @@ export interface RunManifest {
     cacheMode: string;
     promptDir: string | null;
     maxCost: number | null;
+    /** --criteria file (absent in runs made before criteria screening existed). */
+    criteriaFile?: string | null;
   };
   /** Every prompt used: name -> version, sha256 of the file, path. */
   prompts: Record<string, { version: string; hash: string; path: string }>;
@@ -58,6 +62,10 @@ export interface RunManifest {
   costUSD: number | null;
   stages: Record<string, StageAccounting>;
   verification: VerificationSummary;
+  /** PRISMA 2020 flow counts (screened = included + excluded + failed); absent in older runs. */
+  prisma?: PrismaCounts;
+  /** The screening criteria of a --criteria run. */
+  criteria?: Pick<Criterion, 'id' | 'kind' | 'text' | 'terms'>[];
   /** Agreement between repeats (--repeat N > 1): Fleiss' kappa over primary categories/contribution types. */
   stability?: { repeats: number; contributionTypeKappa: number | null; categoryKappa: number | null };
   files: string[];

@@ -1,5 +1,5 @@
 import type { Claim } from '../review/annotation.js';
-import type { RunPaper, RunTaxonomy, RunTaxonomyCategory } from './run-record.js';
+import type { RunPaper, RunScreening, RunTaxonomy, RunTaxonomyCategory } from './run-record.js';
 import { isRecord, parseJson } from '../fs/read-text-file.js';
 
 /** Parse papers.jsonl: bad lines are skipped with a reason naming the file and line; the rest is kept. */
@@ -39,7 +39,22 @@ function toPaper(value: unknown): RunPaper | null {
   };
   const error = nonEmpty(value.error);
   if (error !== null) paper.error = error;
+  const doi = nonEmpty(value.doi);
+  if (doi !== null) paper.doi = doi;
+  const screening = toScreening(value.screening);
+  if (screening) paper.screening = screening;
   return paper;
+}
+
+/** The criteria screening of a papers.jsonl line: its decision, how many answers were unclear, what excluded it. */
+function toScreening(value: unknown): RunScreening | null {
+  if (!isRecord(value) || (value.decision !== 'include' && value.decision !== 'exclude')) return null;
+  const answers = Array.isArray(value.answers) ? value.answers.filter(isRecord) : [];
+  return {
+    decision: value.decision,
+    unclear: answers.filter((a) => a.answer === 'unclear').length,
+    excludedBy: strings(value.excludedBy),
+  };
 }
 
 function toClaim(value: unknown): Claim[] {

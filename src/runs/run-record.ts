@@ -15,6 +15,10 @@ export interface RunPaper {
   id: string;
   key: string;
   title: string;
+  /** The paper's DOI when papers.jsonl records it. */
+  doi?: string;
+  /** Per-criterion screening answers (review --criteria), when the run screened by criteria. */
+  screening?: RunScreening;
   /** Name of the paper's primary category (null when the line has none). */
   category: string | null;
   categoryId: string | null;
@@ -25,6 +29,14 @@ export interface RunPaper {
   /** 'ok' or 'failed' as written by the pipeline (kept as written). */
   status: string;
   error?: string;
+}
+
+/** A criteria screening as papers.jsonl records it. */
+export interface RunScreening {
+  decision: 'include' | 'exclude';
+  /** Answers 'unclear': the fewer, the more certain the decision. */
+  unclear: number;
+  excludedBy: string[];
 }
 
 export interface RunTaxonomyCategory {

@@ -11,10 +11,11 @@ const SRC = path.resolve(__dirname, '../../src');
  */
 const LEAVES = ['async', 'text'];
 const ALLOWED: Record<string, string[]> = {
-  cli: ['ui', 'pipeline', 'qa', 'runs', 'report', 'offline', 'verify', 'retrieval', 'prompts', 'review', 'model', 'cache', 'corpus', 'config', 'format', 'fs'],
-  ui: ['pipeline', 'qa', 'review', 'verify', 'format'],
+  cli: ['ui', 'eval', 'pipeline', 'qa', 'runs', 'report', 'offline', 'verify', 'retrieval', 'prompts', 'review', 'model', 'cache', 'corpus', 'config', 'format', 'fs'],
+  ui: ['eval', 'pipeline', 'qa', 'review', 'verify', 'format'],
   pipeline: ['offline', 'report', 'runs', 'verify', 'retrieval', 'prompts', 'review', 'model', 'cache', 'corpus', 'config', 'format', 'fs'],
   qa: ['retrieval', 'verify', 'prompts', 'review', 'model', 'corpus', 'config', 'format', 'fs'],
+  eval: ['review', 'corpus', 'runs', 'format', 'fs'],
   runs: ['verify', 'review', 'corpus', 'format', 'fs'],
   report: ['verify', 'review', 'corpus', 'format', 'fs'],
   offline: ['verify', 'retrieval', 'review', 'corpus', 'format'],

@@ -25,6 +25,7 @@ export function stageOf(info: ChatRequestInfo): string | null {
   const item = ((props.items as { items?: { properties?: Record<string, unknown> } } | undefined)?.items?.properties) ?? {};
   if ('contributionType' in item) return 'paper_annotations';
   if ('relevant' in item) return 'screening';
+  if ('answers' in item) return 'criteria_screening';
   if ('categoryId' in item) return 'category_assignment';
   return null;
 }
@@ -99,6 +100,8 @@ export function fakeReviewerAnswer(info: ChatRequestInfo, options: FakeReviewerO
         }),
       };
     }
+    case 'criteria_screening':
+      return { items: papers.map((p) => ({ id: p.id, answers: criteriaIn(userText).map((c) => criterionAnswer(c, p)) })) };
     case 'taxonomy':
       return {
         categories: ['Attention and memory', 'Quantization and compression', 'Training and optimization', 'Theory and analysis', 'Systems and serving'].map(
@@ -124,6 +127,26 @@ export function fakeReviewerAnswer(info: ChatRequestInfo, options: FakeReviewerO
     default:
       return null;
   }
+}
+
+/** The criteria a criteria-screening prompt lists: `- ID (inclusion|exclusion): sentence`. */
+function criteriaIn(text: string): { id: string; text: string }[] {
+  return [...text.matchAll(/^- (\S+) \((?:inclusion|exclusion)\): (.*)$/gm)].map((m) => ({ id: m[1]!, text: m[2]! }));
+}
+
+/**
+ * A careful screener's answer, deterministically: the criterion's long words (6+ letters) found in
+ * the paper: two or more is met, one is unclear, none is not met; the quote is the first abstract
+ * sentence holding one of them, verbatim.
+ */
+function criterionAnswer(c: { id: string; text: string }, p: PromptPaper) {
+  const words = [...new Set(c.text.toLowerCase().split(/\W+/).filter((w) => w.length >= 6))];
+  const abstract = (p.abstract ?? '').replace(/‹/g, '<').replace(/›/g, '>');
+  const text = `${p.title} ${abstract}`.toLowerCase();
+  const hits = words.filter((w) => text.includes(w));
+  const answer = hits.length >= 2 ? 'met' : hits.length === 1 ? 'unclear' : 'not-met';
+  const quote = sentences(abstract).find((s) => hits.some((w) => s.toLowerCase().includes(w))) ?? null;
+  return { criterion: c.id, answer, reason: hits.length ? `mentions ${hits.join(', ')}` : 'mentions none of its terms', quote };
 }
 
 function family(title: string): string {

@@ -21,11 +21,12 @@ export const commands: CommandSpec[] = [
   {
     name: 'review',
     summary: 'the whole pipeline: classify, extract claims, build a taxonomy, write and verify a cited review',
-    usage: 'litrev review [PATH...] [--topic TEXT] [--out DIR] [--prompts DIR] [--concurrency N] [--batch-size N]',
+    usage: 'litrev review [PATH...] [--topic TEXT] [--criteria FILE] [--out DIR] [--prompts DIR] [--concurrency N] [--batch-size N]',
     positionals: [{ name: 'PATH', description: 'inputs to ingest first (default: the stored corpus)', variadic: true }],
     options: {
       ...modelOptions,
       topic: { type: 'string', valueName: 'TEXT', description: 'write a focused section on the papers relevant to TEXT' },
+      criteria: { type: 'string', valueName: 'FILE', description: 'screen by inclusion/exclusion criteria (YAML or Markdown) first' },
       out: { type: 'string', valueName: 'DIR', description: 'output folder (default ./runs/<run-id>)' },
       prompts: { type: 'string', multiple: true, valueName: 'DIR', description: 'prompt files overriding the built-in ones (repeat for a matrix run)' },
       'batch-size': { type: 'string', valueName: 'N', description: 'papers per classification request (default: set by a token budget)' },
@@ -34,7 +35,7 @@ export const commands: CommandSpec[] = [
       'max-cost': { type: 'string', valueName: 'USD', description: 'refuse a run estimated above this cost, stop one that crosses it' },
       repeat: { type: 'string', valueName: 'N', description: 'sample every request N times and report agreement between repeats' },
     },
-    examples: ['litrev review examples/corpus', 'litrev review --topic "KV cache compression" --json'],
+    examples: ['litrev review examples/corpus', 'litrev review --topic "KV cache compression" --json', 'litrev review --criteria criteria.yaml'],
     load: async () => (await import('./review.js')).reviewAction,
   },
   {
@@ -79,6 +80,43 @@ export const commands: CommandSpec[] = [
     ],
     options: {},
     load: async () => (await import('./compare.js')).compareAction,
+  },
+  {
+    name: 'eval',
+    summary: 'agreement of runs with hand labels: screening recall, contribution-type kappa, category NMI/ARI',
+    usage: 'litrev eval RUN... --gold FILE [--by METRIC] [--seed N] [--out FILE] [--json]',
+    description:
+      'Matches the rows of a gold file (CSV, TSV or JSONL; from `litrev label` or a spreadsheet) to each run\'s papers by key, id, doi or title, ' +
+      'and reports per run: screening recall, precision, specificity and F1 with every relevant paper excluded; contribution-type accuracy, ' +
+      "Cohen's kappa, macro-F1, per-class scores and confusion; category NMI, ARI and best-mapping accuracy; all with seeded 95% bootstrap intervals.",
+    positionals: [{ name: 'RUN', description: 'run ids or run folders', required: true, variadic: true }],
+    options: {
+      gold: { type: 'string', valueName: 'FILE', description: 'hand labels: key/id/doi/title plus contributionType, category, relevant' },
+      by: { type: 'string', valueName: 'METRIC', description: 'rank runs by recall|precision|specificity|f1|accuracy|kappa|macroF1|nmi|ari|mappedAccuracy' },
+      seed: { type: 'string', valueName: 'N', description: 'bootstrap seed (default 1)' },
+      out: { type: 'string', valueName: 'FILE', description: 'also write the Markdown report to FILE' },
+    },
+    examples: ['litrev eval runs/A runs/B --gold labels.jsonl --by recall', 'litrev eval latest-run --gold gold.csv --json'],
+    load: async () => (await import('./eval.js')).evalAction,
+  },
+  {
+    name: 'label',
+    summary: 'hand-label papers in the terminal (include/exclude/unsure, contribution type); every decision saved at once',
+    usage: 'litrev label [--run RUN] [--out FILE] [--sample N --seed S]',
+    description:
+      'Shows the stored corpus one paper at a time (title, authors, year, abstract; with --run the run\'s decision and category as a suggestion). ' +
+      'Keys: i include, e exclude, u unsure, 1-7 contribution type, n/p next/previous, z undo, / search by key, q quit. ' +
+      'Every decision is written at once to FILE (default labels.jsonl), which `litrev eval --gold` reads; starting again resumes. ' +
+      'Order: a seeded random order (--sample N keeps N papers), the run\'s least certain papers first with --run. Needs a terminal.',
+    positionals: [],
+    options: {
+      run: { type: 'string', valueName: 'RUN', description: "show this run's decisions as suggestions; its least certain papers come first" },
+      out: { type: 'string', valueName: 'FILE', description: 'labels file (default labels.jsonl; resumed when it exists)' },
+      sample: { type: 'string', valueName: 'N', description: 'label a seeded random sample of N papers' },
+      seed: { type: 'string', valueName: 'S', description: 'seed of the random order (default 1)' },
+    },
+    examples: ['litrev label --sample 50 --seed 7 --out gold.jsonl', 'litrev label --run 20261201-1200 --out gold.jsonl'],
+    load: async () => (await import('./label.js')).labelAction,
   },
   {
     name: 'cache',

@@ -16,11 +16,13 @@ export const reviewAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
   const { corpus } = await resolveCorpus(config, ctx.args, { signal: ctx.signal });
   const taxonomyCategories = config.taxonomyFile ? await readTaxonomy(config.taxonomyFile) : undefined;
+  // Read here too so a bad criteria file stops the command before any run starts (and the estimate counts its stage).
+  const criteria = config.criteriaFile ? await (await import('../../review/parse-criteria-file.js')).parseCriteriaFile(config.criteriaFile) : null;
   const combos = matrixCombos(config);
 
   if (config.engine === 'model' && (config.dryRun || config.maxCost !== undefined)) {
     const estimates = await Promise.all(
-      combos.map(async (c) => estimateRun(config, corpus.papers, await loadPrompts(c.promptDir ?? undefined), c.model)),
+      combos.map(async (c) => estimateRun(config, corpus.papers, await loadPrompts(c.promptDir ?? undefined), c.model, criteria)),
     );
     if (config.dryRun) return printEstimates(ctx, config, estimates);
     const unpriced = estimates.filter((e) => e.costUSD === null).map((e) => e.model);

@@ -2,6 +2,7 @@ import type { ReviewEngine } from '../../review/engine.js';
 import { classifyWithModel } from '../stages/classify-stage.js';
 import type { ModelStageDeps } from '../stages/model-stage-deps.js';
 import { screenWithModel } from '../stages/screen-stage.js';
+import { screenCriteriaWithModel } from '../stages/criteria-stage.js';
 import { synthesizeWithModel } from '../stages/synthesize-stage.js';
 import { assignWithModel, induceTaxonomyWithModel } from '../stages/taxonomy-stage.js';
 
@@ -10,6 +11,7 @@ export function createModelEngine(deps: ModelStageDeps): ReviewEngine {
   return {
     kind: 'model',
     screen: (papers, topic, ctx) => screenWithModel(deps, papers, topic, ctx),
+    screenCriteria: (papers, criteria, ctx) => screenCriteriaWithModel(deps, papers, criteria, ctx),
     classify: (papers, ctx) => classifyWithModel(deps, papers, ctx),
     induceTaxonomy: (papers, annotations, ctx) => induceTaxonomyWithModel(deps, papers, annotations, ctx),
     applyTaxonomy: (papers, annotations, categories, ctx) => assignWithModel(deps, papers, annotations, categories, ctx, 'file'),

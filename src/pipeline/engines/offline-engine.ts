@@ -1,6 +1,7 @@
 import { assignToTaxonomy } from '../../offline/assign-taxonomy.js';
 import { classifyOffline } from '../../offline/classify.js';
 import { screenOffline } from '../../offline/screen.js';
+import { screenCriteriaOffline } from '../../offline/screen-criteria.js';
 import { synthesizeOffline } from '../../offline/synthesize.js';
 import { induceTaxonomyOffline } from '../../offline/taxonomy.js';
 import type { ReviewEngine } from '../../review/engine.js';
@@ -11,6 +12,11 @@ export function createOfflineEngine(): ReviewEngine {
     kind: 'offline',
     async screen(papers, topic, ctx) {
       const result = screenOffline(papers, topic);
+      ctx.progress(papers.length, papers.length, 0);
+      return result;
+    },
+    async screenCriteria(papers, criteria, ctx) {
+      const result = screenCriteriaOffline(papers, criteria);
       ctx.progress(papers.length, papers.length, 0);
       return result;
     },

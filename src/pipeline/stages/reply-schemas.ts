@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTRIBUTION_TYPES } from '../../review/annotation.js';
+import { CRITERION_ANSWERS } from '../../review/criteria.js';
 
 /**
  * The structured-output schemas of the model stages. Valid under OpenAI's strict rules:
@@ -31,6 +32,13 @@ export const ClassifyBatchSchema = z.object({ items: z.array(PaperAnnotationSche
 export const ScreenItemSchema = z.object({ id: z.string(), relevant: z.boolean(), reason: z.string() });
 export type ScreenItem = z.infer<typeof ScreenItemSchema>;
 export const ScreenBatchSchema = z.object({ items: z.array(ScreenItemSchema) });
+
+export const CriteriaItemSchema = z.object({
+  id: z.string(),
+  answers: z.array(z.object({ criterion: z.string(), answer: z.enum(CRITERION_ANSWERS), reason: z.string(), quote: z.string().nullable() })),
+});
+export type CriteriaItem = z.infer<typeof CriteriaItemSchema>;
+export const CriteriaBatchSchema = z.object({ items: z.array(CriteriaItemSchema) });
 
 export const CategoryProposalSchema = z.object({
   categories: z.array(z.object({ name: z.string(), definition: z.string() })),

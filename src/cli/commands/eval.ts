@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { loadConfig } from '../../config/load.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { BOOTSTRAP_RESAMPLES } from '../../eval/bootstrap.js';
+import { defaultRankMetric, evaluateRun, RANK_METRICS, rankRuns, type RankMetric } from '../../eval/evaluate-run.js';
+import { readGoldFile } from '../../eval/read-gold-file.js';
+import { evalJson, renderEvalReport, type GoldSummary } from '../../eval/render-eval.js';
+import { writeFileAtomic } from '../../fs/atomic-write.js';
+import { readRun } from '../../runs/read-run.js';
+import type { CommandAction } from '../command.js';
+
+const DEFAULT_SEED = 1;
+
+/**
+ * `litrev eval RUN... --gold FILE`: agreement of each run with hand labels, one table ranked by
+ * `--by`. Markdown on stdout (or one JSON object with --json); `--out FILE` also writes the Markdown
+ * report. Unmatched and unusable gold rows are listed, never dropped silently.
+ */
+export const evalAction: CommandAction = async (ctx) => {
+  if (ctx.args.length === 0) throw new UsageError('eval needs at least one run', 'usage: litrev eval RUN... --gold FILE');
+  const goldFlag = typeof ctx.flags.gold === 'string' ? ctx.flags.gold : undefined;
+  if (!goldFlag) throw new UsageError('eval needs --gold FILE (hand labels: CSV, TSV or JSONL)', "build one with 'litrev label'");
+  const config = loadConfig({ flags: { ...ctx.flags, out: undefined }, cwd: ctx.cwd, isTTY: ctx.isTTY });
+  const seed = parseSeed(ctx.flags.seed);
+  const gold = await readGoldFile(path.resolve(ctx.cwd, goldFlag));
+  const metric = parseMetric(ctx.flags.by) ?? defaultRankMetric(gold.rows);
+  const evals = [];
+  for (const arg of ctx.args) {
+    const run = await readRun(arg, config.runsDir, { cwd: ctx.cwd });
+    evals.push(evaluateRun(run, gold.rows, { seed }));
+  }
+  const ranked = rankRuns(evals, metric);
+  const summary: GoldSummary = { path: gold.path, rows: gold.rows.length, skipped: gold.skipped, seed, resamples: BOOTSTRAP_RESAMPLES };
+  for (const s of gold.skipped) ctx.stderr.write(`litrev: warning: ${s}\n`);
+  const markdown = renderEvalReport(ranked, metric, summary);
+  if (typeof ctx.flags.out === 'string') await writeFileAtomic(path.resolve(ctx.cwd, ctx.flags.out), markdown);
+  ctx.stdout.write(config.output === 'json' ? `${JSON.stringify(evalJson(ranked, metric, summary))}\n` : markdown);
+  return ExitCode.ok;
+};
+
+function parseMetric(value: unknown): RankMetric | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && value in RANK_METRICS) return value as RankMetric;
+  throw new UsageError(`--by ${String(value)}: not a metric`, `one of ${Object.keys(RANK_METRICS).join(', ')}`);
+}
+
+function parseSeed(value: unknown): number {
+  if (value === undefined) return DEFAULT_SEED;
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(n) || n < 0) throw new UsageError(`--seed ${String(value)}: not a whole number >= 0`);
+  return n;
+}

@@ -1,0 +1,79 @@
+import type { Paper } from '../corpus/paper.js';
+import { decideScreening, type CriteriaScreening, type CriteriaSet, type Criterion, type CriterionAnswer } from '../review/criteria.js';
+import { splitSentences } from '../verify/sentence-split.js';
+import { indexTerms, isContentWord, stem, wordTokens } from './text/tokens.js';
+
+/** A criterion's sentence is met when the paper holds at least this share of its content words. */
+const MET_SHARE = 0.5;
+
+/** The terms of a criterion in their matching form (stems joined by spaces), with the form shown in reasons. */
+export interface CriterionRule {
+  criterion: Criterion;
+  /** 'any': the file listed terms, one is enough; 'share': the sentence's content words, half are enough. */
+  mode: 'any' | 'share';
+  terms: { shown: string; match: string }[];
+}
+
+/** The rule the offline engine applies to one criterion (stated in every reason it gives). */
+export function criterionRule(c: Criterion): CriterionRule {
+  if (c.terms.length > 0) {
+    return { criterion: c, mode: 'any', terms: c.terms.map((t) => ({ shown: t, match: matchForm(t) })) };
+  }
+  const words = [...new Set(wordTokens(c.text).map((t) => t.lower).filter((w) => isContentWord(w) && !/^\d/.test(w)))];
+  return { criterion: c, mode: 'share', terms: words.map((w) => ({ shown: w, match: stem(w) })) };
+}
+
+function matchForm(phrase: string): string {
+  return wordTokens(phrase).map((t) => stem(t.lower)).join(' ');
+}
+
+/** Does the paper's text hold a term? Up to three words through the index terms, longer phrases as text. */
+function holds(term: string, index: ReadonlySet<string>, stemmedText: string): boolean {
+  return term.split(' ').length <= 3 ? index.has(term) || stemmedText.includes(` ${term} `) : stemmedText.includes(` ${term} `);
+}
+
+/** The answer of one rule for one paper, with a reason naming the rule and the terms found or missing. */
+export function applyRule(rule: CriterionRule, paper: Paper): CriterionAnswer {
+  const title = paper.titleDerived ? '' : paper.title;
+  const text = `${title}\n${paper.abstract}`;
+  const index = new Set(indexTerms(text));
+  const stemmedText = ` ${wordTokens(text).map((t) => stem(t.lower)).join(' ')} `;
+  const found = rule.terms.filter((t) => holds(t.match, index, stemmedText));
+  const missing = rule.terms.filter((t) => !found.includes(t));
+  const list = (ts: readonly { shown: string }[]) => ts.map((t) => `"${t.shown}"`).join(', ');
+  const ruleText = rule.mode === 'any' ? `rule: any of ${list(rule.terms)}` : `rule: at least half of ${list(rule.terms)}`;
+  const share = rule.terms.length ? found.length / rule.terms.length : 0;
+  const titleOnly = paper.abstract.trim() === '';
+  let answer: CriterionAnswer['answer'];
+  if (rule.terms.length === 0) answer = 'unclear';
+  else if (rule.mode === 'any') answer = found.length > 0 ? 'met' : 'not-met';
+  else answer = share >= MET_SHARE ? 'met' : found.length > 0 ? 'unclear' : 'not-met';
+  if (titleOnly && answer === 'not-met') answer = 'unclear';
+  const reason =
+    rule.terms.length === 0
+      ? 'the criterion has no terms to look for'
+      : `${found.length ? `found ${list(found)}` : 'found none'}${missing.length && found.length ? `; not ${list(missing)}` : ''} (${ruleText})${titleOnly ? '; title only, no abstract' : ''}`;
+  return { criterion: rule.criterion.id, answer, reason, quote: quoteFor(found.map((t) => t.match), paper) };
+}
+
+/** The first sentence of the title or abstract holding a found term, verbatim. */
+function quoteFor(terms: readonly string[], paper: Paper): string | null {
+  if (terms.length === 0) return null;
+  const candidates = [...(paper.titleDerived ? [] : [paper.title]), ...splitSentences(paper.abstract).map((s) => s.text)];
+  for (const sentence of candidates) {
+    const index = new Set(indexTerms(sentence));
+    const stemmed = ` ${wordTokens(sentence).map((t) => stem(t.lower)).join(' ')} `;
+    if (terms.some((t) => holds(t, index, stemmed))) return sentence;
+  }
+  return null;
+}
+
+/**
+ * Screen every paper against every criterion with transparent lexical rules: listed terms (any one
+ * suffices) or the sentence's content words (half suffice; some but fewer is unclear). A paper with
+ * no abstract is never "not met" on its title alone. The decision is the shared one (decideScreening).
+ */
+export function screenCriteriaOffline(papers: readonly Paper[], set: CriteriaSet): Map<string, CriteriaScreening> {
+  const rules = set.criteria.map(criterionRule);
+  return new Map(papers.map((p) => [p.id, decideScreening(set.criteria, rules.map((r) => applyRule(r, p)))]));
+}

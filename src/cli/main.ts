@@ -1,4 +1,6 @@
-import { ExitCode, LitrevError } from '../errors.js';
+import { AbortedError, ExitCode, LitrevError } from '../errors.js';
+import { terminalText } from '../format/terminal-text.js';
+import { watchSignals } from './signals.js';
 import { findCommand, commands } from './commands/index.js';
 import { commandHelp, mainHelp } from './help.js';
 import { parseCommandLine } from './parse-args.js';
@@ -27,19 +29,12 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   }
   const spec = findCommand(name);
   if (!spec) {
-    stderr.write(`litrev: unknown command "${name}"\n  commands: ${commands.map((c) => c.name).join(', ')}\n`);
+    stderr.write(`litrev: unknown command "${terminalText(name)}"\n  commands: ${commands.map((c) => c.name).join(', ')}\n`);
     return ExitCode.usage;
   }
   const debug = rest.includes('--debug');
-  const controller = new AbortController();
-  // First Ctrl-C: stop cleanly (requests on their way finish and are cached). Second: leave now.
-  // `on`, not `once`: a library's exit hook (Ink's) re-raises the signal when no other listener is left.
-  const onSignal = () => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const signals = watchSignals(stderr);
+  const controller = signals.controller;
   try {
     const { args, flags } = parseCommandLine(spec, rest);
     if (flags.help) {
@@ -59,18 +54,21 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       signal: controller.signal,
     });
   } catch (err) {
+    if (err instanceof AbortedError || (controller.signal.aborted && signals.exitCode() !== undefined)) {
+      stderr.write(`litrev: ${terminalText(err instanceof AbortedError ? err.message : 'interrupted')}\n`);
+      return signals.exitCode() ?? (err as LitrevError).exitCode ?? 130;
+    }
     if (err instanceof LitrevError) {
-      stderr.write(`litrev: ${err.message}\n`);
-      if (err.hint) stderr.write(`  ${err.hint}\n`);
+      stderr.write(`litrev: ${terminalText(err.message)}\n`);
+      if (err.hint) stderr.write(`  ${terminalText(err.hint)}\n`);
       if (debug && err.stack) stderr.write(`${err.stack}\n`);
       return err.exitCode;
     }
     const e = err as Error;
-    stderr.write(`litrev: internal error: ${e?.message ?? String(err)}\n`);
+    stderr.write(`litrev: internal error: ${terminalText(e?.message ?? String(err))}\n`);
     stderr.write(debug && e?.stack ? `${e.stack}\n` : '  run again with --debug for the stack trace, and please report it\n');
     return 70;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    signals.dispose();
   }
 }

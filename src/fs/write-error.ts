@@ -1,16 +1,17 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LitrevError } from '../errors.js';
+import { ConfigError } from '../errors.js';
 
 /**
  * A file could not be written completely. The previous file (if any) is intact: the new content went to a
- * temporary file that was removed. The message names the file and, for a full disk, the device.
+ * temporary file that was removed. The message names the file and, for a full disk, the device. A
+ * ConfigError (exit 2), as every unwritable output, cache or workspace folder has always been.
  */
-export class FileWriteError extends LitrevError {
+export class FileWriteError extends ConfigError {
   readonly file: string;
   readonly code: string | undefined;
   constructor(file: string, message: string, code: string | undefined, cause: unknown) {
-    super(message, { hint: hintFor(code), cause });
+    super(message, hintFor(code), cause);
     this.file = file;
     this.code = code;
   }

@@ -2,6 +2,7 @@ import { loadConfig } from '../../config/load.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CacheStats, PruneResult } from '../../cache/cache-maintenance.js';
 import type { CommandAction } from '../command.js';
+import { say } from '../output/say.js';
 
 /**
  * `litrev cache stats|verify|prune [--older-than DAYS] [--corrupt] [--json]`.
@@ -25,13 +26,13 @@ export const cacheAction: CommandAction = async (ctx) => {
     }
     const pruned = await pruneCache(config.cacheDir, { olderThanDays, corrupt });
     const after = await cacheStats(config.cacheDir);
-    if (json) ctx.stdout.write(`${JSON.stringify({ ...withoutProblems(after), ...pruned })}\n`);
-    else ctx.stdout.write(`${formatPrune(pruned)}\n${formatStats(after, false)}`);
+    if (json) say(ctx.stdout, `${JSON.stringify({ ...withoutProblems(after), ...pruned })}\n`);
+    else say(ctx.stdout, `${formatPrune(pruned)}\n${formatStats(after, false)}`);
     return ExitCode.ok;
   }
   const stats = await cacheStats(config.cacheDir, { verify: action === 'verify' });
-  if (json) ctx.stdout.write(`${JSON.stringify(action === 'verify' ? stats : withoutProblems(stats))}\n`);
-  else ctx.stdout.write(formatStats(stats, action === 'verify'));
+  if (json) say(ctx.stdout, `${JSON.stringify(action === 'verify' ? stats : withoutProblems(stats))}\n`);
+  else say(ctx.stdout, formatStats(stats, action === 'verify'));
   return action === 'verify' && stats.corrupt > 0 ? ExitCode.failedItems : ExitCode.ok;
 };
 

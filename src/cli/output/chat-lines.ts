@@ -3,6 +3,7 @@ import { AbortedError, CacheMissError, errorMessage, LitrevError, ModelFatalErro
 import { answerNotes } from '../../qa/answer-notes.js';
 import { CHAT_HELP, parseChatInput, sourceLines } from '../../qa/chat-commands.js';
 import type { QaSession } from '../../qa/qa-session.js';
+import { say } from './say.js';
 
 export interface ChatLinesOptions {
   session: Pick<QaSession, 'ask' | 'lastSources' | 'model'>;
@@ -30,25 +31,25 @@ export async function runChatLines(options: ChatLinesOptions): Promise<void> {
       const input = parseChatInput(line);
       if (input.kind === 'empty') continue;
       if (input.kind === 'unknown-command') {
-        stderr.write(`litrev: unknown command /${input.name}: /help lists the commands\n`);
+        say(stderr, `litrev: unknown command /${input.name}: /help lists the commands\n`);
       } else if (input.kind === 'command') {
         if (input.name === 'exit') break;
         const text = input.name === 'help' ? CHAT_HELP : ['Sources of the last answer:', ...sourceLines(session.lastSources)];
-        stdout.write(`${text.join('\n')}\n\n`);
+        say(stdout, `${text.join('\n')}\n\n`);
       } else {
         try {
-          const result = await session.ask(input.text, { onToken: json ? undefined : (t) => stdout.write(t), signal: options.signal });
+          const result = await session.ask(input.text, { onToken: json ? undefined : (t) => say(stdout, t), signal: options.signal });
           if (json) {
-            stdout.write(`${JSON.stringify({ question: input.text, answer: result.answer, citations: result.citations, engine: result.engine, supported: result.supported })}\n`);
+            say(stdout, `${JSON.stringify({ question: input.text, answer: result.answer, citations: result.citations, engine: result.engine, supported: result.supported })}\n`);
           } else {
             const sources = result.citations.map((c) => `  [@${c.key}] ${c.title}`);
-            stdout.write(`\n\nSources:\n${sources.length > 0 ? sources.join('\n') : '  (none cited)'}\n\n`);
-            for (const note of answerNotes(result)) stderr.write(`litrev: ${note}\n`);
+            say(stdout, `\n\nSources:\n${sources.length > 0 ? sources.join('\n') : '  (none cited)'}\n\n`);
+            for (const note of answerNotes(result)) say(stderr, `litrev: ${note}\n`);
           }
         } catch (err) {
           if (options.signal?.aborted) throw new AbortedError();
           if (err instanceof ModelFatalError || err instanceof CacheMissError || err instanceof AbortedError || !(err instanceof LitrevError)) throw err;
-          stderr.write(`litrev: ${errorMessage(err)}\n`);
+          say(stderr, `litrev: ${errorMessage(err)}\n`);
         }
       }
     }

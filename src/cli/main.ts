@@ -42,7 +42,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       return ExitCode.ok;
     }
     const action = await spec.load();
-    return await action({
+    const code = await action({
       command: spec.name,
       args,
       flags,
@@ -53,10 +53,20 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       cwd: io.cwd ?? process.cwd(),
       signal: controller.signal,
     });
+    const signalled = signals.exitCode();
+    if (signalled === undefined) return code;
+    signals.report();
+    return signalled;
   } catch (err) {
-    if (err instanceof AbortedError || (controller.signal.aborted && signals.exitCode() !== undefined)) {
-      stderr.write(`litrev: ${terminalText(err instanceof AbortedError ? err.message : 'interrupted')}\n`);
-      return signals.exitCode() ?? (err as LitrevError).exitCode ?? 130;
+    const signalled = signals.exitCode();
+    if (signalled !== undefined) {
+      // Whatever the command threw on its way out (AbortedError, a request cut short), it was interrupted.
+      signals.report();
+      return signalled;
+    }
+    if (err instanceof AbortedError) {
+      stderr.write(`litrev: ${terminalText(err.message)}\n`);
+      return err.exitCode;
     }
     if (err instanceof LitrevError) {
       stderr.write(`litrev: ${terminalText(err.message)}\n`);

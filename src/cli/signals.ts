@@ -9,6 +9,8 @@ export interface SignalWatch {
   controller: AbortController;
   /** 130 after SIGINT, 143 after SIGTERM; undefined while no signal came. */
   exitCode(): number | undefined;
+  /** Say "litrev: interrupted" (once, whoever comes first: the command's end or the grace timer). */
+  report(): void;
   /** Stop listening. A grace timer already armed stays (unref'd): it only fires if something keeps the process alive. */
   dispose(): void;
 }
@@ -22,8 +24,14 @@ export interface SignalWatch {
 export function watchSignals(stderr: NodeJS.WritableStream): SignalWatch {
   const controller = new AbortController();
   let received: Handled | undefined;
-  const leave = (code: number) => {
+  let reported = false;
+  const report = () => {
+    if (reported) return;
+    reported = true;
     stderr.write('litrev: interrupted\n');
+  };
+  const leave = (code: number) => {
+    report();
     process.exit(code);
   };
   const handlers = (Object.keys(CODES) as Handled[]).map((name) => {
@@ -39,6 +47,7 @@ export function watchSignals(stderr: NodeJS.WritableStream): SignalWatch {
   return {
     controller,
     exitCode: () => (received === undefined ? undefined : CODES[received]),
+    report,
     dispose: () => {
       for (const [name, handler] of handlers) process.off(name, handler);
     },

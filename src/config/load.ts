@@ -90,6 +90,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     topic: str(flags.topic),
     taxonomyFile: optPath(cwd, str(flags.taxonomy)),
     repeat: int(flags.repeat, '--repeat') ?? 1,
+    strict: flags.strict === true || truthy(env.LITREV_STRICT) || file.strict === true,
     output,
     ci,
     color: !truthy(env.NO_COLOR) && flags['no-color'] !== true,

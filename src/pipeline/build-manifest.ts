@@ -2,6 +2,7 @@ import type { Paper } from '../corpus/paper.js';
 import { promptHashes } from '../prompts/load-prompts.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
 import { RUN_MANIFEST_FILE, type RunManifest, type StageAccounting } from '../runs/manifest.js';
+import { verificationPassed } from '../verify/verification-report.js';
 import type { VerificationSummary } from '../verify/verification-summary.js';
 import { litrevVersion } from '../version.js';
 import type { ReviewRunOptions } from './review-run-options.js';
@@ -68,6 +69,6 @@ export function buildManifest(input: ManifestInput): RunManifest {
     verification: input.verification,
     ...(input.stability ? { stability: input.stability } : {}),
     files: [...input.files, RUN_MANIFEST_FILE],
-    status: failed > 0 ? 'failed-items' : 'ok',
+    status: failed > 0 ? 'failed-items' : verificationPassed(input.verification) ? 'ok' : 'ok with warnings',
   };
 }

@@ -3,6 +3,7 @@ import { renderReviewMarkdown } from '../report/review-markdown.js';
 import { renderVerificationSection } from '../report/verification-section.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
 import type { ReviewDraft } from '../review/review-draft.js';
+import { checkProse, type ProseFinding } from '../verify/check-prose.js';
 import type { VerificationReport } from '../verify/verification-report.js';
 import { verifyReview } from '../verify/verify-review.js';
 
@@ -12,11 +13,39 @@ export interface VerifiedReview {
   report: VerificationReport;
 }
 
-/** The verify stage: render the draft, check it (dangling citations removed), and append what was found. */
-export function verifyDraft(draft: ReviewDraft, context: { papers: Paper[]; annotations: Annotation[]; taxonomy: Taxonomy }): VerifiedReview {
-  const rendered = renderReviewMarkdown(draft, context);
+/**
+ * The verify stage: check the draft's prose (unsupported numbers marked, or removed with `strict`;
+ * sentences broken by invented keys removed), render it, check the rendered review (dangling citations
+ * removed), and append what was found.
+ */
+export function verifyDraft(
+  draft: ReviewDraft,
+  context: { papers: Paper[]; annotations: Annotation[]; taxonomy: Taxonomy },
+  options: { strict?: boolean } = {},
+): VerifiedReview {
+  const prose = checkProse(draft, context.papers, { strict: options.strict ?? false, uncitedNumbers: draft.engine === 'model' });
+  const rendered = renderReviewMarkdown(prose.draft, context);
   const verified = verifyReview({ markdown: rendered, papers: context.papers, annotations: context.annotations });
+  const report = withProse(verified.report, prose.findings);
   // The verification result closes the review itself (appended after the checks, not checked).
-  const markdown = `${verified.markdown.trimEnd()}\n\n${renderVerificationSection(verified.report)}`;
-  return { markdown, report: verified.report };
+  const markdown = `${verified.markdown.trimEnd()}\n\n${renderVerificationSection(report)}`;
+  return { markdown, report };
+}
+
+/** Add the prose findings to the report (nothing changes when there are none): removed keys count as dangling. */
+function withProse(report: VerificationReport, findings: ProseFinding[]): VerificationReport {
+  if (findings.length === 0) return report;
+  const removedKeys = findings.filter((f) => f.action === 'removed').flatMap((f) => f.unknownKeys.map((key) => ({ key, sentence: f.sentence, line: 0 })));
+  const dangling = [...report.dangling, ...removedKeys];
+  return {
+    ...report,
+    summary: {
+      ...report.summary,
+      danglingRemoved: dangling.length,
+      sentencesMarked: findings.filter((f) => f.action === 'marked').length,
+      sentencesRemoved: findings.filter((f) => f.action === 'removed').length,
+    },
+    dangling,
+    prose: findings,
+  };
 }

@@ -31,6 +31,18 @@ export function renderVerificationSection(report: VerificationReport): string {
     for (const d of report.dangling.slice(0, MAX_LISTED)) lines.push(`- ${markdownInline(d.key)}${d.line > 0 ? ` (line ${d.line})` : ''}`);
     more(lines, report.dangling.length);
   }
+  const marked = (report.prose ?? []).filter((f) => f.action === 'marked');
+  if (marked.length > 0) {
+    lines.push('', 'Sentences marked as unverified (a number no cited abstract supports):', '');
+    for (const f of marked.slice(0, MAX_LISTED)) lines.push(`- ${markdownInline(f.numbers.join(', '))}: ${markdownInline(f.reason)}`);
+    more(lines, marked.length);
+  }
+  const removed = (report.prose ?? []).filter((f) => f.action === 'removed');
+  if (removed.length > 0) {
+    lines.push('', 'Sentences removed from the draft:', '');
+    for (const f of removed.slice(0, MAX_LISTED)) lines.push(`- "${markdownInline(uncited(f.sentence)).slice(0, 200)}": ${markdownInline(f.reason)}`);
+    more(lines, removed.length);
+  }
   const paraphrased = report.quotes.filter((q) => !q.verbatim);
   if (paraphrased.length > 0) {
     lines.push('', 'Claim quotes that are not verbatim in their abstract:', '');
@@ -38,6 +50,11 @@ export function renderVerificationSection(report: VerificationReport): string {
     more(lines, paraphrased.length);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A removed sentence as listed: its citations shown as code without `@`, so the list itself cites nothing. */
+function uncited(sentence: string): string {
+  return sentence.replace(/\[([^\[\]`]*@[^\[\]`]*)\]/g, (_m, inner: string) => `\`${inner.replace(/@/g, '')}\``);
 }
 
 function count(n: number, noun: string): string {

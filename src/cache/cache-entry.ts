@@ -49,6 +49,8 @@ export const CacheEntrySchema = z.object({
   latencyMs: z.number().nonnegative(),
   /** Requests it took, retries included. */
   attempts: z.number().int().positive(),
+  /** `sha256:…` of what the entry serves (see entry-integrity.ts); set by the cache when it writes the entry. */
+  digest: z.string().regex(/^sha256:[0-9a-f]{64}$/).optional(),
 });
 export type CacheEntry = z.infer<typeof CacheEntrySchema>;
 

@@ -16,6 +16,8 @@ export interface CacheStats {
   corrupt: number;
   /** Temporary files left by an interrupted write. */
   tempFiles: number;
+  /** Entries written before replies carried a digest (their request is checked; sealed on their next use). */
+  unsealed: number;
   byKind: Record<string, number>;
   byModel: Record<string, number>;
   byStage: Record<string, number>;
@@ -28,14 +30,18 @@ export interface CacheStats {
   problems: CacheProblem[];
 }
 
-/** Count and check every entry. `verify` also recomputes each key from the stored request. */
-export async function cacheStats(dir: string, options: { verify?: boolean } = {}): Promise<CacheStats> {
+/**
+ * Count and check every entry, as a read does (request hashes to the key, reply matches its digest).
+ * `verify` is accepted for the command's sake: stats and verify check the same; verify lists problems.
+ */
+export async function cacheStats(dir: string, _options: { verify?: boolean } = {}): Promise<CacheStats> {
   const stats: CacheStats = {
     dir,
     entries: 0,
     bytes: 0,
     corrupt: 0,
     tempFiles: 0,
+    unsealed: 0,
     byKind: {},
     byModel: {},
     byStage: {},
@@ -45,7 +51,7 @@ export async function cacheStats(dir: string, options: { verify?: boolean } = {}
     newest: null,
     problems: [],
   };
-  for await (const f of scanCache(dir, { recomputeKeys: options.verify ?? false })) {
+  for await (const f of scanCache(dir)) {
     stats.bytes += f.bytes;
     if (f.type === 'temp') {
       stats.tempFiles++;
@@ -58,6 +64,7 @@ export async function cacheStats(dir: string, options: { verify?: boolean } = {}
     }
     const e = f.entry;
     stats.entries++;
+    if (!f.sealed) stats.unsealed++;
     bump(stats.byKind, e.kind);
     bump(stats.byModel, typeof e.request.body.model === 'string' ? e.request.body.model : 'unknown');
     bump(stats.byStage, e.stage);

@@ -1,22 +1,22 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { TEMP_PREFIX, TEMP_SUFFIX } from '../fs/atomic-write.js';
-import { cacheKey, isCacheKey } from './cache-key.js';
+import { isCacheKey } from './cache-key.js';
 import { parseEntryText } from './disk-cache.js';
 import type { CacheEntry } from './cache-entry.js';
 
 /** One file found in the cache folder, checked. */
 export type ScannedFile =
-  | { type: 'entry'; file: string; key: string; bytes: number; mtimeMs: number; entry: CacheEntry }
+  | { type: 'entry'; file: string; key: string; bytes: number; mtimeMs: number; entry: CacheEntry; sealed: boolean }
   | { type: 'corrupt'; file: string; key: string; bytes: number; mtimeMs: number; reason: string }
   | { type: 'temp'; file: string; bytes: number; mtimeMs: number };
 
 /**
- * Walk the shard folders of a cache and check every entry file. With `recomputeKeys`, an entry whose
- * stored request does not hash to its file name is reported as corrupt (it would be served for the
- * wrong request). Files that are not entries (e.g. `capabilities.json`) are ignored.
+ * Walk the shard folders of a cache and check every entry file as a read does: an entry whose stored
+ * request does not hash to its file name (it would be served for the wrong request), or whose reply does
+ * not match its digest, is corrupt. Files that are not entries (e.g. `capabilities.json`) are ignored.
  */
-export async function* scanCache(dir: string, options: { recomputeKeys?: boolean } = {}): AsyncGenerator<ScannedFile> {
+export async function* scanCache(dir: string): AsyncGenerator<ScannedFile> {
   let shards: string[];
   try {
     shards = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name)).map((d) => d.name);
@@ -37,12 +37,12 @@ export async function* scanCache(dir: string, options: { recomputeKeys?: boolean
       }
       const key = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
       if (!isCacheKey(key)) continue;
-      yield checkEntryFile(file, key, info.size, info.mtimeMs, shard, options.recomputeKeys ?? false);
+      yield checkEntryFile(file, key, info.size, info.mtimeMs, shard);
     }
   }
 }
 
-async function checkEntryFile(file: string, key: string, bytes: number, mtimeMs: number, shard: string, recompute: boolean): Promise<ScannedFile> {
+async function checkEntryFile(file: string, key: string, bytes: number, mtimeMs: number, shard: string): Promise<ScannedFile> {
   const base = { file, key, bytes, mtimeMs };
   if (!key.startsWith(shard)) return { type: 'corrupt', ...base, reason: 'entry is in the wrong shard folder' };
   let text: string;
@@ -54,10 +54,5 @@ async function checkEntryFile(file: string, key: string, bytes: number, mtimeMs:
   const lookup = parseEntryText(text, key, file);
   if (lookup.status === 'corrupt') return { type: 'corrupt', ...base, reason: lookup.reason };
   if (lookup.status !== 'hit') return { type: 'corrupt', ...base, reason: 'unreadable' };
-  const entry = lookup.entry;
-  if (recompute) {
-    const expected = cacheKey({ endpoint: entry.request.endpoint, kind: entry.kind, body: entry.request.body, sample: entry.request.sample });
-    if (expected !== key) return { type: 'corrupt', ...base, reason: 'stored request does not hash to the entry key' };
-  }
-  return { type: 'entry', ...base, entry };
+  return { type: 'entry', ...base, entry: lookup.entry, sealed: lookup.sealed };
 }

@@ -2,15 +2,18 @@ import { readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { validateEntry, type CacheEntry } from './cache-entry.js';
+import { checkIntegrity, entryDigest } from './entry-integrity.js';
 
 export type CacheLookup =
-  | { status: 'hit'; entry: CacheEntry }
+  /** `sealed` is false for an entry written before digests existed (accepted: its request hashes right). */
+  | { status: 'hit'; entry: CacheEntry; sealed: boolean }
   | { status: 'miss' }
   | { status: 'corrupt'; reason: string; file: string };
 
 /**
  * The on-disk response cache: one JSON file per entry, sharded by the first two hex digits of the key
- * (`cache/ab/abcdef….json`). Reads validate the entry; writes are atomic.
+ * (`cache/ab/abcdef….json`). Every read validates the entry and checks its integrity (the stored request
+ * hashes to the key, the reply matches its digest); writes are durable and atomic and store the digest.
  */
 export class DiskCache {
   constructor(readonly dir: string) {}
@@ -20,7 +23,10 @@ export class DiskCache {
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  /** Read and validate an entry. A missing file is a miss; an unreadable or malformed one is `corrupt`. */
+  /**
+   * Read and check an entry. A missing file is a miss; an unreadable, malformed or tampered one is
+   * `corrupt`. An entry from before digests is sealed (rewritten with its digest) on this read, best effort.
+   */
   async read(key: string): Promise<CacheLookup> {
     const file = this.fileFor(key);
     let text: string;
@@ -30,12 +36,16 @@ export class DiskCache {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'miss' };
       return { status: 'corrupt', reason: `unreadable: ${(err as Error).message}`, file };
     }
-    return parseEntryText(text, key, file);
+    const found = parseEntryText(text, key, file);
+    if (found.status === 'hit' && !found.sealed) await this.write(found.entry).catch(() => undefined);
+    return found;
   }
 
-  /** Write an entry atomically; resolves once it is on disk under its final name. */
+  /** Write an entry (with its digest) durably and atomically; resolves once it is on disk under its final name. */
   async write(entry: CacheEntry): Promise<void> {
-    await writeFileAtomic(this.fileFor(entry.key), `${JSON.stringify(entry, null, 1)}\n`);
+    const { digest: _old, ...rest } = entry;
+    const sealed: CacheEntry = { ...rest, digest: entryDigest(rest) };
+    await writeFileAtomic(this.fileFor(entry.key), `${JSON.stringify(sealed, null, 1)}\n`);
   }
 
   /** Mark an entry as used now (its mtime), so `cache prune --older-than` keeps what runs still use. */
@@ -54,5 +64,8 @@ export function parseEntryText(text: string, key: string, file: string): CacheLo
     return { status: 'corrupt', reason: `not valid JSON (${(err as Error).message})`, file };
   }
   const checked = validateEntry(data, key);
-  return checked.ok ? { status: 'hit', entry: checked.entry } : { status: 'corrupt', reason: checked.reason, file };
+  if (!checked.ok) return { status: 'corrupt', reason: checked.reason, file };
+  const integrity = checkIntegrity(checked.entry, key);
+  if (!integrity.ok) return { status: 'corrupt', reason: integrity.reason, file };
+  return { status: 'hit', entry: checked.entry, sealed: integrity.sealed };
 }

@@ -1,4 +1,6 @@
-import { ExitCode, LitrevError } from '../errors.js';
+import { AbortedError, ExitCode, LitrevError } from '../errors.js';
+import { terminalText } from '../format/terminal-text.js';
+import { watchSignals } from './signals.js';
 import { findCommand, commands } from './commands/index.js';
 import { commandHelp, mainHelp } from './help.js';
 import { parseCommandLine } from './parse-args.js';
@@ -27,19 +29,12 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   }
   const spec = findCommand(name);
   if (!spec) {
-    stderr.write(`litrev: unknown command "${name}"\n  commands: ${commands.map((c) => c.name).join(', ')}\n`);
+    stderr.write(`litrev: unknown command "${terminalText(name)}"\n  commands: ${commands.map((c) => c.name).join(', ')}\n`);
     return ExitCode.usage;
   }
   const debug = rest.includes('--debug');
-  const controller = new AbortController();
-  // First Ctrl-C: stop cleanly (requests on their way finish and are cached). Second: leave now.
-  // `on`, not `once`: a library's exit hook (Ink's) re-raises the signal when no other listener is left.
-  const onSignal = () => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const signals = watchSignals(stderr);
+  const controller = signals.controller;
   try {
     const { args, flags } = parseCommandLine(spec, rest);
     if (flags.help) {
@@ -47,7 +42,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       return ExitCode.ok;
     }
     const action = await spec.load();
-    return await action({
+    const code = await action({
       command: spec.name,
       args,
       flags,
@@ -58,19 +53,32 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       cwd: io.cwd ?? process.cwd(),
       signal: controller.signal,
     });
+    const signalled = signals.exitCode();
+    if (signalled === undefined) return code;
+    signals.report();
+    return signalled;
   } catch (err) {
+    const signalled = signals.exitCode();
+    if (signalled !== undefined) {
+      // Whatever the command threw on its way out (AbortedError, a request cut short), it was interrupted.
+      signals.report();
+      return signalled;
+    }
+    if (err instanceof AbortedError) {
+      stderr.write(`litrev: ${terminalText(err.message)}\n`);
+      return err.exitCode;
+    }
     if (err instanceof LitrevError) {
-      stderr.write(`litrev: ${err.message}\n`);
-      if (err.hint) stderr.write(`  ${err.hint}\n`);
+      stderr.write(`litrev: ${terminalText(err.message)}\n`);
+      if (err.hint) stderr.write(`  ${terminalText(err.hint)}\n`);
       if (debug && err.stack) stderr.write(`${err.stack}\n`);
       return err.exitCode;
     }
     const e = err as Error;
-    stderr.write(`litrev: internal error: ${e?.message ?? String(err)}\n`);
+    stderr.write(`litrev: internal error: ${terminalText(e?.message ?? String(err))}\n`);
     stderr.write(debug && e?.stack ? `${e.stack}\n` : '  run again with --debug for the stack trace, and please report it\n');
     return 70;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    signals.dispose();
   }
 }

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { openQaSession, type QaSession } from '../qa/qa-session.js';
 import { DEFAULT_TOP_K } from '../qa/types.js';
 import type { CommandContext } from './command.js';
+import { say } from './output/say.js';
 
 /**
  * The configuration and the open question-answering session of `litrev ask` and `litrev chat`,
@@ -18,7 +19,7 @@ export async function openQaFromFlags(ctx: CommandContext): Promise<{ config: Co
     paths: inPaths(ctx),
     topK,
     signal: ctx.signal,
-    onWarning: (m) => ctx.stderr.write(`litrev: ${m}\n`),
+    onWarning: (m) => say(ctx.stderr, `litrev: ${m}\n`),
   });
   return { config, session };
 }

@@ -91,6 +91,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     taxonomyFile: optPath(cwd, str(flags.taxonomy)),
     criteriaFile: optPath(cwd, str(flags.criteria)),
     repeat: int(flags.repeat, '--repeat') ?? 1,
+    strict: flags.strict === true || truthy(env.LITREV_STRICT) || file.strict === true,
     output,
     ci,
     color: !truthy(env.NO_COLOR) && flags['no-color'] !== true,

@@ -57,6 +57,8 @@ export const ConfigSchema = z.object({
   /** --criteria: inclusion/exclusion criteria file (YAML or Markdown) screening every paper first. */
   criteriaFile: z.string().optional(),
   repeat: z.number().int().min(1).max(50),
+  /** --strict: remove a sentence with a number no cited abstract supports, instead of marking it. */
+  strict: z.boolean(),
   output: OutputModeSchema,
   ci: z.boolean(),
   color: z.boolean(),
@@ -86,6 +88,7 @@ export const ConfigFileSchema = z
     out: z.string(),
     runsDir: z.string(),
     workspace: z.string(),
+    strict: z.boolean(),
   })
   .partial()
   .strict();

@@ -2,8 +2,9 @@ import { AbortedError } from '../errors.js';
 import { assignKeys } from './assign-keys.js';
 import { collectFiles } from './collect-files.js';
 import { groupDuplicates } from './dedupe.js';
-import { skippedIssue } from './formats/reader.js';
+import { skippedIssue, warningIssue } from './formats/reader.js';
 import { mergeGroup } from './merge-records.js';
+import { MAX_ABSTRACT_CHARS, MAX_TITLE_CHARS } from './field-limits.js';
 import { normalizeRecord, type NormalizedRecord } from './normalize-record.js';
 import type { InputIssue, Paper, RawRecord, SourceFormat } from './paper.js';
 import { assignIds } from './paper-id.js';
@@ -103,12 +104,19 @@ async function normalizeAll(results: FileResult[], signal: AbortSignal | undefin
       const rec = normalizeRecord(raw);
       if ('skip' in rec) result.issues.push(skippedIssue(result.path, `${result.path}: ${where(raw)}${rec.skip}`, position(raw)));
       else records.push(rec);
+      for (const c of ('cut' in rec && rec.cut) || []) {
+        result.issues.push(warningIssue(result.path, `${result.path}: ${where(raw)}${c.field} of ${c.chars.toLocaleString('en-US')} characters cut to ${limitOf(c.field).toLocaleString('en-US')}`, position(raw)));
+      }
     }
     result.records = [];
     counts.set(result.path, records.length - before);
   }
   checkAbort(signal);
   return { records, counts };
+}
+
+function limitOf(field: 'title' | 'abstract'): number {
+  return field === 'title' ? MAX_TITLE_CHARS : MAX_ABSTRACT_CHARS;
 }
 
 function countDuplicates(groups: readonly NormalizedRecord[][]): Map<string, number> {

@@ -1,6 +1,7 @@
 import { cleanText, matchKey } from './clean-text.js';
 import { contentDigest, idFromDigest } from './content-digest.js';
 import { deriveTitle } from './derive-title.js';
+import { cutField, MAX_ABSTRACT_CHARS, MAX_OTHER_FIELD_CHARS, MAX_TITLE_CHARS, preCut } from './field-limits.js';
 import { arxivKey, cleanArxivId, cleanDoi, isArxivDoi } from './identifiers.js';
 import type { RawRecord } from './paper.js';
 
@@ -27,6 +28,8 @@ export interface NormalizedRecord {
   arxivKey?: string;
   /** How much metadata the record carries; the richest record of a duplicate group wins. */
   richness: number;
+  /** Fields cut to their size limit (see field-limits.ts), with their length before the cut. */
+  cut?: { field: 'title' | 'abstract'; chars: number }[];
 }
 
 /** Titles that name a kind of text, not a paper: never used to merge records. */
@@ -39,8 +42,15 @@ const MIN_ABSTRACT_KEY = 80;
 
 /** Normalise one record, or say why it cannot be used. */
 export function normalizeRecord(raw: RawRecord): NormalizedRecord | { skip: string } {
-  const realTitle = raw.title ? cleanText(raw.title) : '';
-  const abstract = raw.abstract ? cleanText(raw.abstract).replace(/^(?:abstract|summary)\s*[:.—–-]\s*/i, '') : '';
+  const cut: NonNullable<NormalizedRecord['cut']> = [];
+  const bounded = (field: 'title' | 'abstract', value: string, limit: number): string => {
+    const r = cutField(value, limit);
+    if (r.cut) cut.push({ field, chars: Math.max(value.length, (field === 'title' ? raw.title : raw.abstract)?.length ?? 0) });
+    return r.value;
+  };
+  const realTitle = raw.title ? bounded('title', cleanText(preCut(raw.title, MAX_TITLE_CHARS)), MAX_TITLE_CHARS) : '';
+  const abstractText = raw.abstract ? cleanText(preCut(raw.abstract, MAX_ABSTRACT_CHARS)).replace(/^(?:abstract|summary)\s*[:.—–-]\s*/i, '') : '';
+  const abstract = bounded('abstract', abstractText, MAX_ABSTRACT_CHARS);
   if (!realTitle && !abstract) return { skip: 'record has neither title nor abstract' };
   const titleDerived = realTitle === '';
   const title = titleDerived ? deriveTitle(abstract) : realTitle;
@@ -49,13 +59,14 @@ export function normalizeRecord(raw: RawRecord): NormalizedRecord | { skip: stri
     title,
     titleDerived,
     abstract,
-    authors: (raw.authors ?? []).map((a) => cleanText(a)).filter(Boolean),
+    authors: (raw.authors ?? []).map((a) => cleanOther(a)).filter(Boolean),
     richness: 0,
   };
-  if (raw.venue) rec.venue = cleanText(raw.venue) || undefined;
+  if (cut.length > 0) rec.cut = cut;
+  if (raw.venue) rec.venue = cleanOther(raw.venue) || undefined;
   rec.doi = cleanDoi(raw.doi);
   rec.arxivId = cleanArxivId(raw.arxivId) ?? (rec.doi && isArxivDoi(rec.doi) ? cleanArxivId(rec.doi.replace(/^10\.48550\/arxiv\./i, '')) : undefined);
-  const keywords = [...new Set((raw.keywords ?? []).map((k) => cleanText(k)).filter(Boolean))];
+  const keywords = [...new Set((raw.keywords ?? []).map((k) => cleanOther(k)).filter(Boolean))];
   if (keywords.length > 0) rec.keywords = keywords;
   if (!titleDerived) {
     const key = matchKey(title);
@@ -71,6 +82,11 @@ export function normalizeRecord(raw: RawRecord): NormalizedRecord | { skip: stri
   if (rec.arxivId) rec.arxivKey = arxivKey(rec.arxivId);
   rec.richness = richness(rec);
   return rec;
+}
+
+/** A short field (author, venue, keyword) cleaned and bounded. */
+function cleanOther(value: string): string {
+  return cutField(cleanText(preCut(value, MAX_OTHER_FIELD_CHARS)), MAX_OTHER_FIELD_CHARS).value;
 }
 
 function richness(r: NormalizedRecord): number {

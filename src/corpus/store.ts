@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LitrevError, NoInputError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { FileWriteError } from '../fs/write-error.js';
 import { fsReason } from './collect-files.js';
 import { corpusHash } from './corpus-hash.js';
 import type { IngestReport } from './ingest.js';
@@ -43,6 +44,7 @@ export async function saveCorpus(workspaceDir: string, report: IngestReport): Pr
     const head = { version: VERSION, savedAt: new Date().toISOString(), hash: corpus.hash, count: corpus.papers.length };
     await writeFileAtomic(corpusPath(workspaceDir), corpusChunks(head, corpus.papers));
   } catch (err) {
+    if (err instanceof FileWriteError) throw err;
     throw new LitrevError(`cannot store the corpus in ${workspaceDir}: ${fsReason(err)}`, { hint: 'choose another folder with --workspace DIR' });
   }
   return corpus;

@@ -4,6 +4,7 @@ import type { Annotation, Taxonomy } from '../review/annotation.js';
 import type { CriteriaSet } from '../review/criteria.js';
 import type { PrismaCounts } from '../review/prisma.js';
 import { RUN_MANIFEST_FILE, type RunManifest, type StageAccounting } from '../runs/manifest.js';
+import { verificationPassed } from '../verify/verification-report.js';
 import type { VerificationSummary } from '../verify/verification-summary.js';
 import { litrevVersion } from '../version.js';
 import type { ReviewRunOptions } from './review-run-options.js';
@@ -75,6 +76,6 @@ export function buildManifest(input: ManifestInput): RunManifest {
     ...(input.criteria ? { criteria: input.criteria.criteria.map(({ id, kind, text, terms }) => ({ id, kind, text, terms })) } : {}),
     ...(input.stability ? { stability: input.stability } : {}),
     files: [...input.files, RUN_MANIFEST_FILE],
-    status: failed > 0 ? 'failed-items' : 'ok',
+    status: failed > 0 ? 'failed-items' : verificationPassed(input.verification) ? 'ok' : 'ok with warnings',
   };
 }

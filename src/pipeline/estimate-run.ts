@@ -27,6 +27,8 @@ export interface RunEstimate {
   byStage: Record<string, { requests: number; promptTokens: number; completionTokens: number }>;
   /** What the estimate assumes. */
   assumptions: string[];
+  /** Requests estimated beyond the known context window (config contextWindow), per stage; empty when unknown. */
+  overContext: { stage: string; requests: number; largestTokens: number; contextWindow: number }[];
 }
 
 /**
@@ -37,11 +39,19 @@ export interface RunEstimate {
  */
 export function estimateRun(config: Config, papers: Paper[], prompts: PromptSet, model: string, criteria: CriteriaSet | null = null): RunEstimate {
   const byStage: RunEstimate['byStage'] = {};
+  const window = config.model.contextWindow;
+  const over = new Map<string, { requests: number; largestTokens: number }>();
+  // Each call adds `requests` alike requests; one of them holds (prompt + completion) / requests tokens.
   const add = (stage: string, requests: number, promptTokens: number, completionTokens: number) => {
     const s = (byStage[stage] ??= { requests: 0, promptTokens: 0, completionTokens: 0 });
     s.requests += requests;
     s.promptTokens += promptTokens;
     s.completionTokens += completionTokens;
+    const each = requests > 0 ? Math.ceil((promptTokens + completionTokens) / requests) : 0;
+    if (window !== undefined && each > window) {
+      const o = over.get(stage) ?? { requests: 0, largestTokens: 0 };
+      over.set(stage, { requests: o.requests + requests, largestTokens: Math.max(o.largestTokens, each) });
+    }
   };
   const limits = batchLimits(config);
   const block = (p: Paper) => paperBlocks([{ id: p.id, title: p.title, abstract: p.abstract }]);
@@ -87,5 +97,6 @@ export function estimateRun(config: Config, papers: Paper[], prompts: PromptSet,
       `about ${CATEGORY_GUESS} categories; later stages estimated from the corpus size`,
       'every request counted as sent (cached answers cost nothing); tokens estimated without a tokenizer (within 20% of o200k in the tests)',
     ],
+    overContext: window === undefined ? [] : [...over].map(([stage, o]) => ({ stage, ...o, contextWindow: window })),
   };
 }

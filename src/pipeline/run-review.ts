@@ -85,7 +85,7 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
     const allAnnotations = [...annotations, ...excluded];
     const prisma = countPrisma(all, allAnnotations);
     const verified = await runStage(emit, o.signal, 'verify', 1, 'steps', async (ctx) => {
-      const result = verifyDraft(draft, { papers: all, annotations: allAnnotations, taxonomy }, renderPrismaSection(prisma, criteria, all, allAnnotations));
+      const result = verifyDraft(draft, { papers: all, annotations: allAnnotations, taxonomy }, { strict: o.config.strict, appendix: renderPrismaSection(prisma, criteria, all, allAnnotations) });
       emit({ type: 'verification', summary: result.report.summary });
       ctx.progress(1, 1, 0);
       return result;

@@ -1,3 +1,4 @@
+import { AbortedError } from '../errors.js';
 import type { StageContext } from '../review/engine.js';
 import type { StageName } from '../review/stage-name.js';
 import type { ReviewEvent } from './events.js';
@@ -11,6 +12,10 @@ export async function runStage<T>(
   unit: 'papers' | 'batches' | 'sections' | 'steps',
   fn: (ctx: StageContext) => Promise<T>,
 ): Promise<T> {
+  // Let a pending Ctrl-C / SIGTERM be handled (a chain of resolved promises never lets the event loop
+  // run), then start no new stage once it came.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (signal.aborted) throw new AbortedError();
   const t0 = Date.now();
   let done = 0;
   let failed = 0;

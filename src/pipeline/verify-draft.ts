@@ -3,6 +3,7 @@ import { renderReviewMarkdown } from '../report/review-markdown.js';
 import { renderVerificationSection } from '../report/verification-section.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
 import type { ReviewDraft } from '../review/review-draft.js';
+import { checkProse, type ProseFinding } from '../verify/check-prose.js';
 import type { VerificationReport } from '../verify/verification-report.js';
 import { verifyReview } from '../verify/verify-review.js';
 
@@ -13,18 +14,40 @@ export interface VerifiedReview {
 }
 
 /**
- * The verify stage: render the draft, check it (dangling citations removed), and append what was found.
- * `appendix` (the PRISMA flow) goes between the checked draft and the verification section, unchecked.
+ * The verify stage: check the draft's prose (unsupported numbers marked, or removed with `strict`;
+ * sentences broken by invented keys removed), render it, check the rendered review (dangling citations
+ * removed), and append what was found.
+ * `appendix` (the PRISMA flow) goes between the checked review and the verification section, unchecked.
  */
 export function verifyDraft(
   draft: ReviewDraft,
   context: { papers: Paper[]; annotations: Annotation[]; taxonomy: Taxonomy },
-  appendix = '',
+  options: { strict?: boolean; appendix?: string } = {},
 ): VerifiedReview {
-  const rendered = renderReviewMarkdown(draft, context);
+  const prose = checkProse(draft, context.papers, { strict: options.strict ?? false, uncitedNumbers: draft.engine === 'model' });
+  const rendered = renderReviewMarkdown(prose.draft, context);
   const verified = verifyReview({ markdown: rendered, papers: context.papers, annotations: context.annotations });
+  const report = withProse(verified.report, prose.findings);
   // The verification result closes the review itself (appended after the checks, not checked).
-  const extra = appendix.trim() ? `${appendix.trim()}\n\n` : '';
-  const markdown = `${verified.markdown.trimEnd()}\n\n${extra}${renderVerificationSection(verified.report)}`;
-  return { markdown, report: verified.report };
+  const appendix = options.appendix?.trim() ? `${options.appendix.trim()}\n\n` : '';
+  const markdown = `${verified.markdown.trimEnd()}\n\n${appendix}${renderVerificationSection(report)}`;
+  return { markdown, report };
+}
+
+/** Add the prose findings to the report (nothing changes when there are none): removed keys count as dangling. */
+function withProse(report: VerificationReport, findings: ProseFinding[]): VerificationReport {
+  if (findings.length === 0) return report;
+  const removedKeys = findings.filter((f) => f.action === 'removed').flatMap((f) => f.unknownKeys.map((key) => ({ key, sentence: f.sentence, line: 0 })));
+  const dangling = [...report.dangling, ...removedKeys];
+  return {
+    ...report,
+    summary: {
+      ...report.summary,
+      danglingRemoved: dangling.length,
+      sentencesMarked: findings.filter((f) => f.action === 'marked').length,
+      sentencesRemoved: findings.filter((f) => f.action === 'removed').length,
+    },
+    dangling,
+    prose: findings,
+  };
 }

@@ -1,10 +1,11 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
+import { markdownInline } from '../format/markdown-text.js';
 import { isVerbatim } from '../verify/quotes.js';
 
-/** A table cell: one line, `|` escaped. */
+/** A table cell: one line of safe inline Markdown (raw HTML escaped, see markdown-text.ts), `|` escaped. */
 export function tableCell(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().replace(/\\?\|/g, '\\|');
+  return markdownInline(text ?? '').replace(/\\?\|/g, '\\|');
 }
 
 /**

@@ -1,8 +1,9 @@
+import { dropControls } from '../format/markdown-text.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
 
-/** A Mermaid label: one line, in double quotes, with `"` and other troublesome characters as entity codes. */
+/** A Mermaid label: one line, no control characters, in double quotes, with `"` and other troublesome characters as entity codes. */
 export function mermaidLabel(text: string): string {
-  const clean = text
+  const clean = dropControls(text)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/"/g, '#quot;')

@@ -1,6 +1,7 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
 import type { ReviewDraft } from '../review/review-draft.js';
+import { markdownBlock, markdownInline } from '../format/markdown-text.js';
 import { renderClaimsTable } from './claims-table.js';
 import { renderMermaidMindmap } from './mermaid.js';
 
@@ -9,23 +10,26 @@ const ENGINE_LINE: Record<ReviewDraft['engine'], string> = {
   model: 'Drafted by a language model from the papers’ annotations; every citation, number and quote was then checked against the abstracts (see verification.json).',
 };
 
+/** A section: its heading on one line, its body as safe Markdown prose (see markdown-text.ts). */
 function block(heading: string, body: string): string {
-  return `## ${heading}\n\n${body.trim()}`;
+  return `## ${markdownInline(heading)}\n\n${markdownBlock(body.trim())}`;
 }
 
 /**
  * review.md: title, the engine that wrote it, overview, a Mermaid mindmap of the taxonomy, one
  * section per category, the table of quantitative claims and the open problems. Nothing
- * run-specific: the same draft and context render to the same bytes.
+ * run-specific: the same draft and context render to the same bytes. Text from the draft (model prose,
+ * category names) cannot add headings, leave a fence open, carry raw HTML or link outside http(s)/mailto.
  */
 export function renderReviewMarkdown(draft: ReviewDraft, ctx: { papers: Paper[]; annotations: Annotation[]; taxonomy: Taxonomy }): string {
-  const parts: string[] = [`# ${draft.title.trim()}`, `_${ENGINE_LINE[draft.engine]}_`];
-  if (draft.topic) parts.push(`**Topic:** ${draft.topic.trim()}`);
+  const parts: string[] = [`# ${markdownInline(draft.title)}`, `_${ENGINE_LINE[draft.engine]}_`];
+  if (draft.topic) parts.push(`**Topic:** ${markdownInline(draft.topic)}`);
   if (draft.overview.trim()) parts.push(block('Overview', draft.overview));
   const inTaxonomy = ctx.taxonomy.categories.reduce((n, c) => n + c.paperIds.length, 0);
   if (ctx.taxonomy.categories.some((c) => c.paperIds.length > 0)) {
     const root = draft.topic ? draft.topic : `${inTaxonomy} papers`;
-    parts.push(block('Taxonomy', ['```mermaid', renderMermaidMindmap(ctx.taxonomy, ctx.annotations, root), '```'].join('\n')));
+    // litrev's own block (labels escaped by mermaidLabel): not passed through markdownBlock.
+    parts.push(`## Taxonomy\n\n${['```mermaid', renderMermaidMindmap(ctx.taxonomy, ctx.annotations, root), '```'].join('\n')}`);
   }
   for (const section of draft.sections) {
     if (section.body.trim()) parts.push(block(section.heading, section.body));
@@ -33,7 +37,7 @@ export function renderReviewMarkdown(draft: ReviewDraft, ctx: { papers: Paper[];
   const table = renderClaimsTable(ctx.papers, ctx.annotations, ctx.taxonomy);
   if (table) {
     const intro = 'Every quantitative claim the annotations hold, with the sentence of the abstract it comes from.';
-    parts.push(block('Quantitative claims', `${intro}\n\n${table}`));
+    parts.push(`## Quantitative claims\n\n${intro}\n\n${table}`);
   }
   if (draft.openProblems.trim()) parts.push(block('Open problems', draft.openProblems));
   return `${parts.join('\n\n')}\n`;

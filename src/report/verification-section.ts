@@ -1,3 +1,4 @@
+import { markdownInline } from '../format/markdown-text.js';
 import type { VerificationReport } from '../verify/verification-report.js';
 
 /** Items listed per kind in review.md; the rest are in verification.json. */
@@ -21,22 +22,39 @@ export function renderVerificationSection(report: VerificationReport): string {
     lines.push('', 'Numbers not found in the papers their sentence cites:', '');
     for (const n of unsupported.slice(0, MAX_LISTED)) {
       const elsewhere = n.alsoIn.length > 0 ? `; it appears in ${n.alsoIn.map((k) => `@${k}`).join(', ')}` : '';
-      lines.push(`- line ${n.line}: "${n.number}" (cites ${n.citedKeys.map((k) => `@${k}`).join(', ')}${elsewhere})`);
+      lines.push(`- line ${n.line}: "${markdownInline(n.number)}" (cites ${n.citedKeys.map((k) => `@${k}`).join(', ')}${elsewhere})`);
     }
     more(lines, unsupported.length);
   }
   if (report.dangling.length > 0) {
     lines.push('', 'Citations removed because no corpus paper has the key:', '');
-    for (const d of report.dangling.slice(0, MAX_LISTED)) lines.push(`- ${d.key}${d.line > 0 ? ` (line ${d.line})` : ''}`);
+    for (const d of report.dangling.slice(0, MAX_LISTED)) lines.push(`- ${markdownInline(d.key)}${d.line > 0 ? ` (line ${d.line})` : ''}`);
     more(lines, report.dangling.length);
+  }
+  const marked = (report.prose ?? []).filter((f) => f.action === 'marked');
+  if (marked.length > 0) {
+    lines.push('', 'Sentences marked as unverified (a number no cited abstract supports):', '');
+    for (const f of marked.slice(0, MAX_LISTED)) lines.push(`- ${markdownInline(f.numbers.join(', '))}: ${markdownInline(f.reason)}`);
+    more(lines, marked.length);
+  }
+  const removed = (report.prose ?? []).filter((f) => f.action === 'removed');
+  if (removed.length > 0) {
+    lines.push('', 'Sentences removed from the draft:', '');
+    for (const f of removed.slice(0, MAX_LISTED)) lines.push(`- "${markdownInline(uncited(f.sentence)).slice(0, 200)}": ${markdownInline(f.reason)}`);
+    more(lines, removed.length);
   }
   const paraphrased = report.quotes.filter((q) => !q.verbatim);
   if (paraphrased.length > 0) {
     lines.push('', 'Claim quotes that are not verbatim in their abstract:', '');
-    for (const q of paraphrased.slice(0, MAX_LISTED)) lines.push(`- @${q.key}: "${q.quote.replace(/\s+/g, ' ').slice(0, 160)}"`);
+    for (const q of paraphrased.slice(0, MAX_LISTED)) lines.push(`- @${q.key}: "${markdownInline(q.quote).slice(0, 160)}"`);
     more(lines, paraphrased.length);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A removed sentence as listed: its citations shown as code without `@`, so the list itself cites nothing. */
+function uncited(sentence: string): string {
+  return sentence.replace(/\[([^\[\]`]*@[^\[\]`]*)\]/g, (_m, inner: string) => `\`${inner.replace(/@/g, '')}\``);
 }
 
 function count(n: number, noun: string): string {

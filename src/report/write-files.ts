@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { FileWriteError } from '../fs/write-error.js';
 import { ConfigError, errorMessage } from '../errors.js';
 
 /**
@@ -14,6 +15,7 @@ export async function writeFilesAtomic(dir: string, files: Record<string, string
     try {
       await writeFileAtomic(target, content);
     } catch (err) {
+      if (err instanceof FileWriteError) throw err;
       throw new ConfigError(`cannot write ${target}: ${errorMessage(err)}`, 'check that the output folder (--out) is writable', err);
     }
     written.push(target);

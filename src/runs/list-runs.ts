@@ -24,7 +24,8 @@ export interface RunListEntry {
   tokens: { prompt: number; completion: number };
   costUSD: number | null;
   outDir: string;
-  status: 'ok' | 'failed-items';
+  /** `ok with warnings`: verification found something to distrust (see verification.json). */
+  status: 'ok' | 'ok with warnings' | 'failed-items';
 }
 
 export interface SkippedRun {

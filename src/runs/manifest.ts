@@ -69,7 +69,8 @@ export interface RunManifest {
   /** Agreement between repeats (--repeat N > 1): Fleiss' kappa over primary categories/contribution types. */
   stability?: { repeats: number; contributionTypeKappa: number | null; categoryKappa: number | null };
   files: string[];
-  status: 'ok' | 'failed-items';
+  /** `ok with warnings`: verification found something to distrust (see verification.json). */
+  status: 'ok' | 'ok with warnings' | 'failed-items';
 }
 
 export const RUN_MANIFEST_FILE = 'run.json';

@@ -122,7 +122,7 @@ const ManifestSchema = z.looseObject({
     .optional()
     .catch(undefined),
   files: z.array(z.string()).catch([]),
-  status: z.enum(['ok', 'failed-items']).catch('ok'),
+  status: z.enum(['ok', 'ok with warnings', 'failed-items']).catch('ok'),
 });
 
 export type ManifestParse = { ok: true; manifest: RunManifest } | { ok: false; reason: string };

@@ -79,7 +79,8 @@ export interface RunComparison {
   claims: { added: number; removed: number; papers: (PaperRef & { added: Claim[]; removed: Claim[] })[] };
   /** Keys cited (`[@key]`) in each review.md. */
   citations: { a: number; b: number; common: number; onlyInA: string[]; onlyInB: string[] };
-  verification: Record<keyof VerificationSummary, Delta>;
+  /** The counts every run has (the prose counts are present only in runs that marked or removed sentences). */
+  verification: Record<Exclude<keyof VerificationSummary, 'sentencesMarked' | 'sentencesRemoved'>, Delta>;
   calls: Delta;
   cacheHits: Delta;
   tokens: { prompt: Delta; completion: Delta };

@@ -1,3 +1,4 @@
+import type { ProseFinding } from './check-prose.js';
 import type { VerificationSummary } from './verification-summary.js';
 
 /** A citation whose key matches no corpus paper; it was removed from the text. */
@@ -45,9 +46,17 @@ export interface VerificationReport {
   numbers: NumberCheck[];
   uncitedNumbers: UncitedNumber[];
   quotes: QuoteCheck[];
+  /** Sentences of the prose marked or removed before rendering (present only when some were). */
+  prose?: ProseFinding[];
 }
 
-/** True when nothing failed: no dangling citation, no unsupported number, no non-verbatim quote. */
+/** True when nothing failed: no dangling citation, no unsupported number, no non-verbatim quote, no sentence marked or removed. */
 export function verificationPassed(summary: VerificationSummary): boolean {
-  return summary.danglingRemoved === 0 && summary.numbersUnsupported === 0 && summary.quotesNotVerbatim === 0;
+  return (
+    summary.danglingRemoved === 0 &&
+    summary.numbersUnsupported === 0 &&
+    summary.quotesNotVerbatim === 0 &&
+    !summary.sentencesMarked &&
+    !summary.sentencesRemoved
+  );
 }

@@ -1,21 +1,12 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation } from '../review/annotation.js';
 import { citedKeys, removeUnknownCitations } from './citation-keys.js';
+import { claimText } from './claim-text.js';
 import { extractNumbers, numberSupported, type NumberMention } from './numbers.js';
 import { checkQuotes } from './quotes.js';
 import { reviewUnits, type ReviewUnit } from './review-units.js';
 import type { DanglingCitation, NumberCheck, UncitedNumber, VerificationReport } from './verification-report.js';
 
-const CITE_GROUP = /\[[^\[\]]*@[^\[\]]*\]/g;
-
-/** The text of a unit with what is not a claim removed: citations, inline code, link targets, URLs. */
-function claimText(unit: ReviewUnit): string {
-  return unit.text
-    .replace(CITE_GROUP, ' ')
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/\]\([^)]*\)/g, ']')
-    .replace(/\bhttps?:\/\/\S+/g, ' ');
-}
 
 interface CorpusIndex {
   known: Set<string>;
@@ -59,7 +50,7 @@ function checkText(markdown: string, papers: readonly Paper[]): TextChecks {
       else dangling.push({ key, sentence: unit.text, line: unit.line });
     }
     const cited = [...new Set(keys.filter((k) => index.known.has(k)))];
-    for (const mention of extractNumbers(claimText(unit))) {
+    for (const mention of extractNumbers(claimText(unit.text))) {
       if (cited.length === 0) uncitedNumbers.push({ number: mention.raw, sentence: unit.text, line: unit.line });
       else numbers.push(checkNumber(mention, unit, cited, index));
     }

@@ -14,7 +14,7 @@ describe('DiskCache', () => {
     await cache.write(e);
     const file = cache.fileFor(e.key);
     expect(path.relative(dir, file)).toBe(path.join(e.key.slice(0, 2), `${e.key}.json`));
-    expect(await cache.read(e.key)).toEqual({ status: 'hit', entry: e });
+    expect(await cache.read(e.key)).toEqual({ status: 'hit', entry: { ...e, digest: expect.stringMatching(/^sha256:/) }, sealed: true });
     expect(readdirSync(path.dirname(file))).toEqual([`${e.key}.json`]);
   });
 

@@ -4,6 +4,7 @@ import type { QaSession } from '../../qa/qa-session.js';
 import type { AnswerResult } from '../../qa/types.js';
 import type { CommandAction, CommandContext } from '../command.js';
 import { offlineNotice, openQaFromFlags } from '../qa-from-flags.js';
+import { say } from '../output/say.js';
 
 /**
  * `litrev ask QUESTION [--in PATH...] [--top-k N] [--json]`: one answer, streamed to stdout as it is
@@ -15,9 +16,9 @@ export const askAction: CommandAction = async (ctx) => {
   const { config, session } = await openQaFromFlags(ctx);
   const json = config.output === 'json';
   try {
-    if (!json && session.engine === 'offline') ctx.stderr.write(`${offlineNotice(session)}\n`);
-    const result = await session.ask(question, { onToken: json ? undefined : (t) => ctx.stdout.write(t), signal: ctx.signal });
-    if (json) ctx.stdout.write(`${JSON.stringify(answerJson(result, session))}\n`);
+    if (!json && session.engine === 'offline') say(ctx.stderr, `${offlineNotice(session)}\n`);
+    const result = await session.ask(question, { onToken: json ? undefined : (t) => say(ctx.stdout, t), signal: ctx.signal });
+    if (json) say(ctx.stdout, `${JSON.stringify(answerJson(result, session))}\n`);
     else writePlainEnd(ctx, result);
     return 0;
   } finally {
@@ -29,8 +30,8 @@ function writePlainEnd(ctx: CommandContext, result: AnswerResult): void {
   const lines = ['', '', 'Sources:'];
   if (result.citations.length === 0) lines.push('  (none cited)');
   for (const c of result.citations) lines.push(`  [@${c.key}] ${c.title}`);
-  ctx.stdout.write(`${lines.join('\n')}\n`);
-  for (const note of answerNotes(result)) ctx.stderr.write(`litrev: ${note}\n`);
+  say(ctx.stdout, `${lines.join('\n')}\n`);
+  for (const note of answerNotes(result)) say(ctx.stderr, `litrev: ${note}\n`);
 }
 
 function answerJson(result: AnswerResult, session: QaSession): Record<string, unknown> {

@@ -2,11 +2,12 @@ import { loadConfig } from '../../config/load.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CacheStats, PruneResult } from '../../cache/cache-maintenance.js';
 import type { CommandAction } from '../command.js';
+import { say } from '../output/say.js';
 
 /**
  * `litrev cache stats|verify|prune [--older-than DAYS] [--corrupt] [--json]`.
- * stats: count entries; verify: also recompute every key from its stored request (exit 1 when
- * something is corrupt); prune: remove entries unused for DAYS days and/or corrupt ones, plus
+ * stats: count entries; verify: the same checks as every read (each key recomputed from its stored
+ * request, each reply against its digest), with every problem listed (exit 1 when something is corrupt); prune: remove entries unused for DAYS days and/or corrupt ones, plus
  * temporary files left by interrupted writes.
  */
 export const cacheAction: CommandAction = async (ctx) => {
@@ -25,13 +26,13 @@ export const cacheAction: CommandAction = async (ctx) => {
     }
     const pruned = await pruneCache(config.cacheDir, { olderThanDays, corrupt });
     const after = await cacheStats(config.cacheDir);
-    if (json) ctx.stdout.write(`${JSON.stringify({ ...withoutProblems(after), ...pruned })}\n`);
-    else ctx.stdout.write(`${formatPrune(pruned)}\n${formatStats(after, false)}`);
+    if (json) say(ctx.stdout, `${JSON.stringify({ ...withoutProblems(after), ...pruned })}\n`);
+    else say(ctx.stdout, `${formatPrune(pruned)}\n${formatStats(after, false)}`);
     return ExitCode.ok;
   }
   const stats = await cacheStats(config.cacheDir, { verify: action === 'verify' });
-  if (json) ctx.stdout.write(`${JSON.stringify(action === 'verify' ? stats : withoutProblems(stats))}\n`);
-  else ctx.stdout.write(formatStats(stats, action === 'verify'));
+  if (json) say(ctx.stdout, `${JSON.stringify(action === 'verify' ? stats : withoutProblems(stats))}\n`);
+  else say(ctx.stdout, formatStats(stats, action === 'verify'));
   return action === 'verify' && stats.corrupt > 0 ? ExitCode.failedItems : ExitCode.ok;
 };
 
@@ -71,6 +72,7 @@ export function formatStats(s: CacheStats, verify: boolean): string {
     lines.push(`  tokens when fetched: ${s.promptTokens} prompt, ${s.completionTokens} completion`);
     lines.push(`  entries from ${s.oldest} to ${s.newest}`);
   }
+  if (s.unsealed > 0) lines.push(`  ${s.unsealed} entries from an older litrev have no reply digest: their request is checked, and each is sealed on its next use`);
   for (const p of s.problems) lines.push(`  corrupt: ${p.file}: ${p.reason}`);
   if (verify) lines.push(s.corrupt === 0 ? '  every entry verified' : `  ${s.corrupt} corrupt entries: they are fetched again when needed; 'litrev cache prune --corrupt' removes them`);
   return `${lines.join('\n')}\n`;

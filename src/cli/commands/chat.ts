@@ -1,6 +1,7 @@
 import type { CommandAction, CommandContext } from '../command.js';
 import { runChatLines } from '../output/chat-lines.js';
 import { offlineNotice, openQaFromFlags } from '../qa-from-flags.js';
+import { say } from '../output/say.js';
 
 /**
  * `litrev chat [--in PATH...]`: the interactive Ink chat when stdin and stdout are terminals;
@@ -13,7 +14,7 @@ export const chatAction: CommandAction = async (ctx) => {
       const { runChatApp } = await import('../../ui/chat/run-chat-app.js');
       await runChatApp({ backend: session, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, signal: ctx.signal });
     } else {
-      if (session.engine === 'offline') ctx.stderr.write(`${offlineNotice(session)}\n`);
+      if (session.engine === 'offline') say(ctx.stderr, `${offlineNotice(session)}\n`);
       await runChatLines({ session, input: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, json: config.output === 'json', signal: ctx.signal });
     }
     return 0;

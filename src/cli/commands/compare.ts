@@ -3,6 +3,7 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { compareRuns, renderComparison } from '../../runs/compare-runs.js';
 import { readRun } from '../../runs/read-run.js';
 import type { CommandAction } from '../command.js';
+import { say } from '../output/say.js';
 
 /**
  * `litrev compare RUN_A RUN_B`: agreement and differences between two runs (ids under the runs
@@ -16,7 +17,7 @@ export const compareAction: CommandAction = async (ctx) => {
   const a = await readRun(first, config.runsDir, { cwd: ctx.cwd });
   const b = await readRun(second, config.runsDir, { cwd: ctx.cwd });
   const comparison = compareRuns(a, b);
-  for (const w of comparison.warnings) ctx.stderr.write(`litrev: warning: ${w}\n`);
-  ctx.stdout.write(config.output === 'json' ? `${JSON.stringify(comparison)}\n` : renderComparison(comparison));
+  for (const w of comparison.warnings) say(ctx.stderr, `litrev: warning: ${w}\n`);
+  say(ctx.stdout, config.output === 'json' ? `${JSON.stringify(comparison)}\n` : renderComparison(comparison));
   return ExitCode.ok;
 };

@@ -2,6 +2,7 @@ import { loadConfig } from '../../config/load.js';
 import { ExitCode } from '../../errors.js';
 import type { EndpointReport, ProbeName } from '../../model/probe-endpoint.js';
 import type { CommandAction } from '../command.js';
+import { say } from '../output/say.js';
 
 /**
  * `litrev doctor [--json]`: probe the configured endpoint (reachable, key accepted, model listed,
@@ -13,14 +14,14 @@ export const doctorAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
   const json = ctx.flags.json === true;
   if (config.engine === 'offline') {
-    if (json) ctx.stdout.write(`${JSON.stringify({ engine: 'offline', reason: config.engineReason, ok: true })}\n`);
-    else ctx.stdout.write(`No model endpoint configured (${config.engineReason}): the offline extractive engine is in use.\nSet OPENAI_API_KEY and/or OPENAI_BASE_URL (or --base-url) to use a model.\n`);
+    if (json) say(ctx.stdout, `${JSON.stringify({ engine: 'offline', reason: config.engineReason, ok: true })}\n`);
+    else say(ctx.stdout, `No model endpoint configured (${config.engineReason}): the offline extractive engine is in use.\nSet OPENAI_API_KEY and/or OPENAI_BASE_URL (or --base-url) to use a model.\n`);
     return ExitCode.ok;
   }
   const { probeEndpoint } = await import('../../model/probe-endpoint.js');
   const report = await probeEndpoint(config);
-  if (json) ctx.stdout.write(`${JSON.stringify(report)}\n`);
-  else ctx.stdout.write(formatReport(report));
+  if (json) say(ctx.stdout, `${JSON.stringify(report)}\n`);
+  else say(ctx.stdout, formatReport(report));
   return report.ok ? ExitCode.ok : ExitCode.usage;
 };
 

@@ -1,3 +1,4 @@
+import { say } from '../output/say.js';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { ExitCode, UsageError } from '../../errors.js';
@@ -31,10 +32,10 @@ export const evalAction: CommandAction = async (ctx) => {
   }
   const ranked = rankRuns(evals, metric);
   const summary: GoldSummary = { path: gold.path, rows: gold.rows.length, skipped: gold.skipped, seed, resamples: BOOTSTRAP_RESAMPLES };
-  for (const s of gold.skipped) ctx.stderr.write(`litrev: warning: ${s}\n`);
+  for (const s of gold.skipped) say(ctx.stderr, `litrev: warning: ${s}\n`);
   const markdown = renderEvalReport(ranked, metric, summary);
   if (typeof ctx.flags.out === 'string') await writeFileAtomic(path.resolve(ctx.cwd, ctx.flags.out), markdown);
-  ctx.stdout.write(config.output === 'json' ? `${JSON.stringify(evalJson(ranked, metric, summary))}\n` : markdown);
+  say(ctx.stdout, config.output === 'json' ? `${JSON.stringify(evalJson(ranked, metric, summary))}\n` : markdown);
   return ExitCode.ok;
 };
 

@@ -32,6 +32,7 @@ export const commands: CommandSpec[] = [
       'batch-size': { type: 'string', valueName: 'N', description: 'papers per classification request (default: set by a token budget)' },
       taxonomy: { type: 'string', valueName: 'FILE', description: 'apply this taxonomy (taxonomy.json format) instead of inducing one' },
       'dry-run': { type: 'boolean', description: 'estimate requests, tokens and cost, then stop' },
+      strict: { type: 'boolean', description: 'remove a sentence with a number no cited abstract supports (default: mark it)' },
       'max-cost': { type: 'string', valueName: 'USD', description: 'refuse a run estimated above this cost, stop one that crosses it' },
       repeat: { type: 'string', valueName: 'N', description: 'sample every request N times and report agreement between repeats' },
     },

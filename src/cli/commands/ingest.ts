@@ -5,6 +5,7 @@ import { noUsablePapers } from '../../corpus/resolve-corpus.js';
 import { corpusPath, loadPreviousKeys, saveCorpus } from '../../corpus/store.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandAction } from '../command.js';
+import { say } from '../output/say.js';
 
 const MAX_LISTED = 20;
 
@@ -20,9 +21,9 @@ export const ingestAction: CommandAction = async (ctx) => {
   const stored = report.papers.length > 0 ? await saveCorpus(config.workspaceDir, report) : null;
   const file = path.relative(config.cwd, corpusPath(config.workspaceDir)) || corpusPath(config.workspaceDir);
   if (config.output === 'json') {
-    ctx.stdout.write(`${JSON.stringify(jsonSummary(report, stored ? { file, hash: stored.hash, workspace: config.workspaceDir } : null))}\n`);
+    say(ctx.stdout, `${JSON.stringify(jsonSummary(report, stored ? { file, hash: stored.hash, workspace: config.workspaceDir } : null))}\n`);
   } else {
-    ctx.stdout.write(textSummary(report, stored ? { file, hash: stored.hash } : null));
+    say(ctx.stdout, textSummary(report, stored ? { file, hash: stored.hash } : null));
   }
   if (!stored) throw noUsablePapers(ctx.args, report);
   return ExitCode.ok;

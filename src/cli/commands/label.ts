@@ -1,3 +1,4 @@
+import { say } from '../output/say.js';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { resolveCorpus } from '../../corpus/resolve-corpus.js';
@@ -42,7 +43,7 @@ export const labelAction: CommandAction = async (ctx) => {
   });
   const labels = await readLabels(file);
   const done = items.filter((i) => isLabelled(labels.find((l) => l.id === i.id))).length;
-  ctx.stdout.write(`${done} of ${items.length} papers labelled in ${file}\n`);
+  say(ctx.stdout, `${done} of ${items.length} papers labelled in ${file}\n`);
   return ExitCode.ok;
 };
 

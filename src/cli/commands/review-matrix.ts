@@ -9,6 +9,7 @@ import { renderMatrixTable } from '../../runs/matrix-table.js';
 import { readRun } from '../../runs/read-run.js';
 import type { CommandContext } from '../command.js';
 import { startReviewRun, type ReviewCombo } from '../start-review-run.js';
+import { say } from '../output/say.js';
 
 /**
  * Matrix runs: every prompt folder x model concurrently, sharing the cache (identical requests are
@@ -28,11 +29,11 @@ export async function runMatrix(
       const { runId, events } = await startReviewRun(ctx, config, corpus, combo, { outDir, taxonomyCategories });
       let summary: RunSummary | undefined;
       for await (const event of events) {
-        if (event.type === 'warning' && config.output !== 'json') ctx.stderr.write(`[${label(combo)}] warning: ${event.message}\n`);
+        if (event.type === 'warning' && config.output !== 'json') say(ctx.stderr, `[${label(combo)}] warning: ${event.message}\n`);
         if (event.type === 'run-finished') summary = event.summary;
       }
       if (!summary) throw new Error(`run ${runId} ended without a summary`);
-      if (config.output !== 'json') ctx.stderr.write(`[${label(combo)}] finished: ${summary.outDir}\n`);
+      if (config.output !== 'json') say(ctx.stderr, `[${label(combo)}] finished: ${summary.outDir}\n`);
       return { combo, summary };
     }),
   );
@@ -56,7 +57,7 @@ export async function runMatrix(
       };
     }),
   );
-  if (config.output === 'json') ctx.stdout.write(`${JSON.stringify({ runs: rows })}\n`);
-  else ctx.stdout.write(`${renderMatrixTable(rows)}\n`);
+  if (config.output === 'json') say(ctx.stdout, `${JSON.stringify({ runs: rows })}\n`);
+  else say(ctx.stdout, `${renderMatrixTable(rows)}\n`);
   return summaries.some((s) => s.summary.failed > 0) ? ExitCode.failedItems : ExitCode.ok;
 }

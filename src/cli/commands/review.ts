@@ -10,6 +10,7 @@ import type { CommandAction, CommandContext } from '../command.js';
 import { consumeReviewEvents } from '../output/consume-review-events.js';
 import { startReviewRun, type ReviewCombo } from '../start-review-run.js';
 import { runMatrix } from './review-matrix.js';
+import { say } from '../output/say.js';
 
 /** `litrev review`: the whole pipeline, one run or a matrix of prompt folders x models. */
 export const reviewAction: CommandAction = async (ctx) => {
@@ -27,7 +28,7 @@ export const reviewAction: CommandAction = async (ctx) => {
     if (config.dryRun) return printEstimates(ctx, config, estimates);
     const unpriced = estimates.filter((e) => e.costUSD === null).map((e) => e.model);
     if (unpriced.length > 0) {
-      ctx.stderr.write(`litrev: warning: no price known for ${[...new Set(unpriced)].join(', ')}: --max-cost cannot limit ${unpriced.length > 1 ? 'them' : 'it'} (tokens are still counted)\n`);
+      say(ctx.stderr, `litrev: warning: no price known for ${[...new Set(unpriced)].join(', ')}: --max-cost cannot limit ${unpriced.length > 1 ? 'them' : 'it'} (tokens are still counted)\n`);
     }
     const total = estimates.reduce((sum, e) => sum + (e.costUSD ?? 0), 0);
     if (config.maxCost !== undefined && total > config.maxCost) {
@@ -37,8 +38,8 @@ export const reviewAction: CommandAction = async (ctx) => {
       );
     }
   } else if (config.dryRun) {
-    ctx.stderr.write('litrev: offline engine: no model requests, nothing to estimate (cost $0)\n');
-    if (config.output === 'json') ctx.stdout.write(`${JSON.stringify({ engine: 'offline', requests: 0, costUSD: 0 })}\n`);
+    say(ctx.stderr, 'litrev: offline engine: no model requests, nothing to estimate (cost $0)\n');
+    if (config.output === 'json') say(ctx.stdout, `${JSON.stringify({ engine: 'offline', requests: 0, costUSD: 0 })}\n`);
     return ExitCode.ok;
   }
 
@@ -71,17 +72,26 @@ async function readTaxonomy(file: string): Promise<CategorySpec[]> {
 }
 
 function printEstimates(ctx: CommandContext, config: Config, estimates: RunEstimate[]): number {
+  for (const e of estimates) {
+    for (const o of e.overContext) {
+      say(
+        ctx.stderr,
+        `litrev: warning: ${e.model}: ${o.stage}: ${o.requests} ${o.requests === 1 ? 'request is' : 'requests are'} estimated beyond the ` +
+          `${o.contextWindow.toLocaleString('en-US')}-token context window (largest about ${o.largestTokens.toLocaleString('en-US')} tokens)\n`,
+      );
+    }
+  }
   if (config.output === 'json') {
-    ctx.stdout.write(`${JSON.stringify({ dryRun: true, estimates })}\n`);
+    say(ctx.stdout, `${JSON.stringify({ dryRun: true, estimates })}\n`);
     return ExitCode.ok;
   }
   for (const e of estimates) {
     const cost = e.costUSD === null ? 'unknown price (tokens only)' : `$${e.costUSD.toFixed(4)}`;
-    ctx.stdout.write(`Estimate for ${e.model} on ${e.papers} papers: ${e.requests} requests, ${e.promptTokens} prompt + ${e.completionTokens} completion tokens, ${cost}\n`);
+    say(ctx.stdout, `Estimate for ${e.model} on ${e.papers} papers: ${e.requests} requests, ${e.promptTokens} prompt + ${e.completionTokens} completion tokens, ${cost}\n`);
     for (const [stage, s] of Object.entries(e.byStage)) {
-      ctx.stdout.write(`  ${stage.padEnd(11)} ${String(s.requests).padStart(5)} requests  ${String(s.promptTokens).padStart(9)} in  ${String(s.completionTokens).padStart(8)} out\n`);
+      say(ctx.stdout, `  ${stage.padEnd(11)} ${String(s.requests).padStart(5)} requests  ${String(s.promptTokens).padStart(9)} in  ${String(s.completionTokens).padStart(8)} out\n`);
     }
-    for (const a of e.assumptions) ctx.stdout.write(`  - ${a}\n`);
+    for (const a of e.assumptions) say(ctx.stdout, `  - ${a}\n`);
   }
   return ExitCode.ok;
 }

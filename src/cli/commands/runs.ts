@@ -3,6 +3,7 @@ import { ExitCode } from '../../errors.js';
 import { listRuns } from '../../runs/list-runs.js';
 import { renderRunList, renderSkipped } from '../../runs/render-run-list.js';
 import type { CommandAction } from '../command.js';
+import { say } from '../output/say.js';
 
 /**
  * `litrev runs`: every run under the runs folder, newest first. `--json` prints
@@ -11,11 +12,11 @@ import type { CommandAction } from '../command.js';
 export const runsAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
   const { runs, skipped } = await listRuns(config.runsDir);
-  ctx.stderr.write(renderSkipped(skipped));
+  say(ctx.stderr, renderSkipped(skipped));
   if (config.output === 'json') {
-    ctx.stdout.write(`${JSON.stringify({ runsDir: config.runsDir, runs, skipped })}\n`);
+    say(ctx.stdout, `${JSON.stringify({ runsDir: config.runsDir, runs, skipped })}\n`);
   } else {
-    ctx.stdout.write(renderRunList(runs, config.runsDir));
+    say(ctx.stdout, renderRunList(runs, config.runsDir));
   }
   return ExitCode.ok;
 };

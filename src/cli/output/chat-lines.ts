@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { runChatTurn, type ChatSession } from '../../qa/chat-turn.js';
+import { say } from './say.js';
 
 export interface ChatLinesOptions {
   session: ChatSession;
@@ -25,17 +26,17 @@ export async function runChatLines(options: ChatLinesOptions): Promise<void> {
     for await (const line of lines) {
       for await (const event of runChatTurn(session, line, { session: options.signal })) {
         if (event.type === 'exit') return;
-        if (event.type === 'token' && !json) stdout.write(event.text);
-        else if (event.type === 'info') stdout.write(`${event.lines.join('\n')}\n\n`);
-        else if (event.type === 'error') stderr.write(`litrev: ${event.message}\n`);
+        if (event.type === 'token' && !json) say(stdout, event.text);
+        else if (event.type === 'info') say(stdout, `${event.lines.join('\n')}\n\n`);
+        else if (event.type === 'error') say(stderr, `litrev: ${event.message}\n`);
         else if (event.type === 'answer') {
           const { result } = event;
           if (json) {
-            stdout.write(`${JSON.stringify({ question: event.question, answer: result.answer, citations: result.citations, engine: result.engine, supported: result.supported })}\n`);
+            say(stdout, `${JSON.stringify({ question: event.question, answer: result.answer, citations: result.citations, engine: result.engine, supported: result.supported })}\n`);
           } else {
             const sources = result.citations.map((c) => `  [@${c.key}] ${c.title}`);
-            stdout.write(`\n\nSources:\n${sources.length > 0 ? sources.join('\n') : '  (none cited)'}\n\n`);
-            for (const note of event.notes) stderr.write(`litrev: ${note}\n`);
+            say(stdout, `\n\nSources:\n${sources.length > 0 ? sources.join('\n') : '  (none cited)'}\n\n`);
+            for (const note of event.notes) say(stderr, `litrev: ${note}\n`);
           }
         }
       }

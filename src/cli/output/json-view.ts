@@ -1,5 +1,6 @@
 import type { RunState } from '../../pipeline/run-state.js';
 import type { RunView } from '../../pipeline/run-view.js';
+import { say } from './say.js';
 
 /**
  * --json: nothing while running; at the end exactly one JSON object on stdout with the contract
@@ -11,7 +12,7 @@ export function createJsonView(stdout: NodeJS.WritableStream): RunView {
     onEvent() {},
     async finish(state) {
       if (!state.summary) return;
-      stdout.write(`${JSON.stringify(runJson(state))}\n`);
+      say(stdout, `${JSON.stringify(runJson(state))}\n`);
     },
     async abort() {},
   };

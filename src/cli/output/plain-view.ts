@@ -4,6 +4,7 @@ import { formatCost, formatCount, plural } from '../../format/numbers.js';
 import { formatClock, formatDuration } from '../../format/time.js';
 import { formatVerification } from '../../verify/verification-summary.js';
 import type { RunView } from '../../pipeline/run-view.js';
+import { say } from './say.js';
 
 /** A progress line at least every this often while a stage runs (besides every 10% step). */
 const PROGRESS_INTERVAL_MS = 5000;
@@ -16,7 +17,7 @@ const SINGULAR: Record<StageState['unit'], string> = { papers: 'paper', batches:
  */
 export function createPlainView(stderr: NodeJS.WritableStream, now: () => number): RunView {
   const lastProgress = new Map<string, { bucket: number; at: number }>();
-  const write = (line: string) => void stderr.write(`${line}\n`);
+  const write = (line: string) => void say(stderr, `${line}\n`);
   let warningsShown = 0;
 
   function describe(event: ReviewEvent, state: RunState): void {

@@ -4,6 +4,7 @@ import type { ChatBackend } from './chat-backend.js';
 import { ChatEntryView, type ChatEntry } from './chat-entry.js';
 import { TextInput } from './text-input.js';
 import { useChat } from './use-chat.js';
+import { terminalText } from '../../format/terminal-text.js';
 
 /** The header: which corpus, which engine answers (the offline engine is labelled as such). */
 export function chatHeader(backend: ChatBackend): Omit<Extract<ChatEntry, { kind: 'header' }>, 'id'> {
@@ -54,7 +55,7 @@ export function ChatApp({ backend, onExit }: { backend: ChatBackend; onExit?: ()
       <Static items={chat.entries}>{(entry) => <ChatEntryView key={entry.id} entry={entry} />}</Static>
       {chat.streaming && (
         <Box flexDirection="column">
-          <Text>{chat.streaming.text === '' ? '…' : chat.streaming.text}</Text>
+          <Text>{chat.streaming.text === '' ? '…' : terminalText(chat.streaming.text)}</Text>
         </Box>
       )}
       <TextInput

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Citation } from '../../qa/types.js';
+import { terminalText } from '../../format/terminal-text.js';
 
 /** One finished item of the conversation, printed once above the input. */
 export type ChatEntry =
@@ -14,11 +15,11 @@ export function ChatEntryView({ entry }: { entry: ChatEntry }) {
     case 'header':
       return (
         <Box flexDirection="column" marginBottom={1}>
-          <Text bold>{entry.title}</Text>
-          <Text color={entry.offline ? 'yellow' : undefined}>{entry.engineLine}</Text>
+          <Text bold>{terminalText(entry.title)}</Text>
+          <Text color={entry.offline ? 'yellow' : undefined}>{terminalText(entry.engineLine)}</Text>
           {entry.details.map((d) => (
             <Text key={d} dimColor>
-              {d}
+              {terminalText(d)}
             </Text>
           ))}
         </Box>
@@ -27,27 +28,27 @@ export function ChatEntryView({ entry }: { entry: ChatEntry }) {
       return (
         <Box marginTop={1}>
           <Text color="cyan" bold>
-            › {entry.text}
+            › {terminalText(entry.text)}
           </Text>
         </Box>
       );
     case 'answer':
       return (
         <Box flexDirection="column">
-          <Text>{entry.text}</Text>
+          <Text>{terminalText(entry.text)}</Text>
           {entry.citations.length > 0 && (
             <Box flexDirection="column" marginTop={1}>
               <Text dimColor>Sources:</Text>
               {entry.citations.map((c) => (
                 <Text key={c.key} dimColor>
-                  {'  '}[@{c.key}] {c.title}
+                  {'  '}[@{terminalText(c.key)}] {terminalText(c.title)}
                 </Text>
               ))}
             </Box>
           )}
           {entry.notes.map((n) => (
             <Text key={n} color="yellow">
-              {n}
+              {terminalText(n)}
             </Text>
           ))}
         </Box>
@@ -56,11 +57,11 @@ export function ChatEntryView({ entry }: { entry: ChatEntry }) {
       return (
         <Box flexDirection="column">
           {entry.lines.map((l, i) => (
-            <Text key={i}>{l}</Text>
+            <Text key={i}>{terminalText(l)}</Text>
           ))}
         </Box>
       );
     case 'error':
-      return <Text color="red">{entry.text}</Text>;
+      return <Text color="red">{terminalText(entry.text)}</Text>;
   }
 }

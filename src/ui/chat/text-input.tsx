@@ -1,5 +1,6 @@
 import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
+import { terminalText } from '../../format/terminal-text.js';
 
 export interface TextInputProps {
   /** Shown dimmed while the line is empty. */
@@ -82,9 +83,9 @@ export function TextInput({ placeholder, history, onSubmit, dimmed = false }: Te
         </Text>
       ) : (
         <Text>
-          {value.slice(0, cursor)}
-          <Text inverse>{value[cursor] ?? ' '}</Text>
-          {value.slice(cursor + 1)}
+          {terminalText(value.slice(0, cursor))}
+          <Text inverse>{terminalText(value[cursor] ?? ' ')}</Text>
+          {terminalText(value.slice(cursor + 1))}
         </Text>
       )}
     </Box>

@@ -4,6 +4,7 @@ import { formatClock } from '../../format/time.js';
 import type { RunState, StageState } from '../../pipeline/run-state.js';
 import { RunSummaryView } from './run-summary.js';
 import { FinishedStage, RunningStage } from './stage-row.js';
+import { terminalText } from '../../format/terminal-text.js';
 
 interface StaticItem {
   id: string;
@@ -35,7 +36,7 @@ export function Dashboard({ state, now }: { state: RunState; now: number }) {
       {!state.summary && state.startedAt !== null && <Totals state={state} now={now} />}
       {state.warnings.slice(-WARNINGS_SHOWN).map((w, i) => (
         <Text key={`${i}-${w}`} color="yellow" wrap="truncate-end">
-          warning: {w}
+          warning: {terminalText(w)}
         </Text>
       ))}
       {state.summary && <RunSummaryView summary={state.summary} />}
@@ -51,13 +52,13 @@ function RunHeader({ state }: { state: RunState }) {
         litrev review {state.runId} · {plural(state.papers, 'paper')}
       </Text>
       {offline ? (
-        <Text color="yellow">OFFLINE ENGINE (extractive, no model): {state.engineReason}</Text>
+        <Text color="yellow">OFFLINE ENGINE (extractive, no model): {terminalText(state.engineReason ?? '')}</Text>
       ) : (
         <Text>
-          model {state.model} · {state.engineReason}
+          model {terminalText(state.model ?? '')} · {terminalText(state.engineReason ?? '')}
         </Text>
       )}
-      <Text dimColor>output: {state.outDir}</Text>
+      <Text dimColor>output: {terminalText(state.outDir ?? '')}</Text>
     </Box>
   );
 }

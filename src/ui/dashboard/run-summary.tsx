@@ -3,6 +3,7 @@ import { formatCost, formatCount, plural } from '../../format/numbers.js';
 import { formatDuration } from '../../format/time.js';
 import { formatVerification } from '../../verify/verification-summary.js';
 import type { RunSummary } from '../../pipeline/events.js';
+import { terminalText } from '../../format/terminal-text.js';
 
 /** The end of a run: counts, cost, the verification result and the files written. */
 export function RunSummaryView({ summary }: { summary: RunSummary }) {
@@ -20,9 +21,9 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
       <Text color={verified ? 'green' : 'yellow'}>Verification: {formatVerification(v)}</Text>
       {summary.files.length > 0 && (
         <Box flexDirection="column">
-          <Text>Files in {summary.outDir}:</Text>
+          <Text>Files in {terminalText(summary.outDir)}:</Text>
           {summary.files.map((f) => (
-            <Text key={f}>  {f}</Text>
+            <Text key={f}>  {terminalText(f)}</Text>
           ))}
         </Box>
       )}

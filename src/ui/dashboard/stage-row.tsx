@@ -3,6 +3,7 @@ import { formatCost, formatCount, plural } from '../../format/numbers.js';
 import { formatClock, formatDuration } from '../../format/time.js';
 import { stageElapsed, stageEta, stageFraction, stageRequests, type StageState } from '../../pipeline/run-state.js';
 import { ProgressBar } from './progress-bar.js';
+import { terminalText } from '../../format/terminal-text.js';
 
 /** A running stage: bar, counts, requests in flight, cache hits against requests sent, retries, failures, tokens, cost, time. */
 export function RunningStage({ stage, now, concurrency }: { stage: StageState; now: number; concurrency: number | null }) {
@@ -37,7 +38,7 @@ export function RunningStage({ stage, now, concurrency }: { stage: StageState; n
       {stage.lastError && (
         <Box marginLeft={11}>
           <Text color="yellow" wrap="truncate-end">
-            last error: {stage.lastError}
+            last error: {terminalText(stage.lastError)}
           </Text>
         </Box>
       )}

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { terminalText } from '../../format/terminal-text.js';
 import type { Label, LabelItem } from '../../eval/label-item.js';
 import { labelProgress, TYPE_DIGITS, type LabelState } from '../../eval/label-session.js';
 
@@ -26,7 +27,7 @@ export function LabelView({ state, file }: { state: LabelState; file: string }) 
   const item = state.items[state.index];
   const p = labelProgress(state);
   const agreement = p.compared ? `agreement with the run ${p.agreed} of ${p.compared} (${Math.round((100 * p.agreed) / p.compared)}%)` : null;
-  const abstract = item && item.abstract.length > MAX_ABSTRACT ? `${item.abstract.slice(0, MAX_ABSTRACT)}…` : item?.abstract;
+  const abstract = item ? terminalText(item.abstract.length > MAX_ABSTRACT ? `${item.abstract.slice(0, MAX_ABSTRACT)}…` : item.abstract) : undefined;
   const suggestion = item ? suggestionLine(item) : null;
   return (
     <Box flexDirection="column">
@@ -36,11 +37,11 @@ export function LabelView({ state, file }: { state: LabelState; file: string }) 
       {item ? (
         <Box flexDirection="column" marginTop={1}>
           <Text>
-            [{state.index + 1}/{state.items.length}] <Text bold>{item.key}</Text> · {labelLine(state.labels.get(item.id))}
+            [{state.index + 1}/{state.items.length}] <Text bold>{terminalText(item.key, { singleLine: true })}</Text> · {labelLine(state.labels.get(item.id))}
           </Text>
-          <Text bold>{item.title}</Text>
+          <Text bold>{terminalText(item.title, { singleLine: true })}</Text>
           <Text dimColor>
-            {item.authors.length ? item.authors.slice(0, 6).join(', ') + (item.authors.length > 6 ? ', et al.' : '') : 'authors unknown'}
+            {item.authors.length ? terminalText(item.authors.slice(0, 6).join(', '), { singleLine: true }) + (item.authors.length > 6 ? ', et al.' : '') : 'authors unknown'}
             {item.year ? ` · ${item.year}` : ''}
           </Text>
           <Box marginTop={1}>

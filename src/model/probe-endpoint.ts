@@ -108,7 +108,7 @@ class ProbeFailure extends Error {}
 
 async function checkModels(transport: Transport, report: EndpointReport, config: Config): Promise<boolean> {
   try {
-    const models = await transport.listModels();
+    const models = (await transport.listModels()).map((m) => m.id);
     report.reachable = true;
     report.keyAccepted = true;
     report.models = models;
@@ -116,7 +116,11 @@ async function checkModels(transport: Transport, report: EndpointReport, config:
     return true;
   } catch (err) {
     const cls = classifyError(err, { endpoint: report.endpoint, model: report.model });
-    if (cls.type === 'retry' && cls.status === undefined) {
+    if (cls.type === 'fatal' && cls.error.status === undefined) {
+      report.problems.push(cls.error.message);
+      return false;
+    }
+    if (cls.type === 'transient' && cls.status === undefined) {
       report.problems.push(`cannot reach ${report.endpoint}: ${cls.reason}`);
       return false;
     }
@@ -150,8 +154,8 @@ async function runProbe(report: EndpointReport, name: ProbeName, run: () => Prom
 function describeError(err: unknown, endpoint: string, model: string): string {
   const cls = classifyError(err, { endpoint, model });
   if (cls.type === 'fatal') return cls.error.message;
-  if (cls.type === 'rejected') return `rejected (${cls.message})`;
-  if (cls.type === 'retry') return cls.reason;
+  if (cls.type === 'rejected' || cls.type === 'shape' || cls.type === 'overflow') return `rejected (${cls.message})`;
+  if (cls.type === 'transient' || cls.type === 'rate-limited') return cls.reason;
   return (err as Error)?.message ?? String(err);
 }
 

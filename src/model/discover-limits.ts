@@ -16,7 +16,10 @@ export async function discoverWindow(transport: Transport, baseURL: string, mode
   const origin = url.origin;
   const probes: Promise<number | null>[] = [
     transport.fetchJSON(`${origin}/props`).then((p) => numberAt(p, ['default_generation_settings', 'n_ctx']) ?? numberAt(p, ['n_ctx'])),
-    transport.fetchJSON(`${origin}/api/v0/models/${encodeURIComponent(model)}`).then((p) => (p ? firstNumber(p as Record<string, unknown>, ['loaded_context_length', 'max_context_length']) : null)),
+    transport.fetchJSON(`${origin}/api/v0/models`).then((p) => {
+      const found = (p as { data?: Record<string, unknown>[] } | null)?.data?.find((m) => m.id === model);
+      return found ? firstNumber(found, ['loaded_context_length', 'max_context_length']) : null;
+    }),
     ollamaWindow(transport, origin, model),
   ];
   const found = await Promise.all(probes.map((p) => p.catch(() => null)));

@@ -1,7 +1,7 @@
 import type { StructuredMethod } from '../config/schema.js';
 import type { ErrorClass } from './classify-error.js';
-import { adaptParams, defaultParams, nextMethod, ShapeGate, type RequestParams, type ShapeKind } from './request-shape.js';
-import type { WireMethod } from './structured-method.js';
+import { adaptParams, defaultParams, ShapeGate, type RequestParams, type ShapeKind } from './request-shape.js';
+import { METHOD_ORDER, type WireMethod } from './structured-method.js';
 
 export interface NegotiatorOptions {
   model: string;
@@ -80,4 +80,9 @@ export class Negotiator {
 
 function describeParams(p: RequestParams): string {
   return `now ${p.tokensField}${p.temperature ? '' : ', no temperature'}${p.seed ? '' : ', no seed'}`;
+}
+
+/** The structured method after `rejected` failed, in METHOD_ORDER; null when none is left. */
+function nextMethod(rejected: ReadonlySet<WireMethod>, from: WireMethod): WireMethod | null {
+  return METHOD_ORDER.slice(METHOD_ORDER.indexOf(from)).find((m) => !rejected.has(m)) ?? null;
 }

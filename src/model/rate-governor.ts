@@ -25,6 +25,11 @@ interface Bucket {
   since: number;
 }
 
+/** Pace set by the first 429 without rate headers (20 requests/s), then slowed by half again per congestion event. */
+const INITIAL_INTERVAL_MS = 50;
+const SLOWDOWN = 1.5;
+const SPEEDUP = 0.99;
+
 /** A request could start only after its deadline (a long rate-limit wait). */
 export class RateDeadlineError extends Error {
   constructor(readonly until: number) {
@@ -37,8 +42,7 @@ export class RateDeadlineError extends Error {
  * One rate governor per endpoint and process, shared by every request of every stage, matrix run and
  * embedding call. It reads `x-ratelimit-remaining/limit/reset-requests/-tokens` from every reply and
  * paces request starts and estimated tokens like the endpoint's token bucket refills; a 429 pauses
- * every new request until its `retry-after`, and without headers the pace is learned from the
- * successes that fit in the last second.
+ * every new request until its `retry-after`, and without headers the pace is learned from the 429s.
  */
 export class RateGovernor {
   private pauseUntil = 0;
@@ -46,8 +50,7 @@ export class RateGovernor {
   private intervalMs = 0;
   private requests: Bucket | null = null;
   private tokens: Bucket | null = null;
-  private readonly okStarts: number[] = [];
-  private okInRow = 0;
+  private lastSlowdown = 0;
   private rateLimitedCount = 0;
   private lastAnnounced = 0;
 
@@ -83,27 +86,23 @@ export class RateGovernor {
     if (this.tokens) this.tokens.since += estimatedTokens;
   }
 
-  /** A 429 for a request started at `sentAt`: pause everyone until `retryAfterMs`, and slow the pace. */
-  rateLimited(retryAfterMs: number | undefined, fallbackMs: number): void {
+  /**
+   * A 429 for a request started at `sentAt`: pause everyone until `retryAfterMs`. Without rate
+   * headers, slow the pace (AIMD on the interval between starts, as TCP does with its window: one
+   * congestion event slows it once, so 429s of requests already on their way do not count again).
+   */
+  rateLimited(retryAfterMs: number | undefined, fallbackMs: number, sentAt: number): void {
     const now = Date.now();
     this.rateLimitedCount++;
-    this.okInRow = 0;
     this.pauseUntil = Math.max(this.pauseUntil, now + (retryAfterMs ?? fallbackMs));
-    if (this.requests?.refillMs) return;
-    while (this.okStarts.length > 0 && this.okStarts[0]! < now - 1000) this.okStarts.shift();
-    const perSecond = this.okStarts.length;
-    const learned = perSecond > 0 ? 1000 / perSecond : Math.max(50, this.intervalMs * 2);
-    this.intervalMs = Math.max(this.intervalMs, learned * 1.02);
+    if (this.requests?.refillMs || sentAt < this.lastSlowdown) return;
+    this.lastSlowdown = now;
+    this.intervalMs = this.intervalMs === 0 ? INITIAL_INTERVAL_MS : this.intervalMs * SLOWDOWN;
   }
 
-  /** A request started at `sentAt` succeeded: after a long run without 429, probe a slightly faster pace. */
-  succeeded(sentAt: number): void {
-    this.okStarts.push(sentAt);
-    if (this.okStarts.length > 4096) this.okStarts.splice(0, 2048);
-    if (++this.okInRow >= 50 && this.intervalMs > 0) {
-      this.okInRow = 0;
-      this.intervalMs *= 0.95;
-    }
+  /** A request succeeded: probe a slightly faster pace (1% per success). */
+  succeeded(): void {
+    if (this.intervalMs > 0) this.intervalMs *= SPEEDUP;
   }
 
   seen(): RateLimitsSeen {

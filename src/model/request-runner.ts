@@ -79,7 +79,7 @@ export async function sendWithRetries<T>(ctx: RunnerContext, stage: string, atte
         }
       }, o.signal);
       ctx.health.succeeded();
-      ctx.governor.succeeded(sentAt);
+      ctx.governor.succeeded();
       return { ...result, attempts: n };
     } catch (err) {
       if (err instanceof RateDeadlineError) throw giveUp(ctx, `${ctx.endpoint}: ${err.message}`, err, 429);
@@ -104,7 +104,7 @@ export async function sendWithRetries<T>(ctx: RunnerContext, stage: string, atte
             const why = `the endpoint asked to wait ${Math.round(waitMs / 1000)} s (until ${clock(Date.now() + waitMs)}), beyond this request's deadline (LITREV_REQUEST_DEADLINE_MS)`;
             throw giveUp(ctx, `HTTP 429 from ${ctx.endpoint}: ${why}`, err, 429);
           }
-          ctx.governor.rateLimited(cls.retryAfterMs, waitMs);
+          ctx.governor.rateLimited(cls.retryAfterMs, waitMs, sentAt);
           ctx.accounting.retried();
           ctx.emit({ type: 'retry', stage, attempt: n + 1, reason: cls.reason, delayMs: waitMs });
           continue;

@@ -1,6 +1,5 @@
 import { AbortedError } from '../errors.js';
 import { isReasoningModel } from './reasoning-model.js';
-import { METHOD_ORDER, type WireMethod } from './structured-method.js';
 
 /** How requests to one endpoint + model are shaped: the parameters it accepts, and the structured method. */
 export interface RequestParams {
@@ -26,11 +25,6 @@ export function adaptParams(p: RequestParams, param: string, message: string): R
   if (param === 'temperature' && p.temperature) return { ...p, temperature: false };
   if (param === 'seed' && p.seed) return { ...p, seed: false };
   return null;
-}
-
-/** The structured method after `rejected` failed, in METHOD_ORDER; null when none is left. */
-export function nextMethod(rejected: ReadonlySet<WireMethod>, from: WireMethod): WireMethod | null {
-  return METHOD_ORDER.slice(METHOD_ORDER.indexOf(from)).find((m) => !rejected.has(m)) ?? null;
 }
 
 /** A request kind whose shape is probed once: plain text, or structured output. */

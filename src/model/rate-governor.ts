@@ -25,9 +25,9 @@ interface Bucket {
   since: number;
 }
 
-/** Pace set by the first 429 without rate headers (20 requests/s), then slowed by half again per congestion event. */
+/** Pace set by the first 429 without rate headers (20 requests/s), then slowed by a fifth per congestion event. */
 const INITIAL_INTERVAL_MS = 50;
-const SLOWDOWN = 1.5;
+const SLOWDOWN = 1.2;
 const SPEEDUP = 0.99;
 
 /** A request could start only after its deadline (a long rate-limit wait). */
@@ -100,7 +100,7 @@ export class RateGovernor {
     this.intervalMs = this.intervalMs === 0 ? INITIAL_INTERVAL_MS : this.intervalMs * SLOWDOWN;
   }
 
-  /** A request succeeded: probe a slightly faster pace (1% per success). */
+  /** A request succeeded: probe a slightly faster pace. */
   succeeded(): void {
     if (this.intervalMs > 0) this.intervalMs *= SPEEDUP;
   }

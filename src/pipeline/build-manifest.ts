@@ -69,5 +69,6 @@ export function buildManifest(input: ManifestInput): RunManifest {
     ...(input.stability ? { stability: input.stability } : {}),
     files: [...input.files, RUN_MANIFEST_FILE],
     status: failed > 0 ? 'failed-items' : 'ok',
+    ...(o.gateway?.endpointState ? { limits: o.gateway.endpointState() } : {}),
   };
 }

@@ -3,6 +3,8 @@ import type { ChatMessage, EndpointLimits } from './types.js';
 
 /** Margin kept on token counts so that a packed prompt really fits (server tokenizers differ). */
 export const TOKEN_MARGIN = 1.08;
+/** Margin of the check made before sending. */
+const PRESEND_MARGIN = 1.03;
 /** A reply whose reported prompt is below this fraction of what was sent saw a truncated prompt. */
 const TRUNCATION_RATIO = 0.5;
 /** Prompts smaller than this are never judged truncated (per-message overheads dominate). */
@@ -57,9 +59,13 @@ export class LimitsTracker {
     return Math.ceil(this.serverTokens(messages) * TOKEN_MARGIN);
   }
 
-  /** Whether a prompt of `promptTokens` asking for `maxOutput` certainly does not fit the known window. */
+  /**
+   * Whether a prompt of `promptTokens` (calibrated) asking for `maxOutput` will not fit the known
+   * window: refused before sending, with a small margin for the tokenizer's error (a prompt packed
+   * with countTokens() is well inside it).
+   */
   overflows(promptTokens: number, maxOutput: number | undefined): boolean {
-    return this.window !== null && promptTokens + (maxOutput ?? 0) > this.window;
+    return this.window !== null && promptTokens * PRESEND_MARGIN + (maxOutput ?? 0) > this.window;
   }
 
   /** A window published by the server (vLLM, llama.cpp, LM Studio, Ollama); config wins. */

@@ -28,6 +28,8 @@ interface Bucket {
 /** Pace set by the first 429 without rate headers (20 requests/s), then slowed by a fifth per congestion event. */
 const INITIAL_INTERVAL_MS = 50;
 const SLOWDOWN = 1.2;
+/** Waits at least this long are announced. */
+const ANNOUNCE_MS = 500;
 const SPEEDUP = 0.99;
 
 /** A request could start only after its deadline (a long rate-limit wait). */
@@ -66,7 +68,7 @@ export class RateGovernor {
 
   /**
    * Wait until a request with `estimatedTokens` may start. Throws RateDeadlineError when that would be
-   * after `deadlineAt`. `onWait(until)` is told of a wait of a second or more (once per pause).
+   * after `deadlineAt`. `onWait(until)` is told of a wait of half a second or more (once per pause).
    */
   async admit(estimatedTokens: number, deadlineAt: number, signal: AbortSignal | undefined, onWait: (until: number) => void): Promise<void> {
     for (;;) {
@@ -74,7 +76,7 @@ export class RateGovernor {
       const at = Math.max(now, this.pauseUntil, this.nextStart, bucketWait(this.requests, 1, now), bucketWait(this.tokens, estimatedTokens, now));
       if (at > deadlineAt) throw new RateDeadlineError(at);
       if (at <= now) break;
-      if (at - now >= 1000 && at > this.lastAnnounced + 1000) {
+      if (at - now >= ANNOUNCE_MS && at > this.lastAnnounced + 1000) {
         this.lastAnnounced = at;
         onWait(at);
       }

@@ -4,11 +4,13 @@ export type Listener = (event: ModelEvent) => void;
 
 /**
  * The one fan-out of model events. A listener that throws does not break the request that emitted
- * the event, and is not silenced either: its error is rethrown on a microtask, where the process's
- * uncaught-exception handler reports it as the bug it is.
+ * the event, and is not silenced either: its error is recorded (`errors`) and reported once as a
+ * process warning on stderr, naming the event it failed on.
  */
 export class Listeners {
   private readonly set = new Set<Listener>();
+  /** Errors thrown by listeners, in order. */
+  readonly errors: unknown[] = [];
 
   add(listener: Listener): () => void {
     this.set.add(listener);
@@ -20,9 +22,10 @@ export class Listeners {
       try {
         l(event);
       } catch (err) {
-        queueMicrotask(() => {
-          throw err;
-        });
+        this.errors.push(err);
+        if (this.errors.length === 1) {
+          process.emitWarning(`a model-event listener failed on "${event.type}": ${err instanceof Error ? err.message : String(err)} (please report it)`, { code: 'LITREV_LISTENER' });
+        }
       }
     }
   };

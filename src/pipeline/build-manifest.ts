@@ -77,5 +77,6 @@ export function buildManifest(input: ManifestInput): RunManifest {
     ...(input.stability ? { stability: input.stability } : {}),
     files: [...input.files, RUN_MANIFEST_FILE],
     status: failed > 0 ? 'failed-items' : verificationPassed(input.verification) ? 'ok' : 'ok with warnings',
+    ...(o.gateway?.endpointState ? { limits: o.gateway.endpointState() } : {}),
   };
 }

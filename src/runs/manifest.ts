@@ -71,6 +71,27 @@ export interface RunManifest {
   files: string[];
   /** `ok with warnings`: verification found something to distrust (see verification.json). */
   status: 'ok' | 'ok with warnings' | 'failed-items';
+  /** What the run knew of its endpoint at the end: limits (with their source), accepted parameters, structured method, rate limits. */
+  limits?: EndpointRecord;
+}
+
+/** The endpoint as a run found it (the model layer's EndpointState). */
+export interface EndpointRecord {
+  endpoint: string;
+  model: string;
+  limits: { contextWindow: number | null; contextSource: string | null; maxOutputTokens: number | null; outputSource: string | null };
+  tokenRatio: number;
+  structuredMethod: string;
+  params: { tokensField: string; temperature: boolean; seed: boolean };
+  adapted: string[];
+  rateLimits: {
+    limitRequests: number | null;
+    limitTokens: number | null;
+    remainingRequests: number | null;
+    remainingTokens: number | null;
+    pacedPerSecond: number | null;
+    rateLimited: number;
+  };
 }
 
 export const RUN_MANIFEST_FILE = 'run.json';

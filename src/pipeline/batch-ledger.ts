@@ -37,31 +37,41 @@ export async function writeLedger(file: string, ledger: BatchLedger): Promise<vo
   await writeFileAtomic(file, `${JSON.stringify(ledger)}\n`);
 }
 
+export interface FormBatchOptions<T> {
+  maxItems: number;
+  /** Estimated tokens of the items of a batch beyond its first (LITREV_BATCH_TOKENS). */
+  tokenBudget: number;
+  tokensOf: (item: T) => number;
+  /** A new batch grows only while this holds (the prompt and its reply fit the model's limits). */
+  fits?: (batch: T[]) => boolean;
+  /** A ledger batch is reused only when this holds (its prompt still fits the context window). */
+  reusable?: (batch: T[]) => boolean;
+}
+
 /**
- * Reuse every ledger batch whose papers are all present (and not already used), then chunk the
- * remaining papers in id order: at most `maxItems` per batch and, beyond the first paper, at most
- * `tokenBudget` estimated tokens.
+ * Reuse every ledger batch whose papers are all present (and not already used) and that still
+ * fits, then chunk the remaining papers in id order: at most `maxItems` per batch and, beyond the
+ * first paper, at most `tokenBudget` estimated tokens, and only while `fits` holds.
  */
-export function formBatches<T extends { id: string }>(
-  items: T[],
-  ledger: BatchLedger,
-  options: { maxItems: number; tokenBudget: number; tokensOf: (item: T) => number },
-): T[][] {
+export function formBatches<T extends { id: string }>(items: T[], ledger: BatchLedger, options: FormBatchOptions<T>): T[][] {
   const byId = new Map(items.map((it) => [it.id, it]));
   const used = new Set<string>();
   const batches: T[][] = [];
   for (const ids of ledger.batches) {
     if (ids.length === 0 || ids.length > options.maxItems) continue;
     if (!ids.every((id) => byId.has(id) && !used.has(id))) continue;
+    const batch = ids.map((id) => byId.get(id)!);
+    if (options.reusable && !options.reusable(batch)) continue;
     for (const id of ids) used.add(id);
-    batches.push(ids.map((id) => byId.get(id)!));
+    batches.push(batch);
   }
   const rest = items.filter((it) => !used.has(it.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let current: T[] = [];
   let tokens = 0;
   for (const item of rest) {
     const t = options.tokensOf(item);
-    if (current.length > 0 && (current.length >= options.maxItems || tokens + t > options.tokenBudget)) {
+    const full = current.length >= options.maxItems || tokens + t > options.tokenBudget || (options.fits !== undefined && !options.fits([...current, item]));
+    if (current.length > 0 && full) {
       batches.push(current);
       current = [];
       tokens = 0;

@@ -51,7 +51,7 @@ export async function prepareRun(
     signal: options.signal,
     ...(config.maxCost !== undefined ? { maxCostUSD: config.maxCost } : {}),
   });
-  const deps: ModelStageDeps = {
+  const deps: Omit<ModelStageDeps, 'packing'> = {
     gateway,
     prompts,
     cacheDir: config.cacheDir,

@@ -1,0 +1,76 @@
+import type { Paper } from '../../corpus/paper.js';
+import type { ChatMessage } from '../../model/types.js';
+import { promptRoom } from '../../prompts/context-budget.js';
+import { escapeUntrusted, paperBlocks, type PaperBlockFields } from '../../prompts/paper-block.js';
+import { renderPrompt } from '../../prompts/prompt-file.js';
+import type { Annotation, TaxonomyCategory } from '../../review/annotation.js';
+import type { StageContext } from '../../review/engine.js';
+import type { ReviewSection } from '../../review/review-draft.js';
+import { chunkToFit } from './chunk-to-fit.js';
+import type { ModelStageDeps } from './model-stage-deps.js';
+import { SectionSchema } from './reply-schemas.js';
+import { sectionBlock } from './section-block.js';
+
+/** Completion tokens a section (or a part of one) is expected to take. */
+const SECTION_OUTPUT = 1000;
+
+export interface SectionInput {
+  category: TaxonomyCategory;
+  papers: Map<string, Paper>;
+  annotations: Map<string, Annotation>;
+  topic: string;
+}
+
+/**
+ * Write one section from its papers' annotations. When the papers do not fit the context window
+ * in one request, subsets of them are written as partial drafts, and the drafts merged into the
+ * section (in rounds, if even the drafts do not fit together).
+ */
+export async function writeSection(deps: ModelStageDeps, input: SectionInput, ctx: StageContext): Promise<ReviewSection> {
+  const { category, topic } = input;
+  const blocks = category.paperIds.flatMap((id): PaperBlockFields[] => {
+    const p = input.papers.get(id);
+    return p ? [sectionBlock(p, input.annotations.get(id))] : [];
+  });
+  const render = (part: PaperBlockFields[], label = category.name) =>
+    renderPrompt(deps.prompts.synthesize, { topic, category: label, definition: category.definition, papers: paperBlocks(part) });
+  const room = promptRoom(deps.packing.limits(), SECTION_OUTPUT);
+  const section = (body: string): ReviewSection => ({ categoryId: category.id, heading: category.name, body: body.trim() });
+  if (room === Number.POSITIVE_INFINITY || deps.gateway.countTokens(render(blocks)) <= room) {
+    return section(await ask(deps, render(blocks), ctx));
+  }
+  const fixed = deps.gateway.countTokens(render([], `${category.name} (part 10 of 10)`));
+  const parts = chunkToFit(blocks, (b) => tokensOf(deps, paperBlocks([b])), room - fixed);
+  ctx.warn(`section "${category.name}": its ${blocks.length} papers do not fit the model's context window in one request; written in ${parts.length} parts, then merged`);
+  const drafts = await Promise.all(parts.map((part, i) => ask(deps, render(part, `${category.name} (part ${i + 1} of ${parts.length})`), ctx)));
+  return section(await mergeDrafts(deps, input, drafts, ctx));
+}
+
+/** Merge partial drafts into one section body; drafts that cannot be merged are kept one after another. */
+async function mergeDrafts(deps: ModelStageDeps, input: SectionInput, drafts: string[], ctx: StageContext): Promise<string> {
+  const kept = drafts.map((d) => d.trim()).filter((d) => d !== '');
+  if (kept.length <= 1) return kept[0] ?? '';
+  const render = (group: string[]) =>
+    renderPrompt(deps.prompts.merge, {
+      topic: input.topic,
+      category: input.category.name,
+      definition: input.category.definition,
+      drafts: group.map((d, i) => `<draft part="${i + 1}">\n${escapeUntrusted(d)}\n</draft>`).join('\n\n'),
+    });
+  const room = promptRoom(deps.packing.limits(), SECTION_OUTPUT);
+  const fixed = deps.gateway.countTokens(render([]));
+  const groups = room === Number.POSITIVE_INFINITY ? [kept] : chunkToFit(kept, (d) => tokensOf(deps, d) + 12, room - fixed);
+  if (groups.length === kept.length) return kept.join('\n\n');
+  const merged = await Promise.all(groups.map(async (g) => (g.length === 1 ? g[0]! : (await ask(deps, render(g), ctx)).trim() || g.join('\n\n'))));
+  return merged.length === 1 ? merged[0]! : mergeDrafts(deps, input, merged, ctx);
+}
+
+async function ask(deps: ModelStageDeps, messages: ChatMessage[], ctx: StageContext): Promise<string> {
+  const result = await deps.gateway.structured({ stage: 'synthesize', schemaName: 'section', schema: SectionSchema, messages, sample: deps.sample, signal: ctx.signal });
+  if (!result.ok) throw new Error(`reply rejected (${result.kind}: ${result.error})`);
+  return result.value.body;
+}
+
+function tokensOf(deps: ModelStageDeps, text: string): number {
+  return deps.gateway.countTokens([{ role: 'user', content: `${text}\n\n` }]) - deps.gateway.countTokens([{ role: 'user', content: '' }]);
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
+import { jsonOf, runCli } from '../support/run-cli.js';
+import { limitedReviewer, serverTokens } from './limited-endpoint.js';
+
+/**
+ * Reviews through an endpoint with a small context window and an output cap, through the real
+ * client and HTTP: every paper is annotated, the run exits 0, says once what the limits do, and a
+ * replay from the cache writes the same review.
+ */
+const CORPUS = path.resolve(__dirname, '../../examples/corpus/004_8ff57b83dc1ce018.txt');
+const PAPERS = 59;
+
+let server: OpenAIServer | undefined;
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await server?.close();
+  server = undefined;
+});
+
+async function review(cwd: string, out: string, extra: string[] = []) {
+  const r = await runCli(['review', CORPUS, '--base-url', server!.url, '--model', 'test-model', '--json', '--out', out, ...extra], { cwd });
+  return { ...r, summary: r.stdout.trim() ? jsonOf(r) : null };
+}
+
+const read = (...p: string[]) => readFileSync(path.join(...p), 'utf8');
+
+describe('a review through a model with a small context window', () => {
+  it('configured window (LITREV_CONTEXT_WINDOW): no request over the window, every paper annotated, replay identical', async () => {
+    server = await startOpenAIServer({ handler: limitedReviewer({ window: 2048 }) });
+    vi.stubEnv('LITREV_CONTEXT_WINDOW', '2048');
+    const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-window-config-'));
+    const r = await review(cwd, 'a');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.summary).toMatchObject({ papers: PAPERS, annotated: PAPERS, failed: 0 });
+    const over = server.chatRequests().filter((q) => serverTokens({ messages: q.body!.messages as { role: string; content: string }[] }) > 2048);
+    expect(over).toHaveLength(0);
+    const warnings: string[] = r.summary.warnings;
+    const limitWarnings = warnings.filter((w) => /context window is 2,048 tokens/.test(w));
+    expect(limitWarnings).toHaveLength(1);
+    expect(limitWarnings[0]).toMatch(/batches of \d+ papers; for Ollama raise it with OLLAMA_CONTEXT_LENGTH or num_ctx/);
+
+    const sent = server.chatRequests().length;
+    const replay = await review(cwd, 'b', ['--cache', 'replay']);
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(server.chatRequests().length).toBe(sent);
+    expect(read(cwd, 'b', 'review.md')).toBe(read(cwd, 'a', 'review.md'));
+  });
+
+  it('unknown window, 400 context_length_exceeded: batches are packed again and every paper is annotated', async () => {
+    server = await startOpenAIServer({ handler: limitedReviewer({ window: 2048 }) });
+    const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-window-400-'));
+    const r = await review(cwd, 'a');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.summary).toMatchObject({ papers: PAPERS, annotated: PAPERS, failed: 0 });
+
+    const sent = server.chatRequests().length;
+    const replay = await review(cwd, 'b', ['--cache', 'replay']);
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(server.chatRequests().length).toBe(sent);
+    expect(read(cwd, 'b', 'review.md')).toBe(read(cwd, 'a', 'review.md'));
+  });
+
+  it('an output cap: cut-off batch replies are packed again, no paper is lost', async () => {
+    server = await startOpenAIServer({ handler: limitedReviewer({ outputCap: 700 }) });
+    const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-output-cap-'));
+    const r = await review(cwd, 'a');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.summary).toMatchObject({ papers: PAPERS, annotated: PAPERS, failed: 0 });
+    const warnings: string[] = r.summary.warnings;
+    expect(warnings.filter((w) => /replies are capped at/.test(w))).toHaveLength(1);
+  });
+});

@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer } from 'node:net';
 import { describeChat, type ChatAnswer, type ChatHandler, type ChatRequestInfo } from './chat-request.js';
+import { isMalformed, trickling, writeMalformed, type FaultOptions } from './server-faults.js';
+import { capOutput, fence, promptTokensOf, requestedOutput, ruleError, truncateToWindow, type ModelRuleOptions } from './server-model-rules.js';
+import { modelEntries, publishedRoute, type PublishStyle } from './server-publish.js';
+import { TokenBucketLimiter, type RateLimitOptions } from './server-rate-limit.js';
 import { writeChatAnswer } from './write-chat-answer.js';
 
 export type { ChatAnswer, ChatHandler, ChatRequestInfo } from './chat-request.js';
+export type { MalformedKind } from './server-faults.js';
+export type { PublishStyle } from './server-publish.js';
 export { schemaInstance } from './schema-instance.js';
 
 /** Every request the server received. */
@@ -18,7 +25,20 @@ export interface RecordedRequest {
   receivedAt: number;
 }
 
-export interface OpenAIServerOptions {
+/**
+ * Each behaviour of real endpoints is an option (see the files they come from): a token-bucket rate
+ * limit with x-ratelimit-* headers (`rateLimit`), a context window that errors or truncates silently
+ * (`contextWindow`), an output cap (`outputCap`), reasoning-model parameter rules (`reasoning`,
+ * `rejectParams`), JSON in Markdown fences (`fencedJson`), published context windows (`publish`),
+ * malformed 200s, trickling bodies and cross-origin redirects (`malformed`, `trickle`, `redirectTo`).
+ */
+export interface OpenAIServerOptions extends ModelRuleOptions, FaultOptions {
+  rateLimit?: RateLimitOptions;
+  /** JSON answers wrapped in a ```json fence (json_schema / json_mode content). */
+  fencedJson?: boolean;
+  /** Publish the context window (`contextWindow.tokens`, or `publishedWindow`) the way this kind of server does. */
+  publish?: PublishStyle;
+  publishedWindow?: number;
   /** Delay before every accepted chat/embeddings answer. */
   latencyMs?: number;
   /** Accepted chat + embeddings requests per sliding second; past it: 429 with retry-after(-ms). Rejected requests do not count. */
@@ -37,6 +57,10 @@ export interface OpenAIServerOptions {
 export interface OpenAIServer {
   /** http://127.0.0.1:PORT/v1 */
   url: string;
+  /** http://127.0.0.1:PORT/moved/v1: every request there is redirected (307) to the same path under /v1 (same origin). */
+  movedURL: string;
+  /** Chat requests whose prompt the model saw only in part (`contextWindow.mode: 'truncate'`). */
+  truncatedPrompts: number;
   requests: RecordedRequest[];
   /** The chat-completion requests only. */
   chatRequests(): RecordedRequest[];
@@ -57,6 +81,9 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
   const accepted: number[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const supports = { jsonSchema: true, tools: true, jsonObject: true, streaming: true, embeddings: true, ...options.supports };
+  const bucket = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : null;
+  const window = options.publishedWindow ?? options.contextWindow?.tokens;
+  let truncatedPrompts = 0;
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -78,14 +105,23 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     return null;
   };
 
-  const guard = (req: RecordedRequest, res: ServerResponse, model: unknown): boolean => {
+  /** Rate-limit headers for an accepted request, or null after a 429 was sent. */
+  const guard = (req: RecordedRequest, res: ServerResponse, model: unknown, tokens = 0): Record<string, string> | null => {
     if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
       sendError(res, 401, { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' });
-      return false;
+      return null;
     }
     if (options.models && typeof model === 'string' && !options.models.includes(model)) {
       sendError(res, 404, { message: `The model \`${model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' });
-      return false;
+      return null;
+    }
+    if (bucket) {
+      const decision = bucket.take(tokens);
+      if (decision.rejected) {
+        sendError(res, 429, { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' }, decision.rejected);
+        return null;
+      }
+      return decision.headers;
     }
     const waitMs = rateLimited();
     if (waitMs !== null) {
@@ -93,17 +129,24 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
         'retry-after-ms': String(waitMs),
         'retry-after': String(Math.ceil(waitMs / 1000)),
       });
-      return false;
+      return null;
     }
-    return true;
+    return {};
   };
 
   const onChat = async (rec: RecordedRequest, res: ServerResponse, httpReq: IncomingMessage) => {
     const body = rec.body ?? {};
-    if (!guard(rec, res, body.model)) return;
-    const info = describeChat(body, chatCount++);
+    const sent = describeChat(body, 0);
+    const limitHeaders = guard(rec, res, body.model, promptTokensOf(sent.messages) + (requestedOutput(body) ?? 0));
+    if (!limitHeaders) return;
+    const index = chatCount++;
+    const rejected = ruleError(body, sent.messages, options);
+    if (rejected) return sendError(res, 400, { message: rejected.message, type: 'invalid_request_error', code: rejected.code, param: rejected.param });
+    const seen = truncateToWindow(sent.messages, body, options);
+    if (seen.truncated) truncatedPrompts++;
+    const info = describeChat({ ...body, messages: seen.messages }, index);
     const unsupported = unsupportedFeature(info, supports);
-    if (unsupported) return sendError(res, 400, { message: unsupported, type: 'invalid_request_error', code: 'unsupported_parameter' });
+    if (unsupported) return sendError(res, 400, { message: unsupported, type: 'invalid_request_error', code: 'unsupported_parameter', param: 'response_format' });
     const answer: ChatAnswer = (await handler?.(info)) ?? info.defaultAnswer();
     if ('hang' in answer) return;
     await wait((options.latencyMs ?? 0) + (answer.delayMs ?? 0));
@@ -113,29 +156,44 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       return;
     }
     if ('status' in answer) return sendError(res, answer.status, answer.error ?? { message: `HTTP ${answer.status}`, type: 'server_error' }, answer.headers);
-    writeChatAnswer(res, info, answer);
+    if (isMalformed(index, options.malformed)) return writeMalformed(res, options.malformed!.kind);
+    const out = options.trickle ? trickling(res, options.trickle, timers) : res;
+    writeChatAnswer(out, info, answer, {
+      headers: limitHeaders,
+      promptTokens: promptTokensOf(info.messages),
+      cap: (text) => capOutput(text, body, options),
+      ...(options.fencedJson ? { fence } : {}),
+    });
   };
 
   const onEmbeddings = async (rec: RecordedRequest, res: ServerResponse) => {
     const body = rec.body ?? {};
     if (!supports.embeddings) return sendError(res, 404, { message: 'embeddings are not supported', type: 'invalid_request_error' });
-    if (!guard(rec, res, body.model)) return;
-    await wait(options.latencyMs ?? 0);
     const inputs = Array.isArray(body.input) ? body.input.map(String) : [String(body.input ?? '')];
+    const limitHeaders = guard(rec, res, body.model, inputs.reduce((s, t) => s + Math.ceil(t.length / 4), 0));
+    if (!limitHeaders) return;
+    await wait(options.latencyMs ?? 0);
     const dims = options.embeddingDimensions ?? 8;
     const data = inputs.map((text, index) => ({ object: 'embedding', index, embedding: embeddingOf(text, dims) }));
     const tokens = inputs.reduce((s, t) => s + Math.ceil(t.length / 4), 0);
-    sendJSON(res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
+    sendJSON(options.trickle ? trickling(res, options.trickle, timers) : res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } }, limitHeaders);
   };
 
   const server = createServer((httpReq, res) => {
     const chunks: Buffer[] = [];
     httpReq.on('data', (c: Buffer) => chunks.push(c));
     httpReq.on('end', () => {
-      const path = (httpReq.url ?? '/').split('?')[0]!;
+      const fullPath = (httpReq.url ?? '/').split('?')[0]!;
+      if (fullPath.startsWith('/moved/') || (options.redirectTo && fullPath.startsWith('/v1'))) {
+        const target = fullPath.startsWith('/moved/') ? fullPath.slice('/moved'.length) : `${options.redirectTo!.replace(/\/+$/, '')}${fullPath}`;
+        res.writeHead(307, { location: target, 'content-type': 'text/plain' });
+        res.end(`moved to ${target}`);
+        return;
+      }
+      const path = fullPath;
       const rec: RecordedRequest = { method: httpReq.method ?? 'GET', path, headers: httpReq.headers, body: parseBody(Buffer.concat(chunks).toString('utf8')), receivedAt: Date.now() };
       requests.push(rec);
-      const route = `${rec.method} ${path.replace(/\/+$/, '')}`;
+      const route = `${rec.method} ${path.replace(/\/+$/, '')}`.trim();
       const run = async () => {
         if (route === 'POST /v1/chat/completions') return onChat(rec, res, httpReq);
         if (route === 'POST /v1/embeddings') return onEmbeddings(rec, res);
@@ -143,9 +201,11 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
           if (options.apiKey !== undefined && rec.headers.authorization !== `Bearer ${options.apiKey}`) {
             return sendError(res, 401, { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' });
           }
-          const ids = options.models ?? ['test-model'];
-          return sendJSON(res, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 0, owned_by: 'litrev-test' })) });
+          return sendJSON(res, 200, { object: 'list', data: modelEntries(options.models ?? ['test-model'], options.publish, window) });
         }
+        const published = publishedRoute(route, rec.body, options.publish, options.models ?? ['test-model'], window);
+        if (typeof published === 'string') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(published);
+        if (published !== undefined) return sendJSON(res, 200, published);
         sendError(res, 404, { message: `no route ${route}`, type: 'invalid_request_error' });
       };
       run().catch((err: Error) => sendError(res, 500, { message: `test server handler failed: ${err.message}`, type: 'server_error' }));
@@ -155,6 +215,10 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/v1`,
+    movedURL: `http://127.0.0.1:${port}/moved/v1`,
+    get truncatedPrompts() {
+      return truncatedPrompts;
+    },
     requests,
     chatRequests: () => requests.filter((r) => r.path.replace(/\/+$/, '') === '/v1/chat/completions'),
     setHandler: (h) => {
@@ -204,6 +268,15 @@ export function sendJSON(res: ServerResponse, status: number, body: unknown, hea
   res.end(JSON.stringify(body));
 }
 
-function sendError(res: ServerResponse, status: number, error: { message: string; type?: string; code?: string }, headers: Record<string, string> = {}): void {
-  sendJSON(res, status, { error: { message: error.message, type: error.type ?? 'invalid_request_error', param: null, code: error.code ?? null } }, headers);
+function sendError(res: ServerResponse, status: number, error: { message: string; type?: string; code?: string; param?: string | null }, headers: Record<string, string> = {}): void {
+  sendJSON(res, status, { error: { message: error.message, type: error.type ?? 'invalid_request_error', param: error.param ?? null, code: error.code ?? null } }, headers);
+}
+
+/** A base URL where nothing listens (a port bound, then released): connection refused. */
+export async function unreachableURL(): Promise<string> {
+  const s = createNetServer();
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => s.close(() => resolve()));
+  return `http://127.0.0.1:${port}/v1`;
 }

@@ -3,19 +3,36 @@ import type { ChatAnswer, ChatRequestInfo } from './chat-request.js';
 
 type ContentAnswer = Exclude<ChatAnswer, { status: number } | { drop: true } | { hang: true }>;
 
+/** How the server's model shapes an answer: extra headers, the prompt it really saw, its output cap, fences. */
+export interface AnswerShape {
+  headers?: Record<string, string>;
+  /** The prompt tokens to report (a silently truncated prompt reports fewer). */
+  promptTokens?: number;
+  /** The completion cut to the output cap, or null when it fits. */
+  cap?: (text: string) => string | null;
+  /** Wrap JSON content in a Markdown fence. */
+  fence?: (text: string) => string;
+}
+
 /** Write a chat answer as a chat.completion JSON, or as SSE chunks when the request streams. */
-export function writeChatAnswer(res: ServerResponse, info: ChatRequestInfo, answer: ContentAnswer): void {
+export function writeChatAnswer(res: ServerResponse, info: ChatRequestInfo, answer: ContentAnswer, shape: AnswerShape = {}): void {
   if (res.headersSent || res.destroyed) return;
   const asTool = answer.toolCall !== undefined || (answer.json !== undefined && info.method === 'function_calling');
   let text = answer.toolCall?.arguments ?? answer.content ?? (answer.json === undefined ? '' : JSON.stringify(answer.json));
+  if (shape.fence && !asTool && answer.json !== undefined) text = shape.fence(text);
   let finish = answer.finishReason ?? 'stop';
   if (answer.truncate) {
     text = text.slice(0, Math.floor(text.length / 2));
     finish = 'length';
   }
+  const capped = shape.cap?.(text);
+  if (capped !== undefined && capped !== null) {
+    text = capped;
+    finish = 'length';
+  }
   const toolName = answer.toolCall?.name ?? info.schemaName ?? 'answer';
   const promptChars = info.messages.reduce((s, m) => s + m.content.length, 0);
-  const usage = answer.usage === null ? undefined : (answer.usage ?? { prompt_tokens: Math.ceil(promptChars / 4), completion_tokens: Math.ceil(text.length / 4) });
+  const usage = answer.usage === null ? undefined : (answer.usage ?? { prompt_tokens: shape.promptTokens ?? Math.ceil(promptChars / 4), completion_tokens: Math.ceil(text.length / 4) });
   const usageFull = usage ? { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } : undefined;
   const id = `chatcmpl-test-${info.index}`;
   const model = String(info.body.model ?? 'test-model');
@@ -24,11 +41,11 @@ export function writeChatAnswer(res: ServerResponse, info: ChatRequestInfo, answ
 
   if (!info.stream) {
     const message = { role: 'assistant', content: asTool ? null : text, refusal: answer.refusal ?? null, ...(toolCalls ? { tool_calls: toolCalls } : {}) };
-    res.writeHead(200, { 'content-type': 'application/json' });
+    res.writeHead(200, { 'content-type': 'application/json', ...shape.headers });
     res.end(JSON.stringify({ id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: finish, logprobs: null }], ...(usageFull ? { usage: usageFull } : {}) }));
     return;
   }
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', ...shape.headers });
   const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
     res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices, ...extra })}\n\n`);
   chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]);

@@ -56,6 +56,9 @@ try {
     console.log(`  ${stage.padEnd(20)} ${String(s.requests).padStart(4)} requests ${String(s.tokens).padStart(8)} prompt tokens  ${(s.tokens / corpusTokens).toFixed(2)}x`);
   }
   console.log(`prompt tokens of the review: ${total} = ${(total / corpusTokens).toFixed(2)}x the corpus (annotated ${summary.annotated}/${summary.papers}, exit ${r.code})`);
+  // The same ratio in the test server's own count (4 characters a token), as run.json reports it.
+  const corpusChars = corpusText.reduce((s, t) => s + Math.ceil(t.length / 4), 0);
+  console.log(`as the server counts (run.json promptTokens ${summary.promptTokens} / corpus ${corpusChars}): ${(summary.promptTokens / corpusChars).toFixed(2)}x`);
 } finally {
   await server.close();
   rmSync(cwd, { recursive: true, force: true });

@@ -3,13 +3,14 @@ import type { EndpointLimits } from '../model/types.js';
 /**
  * How many prompt tokens a request may take so that its reply still fits the model's context
  * window: the window, minus the output the request is expected to produce (capped by the
- * endpoint's output cap), minus a safety margin for the tokenizer estimate. Infinity while the
+ * endpoint's output cap, at most half the window), minus a safety margin for the tokenizer
+ * estimate. Infinity while the
  * window is unknown: prompts are then built as they always were.
  */
 export function promptRoom(limits: EndpointLimits, expectedOutput: number): number {
   const window = limits.contextWindow;
   if (window === null) return Number.POSITIVE_INFINITY;
-  return Math.max(0, window - outputReserve(limits, expectedOutput) - contextMargin(window));
+  return Math.max(0, window - Math.min(outputReserve(limits, expectedOutput), Math.floor(window / 2)) - contextMargin(window));
 }
 
 /** The output a request keeps room for: what it is expected to write, at most the output cap. */

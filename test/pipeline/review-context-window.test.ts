@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { jsonOf, runCli } from '../support/run-cli.js';
-import { limitedReviewer, serverTokens } from './limited-endpoint.js';
+import { fakeReviewer } from '../support/fake-reviewer.js';
+import { promptTokensOf } from '../support/server-model-rules.js';
 
 /**
  * Reviews through an endpoint with a small context window and an output cap, through the real
@@ -30,13 +31,13 @@ const read = (...p: string[]) => readFileSync(path.join(...p), 'utf8');
 
 describe('a review through a model with a small context window', () => {
   it('configured window (LITREV_CONTEXT_WINDOW): no request over the window, every paper annotated, replay identical', async () => {
-    server = await startOpenAIServer({ handler: limitedReviewer({ window: 2048 }) });
+    server = await startOpenAIServer({ handler: fakeReviewer(), contextWindow: { tokens: 2048, mode: 'error' } });
     vi.stubEnv('LITREV_CONTEXT_WINDOW', '2048');
     const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-window-config-'));
     const r = await review(cwd, 'a');
     expect(r.code, r.stderr).toBe(0);
     expect(r.summary).toMatchObject({ papers: PAPERS, annotated: PAPERS, failed: 0 });
-    const over = server.chatRequests().filter((q) => serverTokens({ messages: q.body!.messages as { role: string; content: string }[] }) > 2048);
+    const over = server.chatRequests().filter((q) => promptTokensOf(q.body!.messages as { role: string; content: string }[]) > 2048);
     expect(over).toHaveLength(0);
     const warnings: string[] = r.summary.warnings;
     const limitWarnings = warnings.filter((w) => /context window is 2,048 tokens/.test(w));
@@ -51,7 +52,7 @@ describe('a review through a model with a small context window', () => {
   });
 
   it('unknown window, 400 context_length_exceeded: batches are packed again and every paper is annotated', async () => {
-    server = await startOpenAIServer({ handler: limitedReviewer({ window: 2048 }) });
+    server = await startOpenAIServer({ handler: fakeReviewer(), contextWindow: { tokens: 2048, mode: 'error' } });
     const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-window-400-'));
     const r = await review(cwd, 'a');
     expect(r.code, r.stderr).toBe(0);
@@ -65,7 +66,7 @@ describe('a review through a model with a small context window', () => {
   });
 
   it('an output cap: cut-off batch replies are packed again, no paper is lost', async () => {
-    server = await startOpenAIServer({ handler: limitedReviewer({ outputCap: 700 }) });
+    server = await startOpenAIServer({ handler: fakeReviewer(), outputCap: { tokens: 700 } });
     const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-output-cap-'));
     const r = await review(cwd, 'a');
     expect(r.code, r.stderr).toBe(0);

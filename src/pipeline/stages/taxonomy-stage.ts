@@ -144,7 +144,8 @@ export async function assignWithModel(
       messages: (items) => renderPrompt(deps.prompts.assign, { categories: catalogue, papers: items.map(block).join('\n\n') }),
       schemaName: 'category_assignment',
       schema: assignBatchSchema(ids),
-      maxItems: deps.batch.maxItems * 2,
+      // A paper's assignment is a few tokens: larger batches repeat the catalogue less.
+      maxItems: deps.batch.maxItems * 4,
     },
     ctx,
   );

@@ -16,7 +16,7 @@ export interface BatchShape<I> {
 
 /** Measure a batch request: its fixed part once, each item's block once (memoised). */
 export function batchShape<I extends { id: string }>(
-  gateway: ModelGateway,
+  gateway: Pick<ModelGateway, 'countTokens'>,
   messages: (items: I[]) => ChatMessage[],
   itemText: (item: I) => string,
   outputPerItem: number,

@@ -4,6 +4,11 @@ import { formatTokens } from '../../prompts/context-budget.js';
 /** Completion tokens per item assumed for a stage until its replies are measured (conservative). */
 const OUTPUT_PRIOR: Record<string, number> = { classify: 400, screen: 60, assign: 30 };
 const DEFAULT_PRIOR = 200;
+/** The completion tokens per item a stage's batches are sized with before any reply is measured. */
+export function outputPrior(stage: string): number {
+  return OUTPUT_PRIOR[stage] ?? DEFAULT_PRIOR;
+}
+
 /** Measured output per item is raised by this much: batches differ, and a cut reply costs a request. */
 const OUTPUT_SLACK = 1.25;
 
@@ -44,7 +49,7 @@ export class PackingState {
   /** Completion tokens one item of this stage is expected to take. */
   outputPerItem(stage: string): number {
     const m = this.output.get(stage);
-    const prior = OUTPUT_PRIOR[stage] ?? DEFAULT_PRIOR;
+    const prior = outputPrior(stage);
     if (!m || m.items === 0) return prior;
     return Math.max(8, Math.ceil((m.tokens / m.items) * OUTPUT_SLACK));
   }

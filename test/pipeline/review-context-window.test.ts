@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -73,5 +73,38 @@ describe('a review through a model with a small context window', () => {
     expect(r.summary).toMatchObject({ papers: PAPERS, annotated: PAPERS, failed: 0 });
     const warnings: string[] = r.summary.warnings;
     expect(warnings.filter((w) => /replies are capped at/.test(w))).toHaveLength(1);
+  });
+});
+
+describe('a review through a model that silently keeps only the tail of a long prompt', () => {
+  it('annotates every paper and exits 0', async () => {
+    server = await startOpenAIServer({ handler: fakeReviewer(), contextWindow: { tokens: 2048, mode: 'truncate' } });
+    const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-window-truncate-'));
+    const r = await review(cwd, 'a');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.summary).toMatchObject({ papers: PAPERS, annotated: PAPERS, failed: 0 });
+  });
+});
+
+describe('an abstract too long for the context window on its own', () => {
+  it('is cut to fit, with a warning naming the paper, and the paper is annotated', async () => {
+    server = await startOpenAIServer({ handler: fakeReviewer(), contextWindow: { tokens: 2048, mode: 'error' } });
+    vi.stubEnv('LITREV_CONTEXT_WINDOW', '2048');
+    const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-window-long-'));
+    const long = Array.from({ length: 400 }, (_, i) => `Sentence ${i + 1} describes the method in more detail than any model can read at once.`).join(' ');
+    const records = [
+      { title: 'An Endless Abstract About Attention', abstract: long, authors: ['Ada Lovelace'], year: 2024 },
+      { title: 'A Short Paper on Quantization', abstract: 'We quantize weights to 4 bits. Memory drops by 3.5x with no loss of accuracy.', authors: ['Alan Turing'], year: 2023 },
+      { title: 'Another Short Paper on Caches', abstract: 'We compress the KV cache. Throughput improves by 2.1x on long prompts.', authors: ['Grace Hopper'], year: 2025 },
+    ];
+    writeFileSync(path.join(cwd, 'corpus.jsonl'), records.map((r) => JSON.stringify(r)).join('\n'));
+    const r = await runCli(['review', 'corpus.jsonl', '--base-url', server.url, '--model', 'test-model', '--json', '--out', 'a'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const summary = jsonOf(r);
+    expect(summary).toMatchObject({ papers: 3, annotated: 3, failed: 0 });
+    const cut = (summary.warnings as string[]).filter((w) => /too long for the model's context window on its own; its abstract was cut to fit/.test(w));
+    expect(cut).toHaveLength(1);
+    expect(cut[0]).toMatch(/^lovelace2024/);
+    for (const q of server.chatRequests()) expect(promptTokensOf(q.body!.messages as { role: string; content: string }[])).toBeLessThanOrEqual(2048);
   });
 });

@@ -57,6 +57,7 @@ export async function prepareRun(
     cacheDir: config.cacheDir,
     writeLedgers: config.cacheMode === 'readwrite' || config.cacheMode === 'refresh',
     batch: batchLimits(config),
+    concurrency: config.concurrency,
     sample: 0,
   };
   const repeatEngines = Array.from({ length: config.repeat - 1 }, (_, i) => createModelEngine({ ...deps, sample: i + 1 }));

@@ -10,6 +10,8 @@ export interface ModelStageDeps {
   cacheDir: string;
   /** Replay and off modes never write ledgers. */
   writeLedgers: boolean;
+  /** Batches of one stage in flight at once (--concurrency): a limit learned from one reply reshapes the batches not yet sent. */
+  concurrency: number;
   /** Upper bounds of a batch: --batch-size, or LITREV_BATCH_TOKENS. */
   batch: { maxItems: number; tokenBudget: number };
   /** --repeat: the sample number of this pass (0 = the ordinary request). */

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { estimateTokens } from '../../model/estimate.js';
 import { runBatch } from '../../model/run-batch.js';
 import type { ChatMessage, StructuredRequest } from '../../model/types.js';
@@ -68,6 +69,10 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
     });
   };
   const batches = pack(spec.items, ledger, shapeNow());
+  // Batches reused from the ledger are sent as they are (their answers are in the cache); new ones
+  // are checked against what is known when their turn comes.
+  const recorded = new Set(ledger.batches.map((ids) => ids.join(',')));
+  const isNew = (batch: I[]) => !recorded.has(batch.map((i) => i.id).join(','));
   announce(deps, spec.stage, batches, ctx);
   if (deps.writeLedgers) await writeLedger(file, { batches: batches.map((b) => b.map((i) => i.id)) });
 
@@ -82,9 +87,12 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
   };
 
   /** Ask for one batch; on a RepackSignal, pack its items again and ask for each part. Returns the batches that answered. */
-  const solve = async (batch: I[], shrunk: boolean): Promise<I[][]> => {
+  const solve = async (batch: I[], shrunk: boolean, check = false): Promise<I[][]> => {
     const gateway = guardedGateway(deps.gateway, state, spec.stage, batch.length);
     try {
+      if (check && batch.length > 1 && !batchFits(state.limits(), shapeNow(), batch)) {
+        throw new RepackSignal('context', 'the batch no longer fits the limits learned since it was formed');
+      }
       const outcome = await runBatch<I, O>(gateway, {
         stage: spec.stage,
         items: batch,
@@ -115,9 +123,10 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
     }
   };
 
+  const limit = pLimit(Math.max(1, deps.concurrency));
   const answered = await Promise.all(
     batches.map(async (batch) => {
-      const parts = await solve(batch, false);
+      const parts = await limit(() => solve(batch, false, isNew(batch)));
       done += batch.length;
       ctx.progress(done, total, failures.size);
       return parts;

@@ -8,6 +8,7 @@ import type { StageContext } from '../../review/engine.js';
 import type { ReviewSection } from '../../review/review-draft.js';
 import { chunkToFit } from './chunk-to-fit.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
+import { isContextOverflow } from './guarded-gateway.js';
 import { SectionSchema } from './reply-schemas.js';
 import { sectionBlock } from './section-block.js';
 
@@ -34,16 +35,40 @@ export async function writeSection(deps: ModelStageDeps, input: SectionInput, ct
   });
   const render = (part: PaperBlockFields[], label = category.name) =>
     renderPrompt(deps.prompts.synthesize, { topic, category: label, definition: category.definition, papers: paperBlocks(part) });
+  let warned = false;
+  const inParts = (parts: PaperBlockFields[][]) => {
+    if (!warned) ctx.warn(`section "${category.name}": its ${blocks.length} papers do not fit the model's context window in one request; written in parts, then merged`);
+    warned = true;
+    return Promise.all(parts.map((part, i) => write(part, `${category.name} (part ${i + 1} of ${parts.length})`)));
+  };
+  // Too large for the window as far as it is known: parts planned before any request. Unknown but
+  // too large (the endpoint says so): parts by the window learned, or halves.
+  const write = async (part: PaperBlockFields[], label: string): Promise<string> => {
+    const planned = planParts(deps, part, render);
+    if (planned.length > 1) return mergeDrafts(deps, input, await inParts(planned), ctx);
+    try {
+      return await ask(deps, render(part, label), ctx);
+    } catch (err) {
+      if (!isContextOverflow(err) || part.length < 2) throw err;
+      const parts = planParts(deps, part, render);
+      return mergeDrafts(deps, input, await inParts(parts.length > 1 ? parts : halves(part)), ctx);
+    }
+  };
+  const body = await write(blocks, category.name);
+  return { categoryId: category.id, heading: category.name, body: body.trim() };
+}
+
+/** The papers of a section in consecutive parts whose prompts fit the known window (one part when unknown). */
+function planParts(deps: ModelStageDeps, blocks: PaperBlockFields[], render: (part: PaperBlockFields[], label?: string) => ChatMessage[]): PaperBlockFields[][] {
   const room = promptRoom(deps.packing.limits(), SECTION_OUTPUT);
-  const section = (body: string): ReviewSection => ({ categoryId: category.id, heading: category.name, body: body.trim() });
-  if (room === Number.POSITIVE_INFINITY || deps.gateway.countTokens(render(blocks)) <= room) {
-    return section(await ask(deps, render(blocks), ctx));
-  }
-  const fixed = deps.gateway.countTokens(render([], `${category.name} (part 10 of 10)`));
-  const parts = chunkToFit(blocks, (b) => tokensOf(deps, paperBlocks([b])), room - fixed);
-  ctx.warn(`section "${category.name}": its ${blocks.length} papers do not fit the model's context window in one request; written in ${parts.length} parts, then merged`);
-  const drafts = await Promise.all(parts.map((part, i) => ask(deps, render(part, `${category.name} (part ${i + 1} of ${parts.length})`), ctx)));
-  return section(await mergeDrafts(deps, input, drafts, ctx));
+  if (room === Number.POSITIVE_INFINITY || deps.gateway.countTokens(render(blocks)) <= room) return [blocks];
+  const fixed = deps.gateway.countTokens(render([], 'a category name (part 10 of 10)'));
+  return chunkToFit(blocks, (b) => tokensOf(deps, paperBlocks([b])), room - fixed);
+}
+
+function halves<T>(items: T[]): T[][] {
+  const half = Math.ceil(items.length / 2);
+  return [items.slice(0, half), items.slice(half)];
 }
 
 /** Merge partial drafts into one section body; drafts that cannot be merged are kept one after another. */
@@ -61,7 +86,17 @@ async function mergeDrafts(deps: ModelStageDeps, input: SectionInput, drafts: st
   const fixed = deps.gateway.countTokens(render([]));
   const groups = room === Number.POSITIVE_INFINITY ? [kept] : chunkToFit(kept, (d) => tokensOf(deps, d) + 12, room - fixed);
   if (groups.length === kept.length) return kept.join('\n\n');
-  const merged = await Promise.all(groups.map(async (g) => (g.length === 1 ? g[0]! : (await ask(deps, render(g), ctx)).trim() || g.join('\n\n'))));
+  const mergeGroup = async (g: string[]): Promise<string> => {
+    if (g.length === 1) return g[0]!;
+    try {
+      return (await ask(deps, render(g), ctx)).trim() || g.join('\n\n');
+    } catch (err) {
+      // Drafts too long to merge in this window: they stay one after another.
+      if (isContextOverflow(err)) return g.join('\n\n');
+      throw err;
+    }
+  };
+  const merged = await Promise.all(groups.map(mergeGroup));
   return merged.length === 1 ? merged[0]! : mergeDrafts(deps, input, merged, ctx);
 }
 

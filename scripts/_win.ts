@@ -1,0 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fakeReviewer } from '../test/support/fake-reviewer.js';
+import { startOpenAIServer } from '../test/support/openai-server.js';
+import { runCli } from '../test/support/run-cli.js';
+const mode = (process.argv[2] ?? 'error') as 'error' | 'truncate';
+const server = await startOpenAIServer({ handler: fakeReviewer(), contextWindow: { tokens: 4096, mode }, ...(process.argv[3] ? { outputCap: { tokens: Number(process.argv[3]) } } : {}) });
+const cwd = mkdtempSync(path.join(tmpdir(), 'win-'));
+process.env.LITREV_CACHE_DIR = path.join(cwd, 'cache');
+const t0 = Date.now();
+const r = await runCli(['review', path.resolve('examples/corpus'), '--base-url', server.url, '--model', 'test-model', '--json', '--out', 'run'], { cwd });
+const s = JSON.parse(r.stdout);
+console.log(r.code, Date.now() - t0, 'ms', s.annotated, s.failed, s.calls, 'requests', server.chatRequests().length, s.warnings);
+console.log('over window:', server.chatRequests().filter(q => Math.ceil((q.body!.messages as any[]).map((m: any) => m.content).join('').length / 4) > 4096).length);
+await server.close();

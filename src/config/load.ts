@@ -54,6 +54,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const ci = truthy(env.CI);
   const output = jsonOut ? 'json' : isTTY && !ci && flags.plain !== true ? 'ink' : 'plain';
 
+  const timeoutMs = int(env.LITREV_TIMEOUT_MS, 'LITREV_TIMEOUT_MS') ?? file.timeoutMs ?? 120_000;
   const candidate = {
     cwd,
     workspaceDir: path.resolve(cwd, str(flags.workspace) ?? nonEmpty(env.LITREV_WORKSPACE) ?? file.workspace ?? '.litrev'),
@@ -69,7 +70,9 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       apiKey,
       temperature: num(flags.temperature, '--temperature') ?? num(env.LITREV_TEMPERATURE, 'LITREV_TEMPERATURE') ?? file.temperature ?? 0,
       seed: int(flags.seed, '--seed') ?? int(env.LITREV_SEED, 'LITREV_SEED') ?? file.seed,
-      timeoutMs: int(env.LITREV_TIMEOUT_MS, 'LITREV_TIMEOUT_MS') ?? file.timeoutMs ?? 120_000,
+      timeoutMs,
+      idleTimeoutMs: int(env.LITREV_IDLE_TIMEOUT_MS, 'LITREV_IDLE_TIMEOUT_MS') ?? file.idleTimeoutMs ?? Math.min(timeoutMs, 60_000),
+      requestDeadlineMs: int(env.LITREV_REQUEST_DEADLINE_MS, 'LITREV_REQUEST_DEADLINE_MS') ?? file.requestDeadlineMs ?? Math.max(600_000, timeoutMs * 3),
       maxRetries: int(flags['max-retries'], '--max-retries') ?? int(env.LITREV_MAX_RETRIES, 'LITREV_MAX_RETRIES') ?? file.maxRetries ?? 5,
       structuredMethod: enumValue(
         StructuredMethodSchema.options,

@@ -21,6 +21,10 @@ export const ModelConfigSchema = z.object({
   temperature: z.number().min(0).max(2),
   seed: z.number().int().optional(),
   timeoutMs: z.number().int().positive(),
+  /** Longest silence within a reply's body (a stalled or keep-alive-only stream). */
+  idleTimeoutMs: z.number().int().positive(),
+  /** How long one request may take in all, rate-limit waits and retries included. */
+  requestDeadlineMs: z.number().int().positive(),
   maxRetries: z.number().int().min(0).max(20),
   structuredMethod: StructuredMethodSchema,
   embeddingModel: z.string().nullable(),
@@ -75,6 +79,8 @@ export const ConfigFileSchema = z
     temperature: z.number(),
     seed: z.number().int(),
     timeoutMs: z.number().int(),
+    idleTimeoutMs: z.number().int(),
+    requestDeadlineMs: z.number().int(),
     maxRetries: z.number().int(),
     structuredMethod: StructuredMethodSchema,
     embeddingModel: z.string().nullable(),

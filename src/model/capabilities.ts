@@ -15,6 +15,20 @@ export const CapabilityRecordSchema = z.object({
   methods: z.record(z.string(), z.boolean()).default({}),
   streaming: z.boolean().optional(),
   embeddings: z.boolean().optional(),
+  /** Request parameters the endpoint accepts (learned from 400s): which output-limit field, temperature, seed. */
+  params: z
+    .object({ tokensField: z.enum(['max_tokens', 'max_completion_tokens']), temperature: z.boolean(), seed: z.boolean() })
+    .optional(),
+  /** Limits published by the server or learned from its replies (configuration overrides them). */
+  limits: z
+    .object({
+      contextWindow: z.number().int().positive().nullable(),
+      contextSource: z.enum(['published', 'learned']).nullable(),
+      maxOutputTokens: z.number().int().positive().nullable(),
+      outputSource: z.enum(['published', 'learned']).nullable(),
+      tokenRatio: z.number().positive(),
+    })
+    .optional(),
   checkedAt: z.string(),
   /** `doctor` (probed) or `run` (learned from a fallback during a run). */
   source: z.enum(['doctor', 'run']),

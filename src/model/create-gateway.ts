@@ -4,14 +4,24 @@ import { redactURL } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError } from '../errors.js';
 import { AccountingTracker } from './accounting.js';
-import { readCapability, writeCapability } from './capabilities.js';
+import { readCapability, type CapabilityRecord } from './capabilities.js';
+import { CostGuard } from './cost-guard.js';
+import { discoverWindow } from './discover-limits.js';
+import { healthOf } from './endpoint-health.js';
+import { LimitsTracker } from './endpoint-limits.js';
 import { Gateway } from './gateway.js';
+import { limitsMessage } from './limits-message.js';
+import { Listeners } from './listeners.js';
+import { Negotiator } from './negotiate.js';
+import { governorFor } from './rate-governor.js';
+import { CapabilityWriter } from './capability-writer.js';
 import { ResponseCache } from './response-cache.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { Scheduler } from './scheduler.js';
+import { StreamFallback } from './stream-fallback.js';
 import type { WireMethod } from './structured-method.js';
 import { createTransport, type Transport } from './transport.js';
-import type { ModelEvent, ModelGateway } from './types.js';
+import type { ModelGateway } from './types.js';
 
 export interface CreateGatewayOptions {
   /** Stop starting requests once this much (USD) was spent; default `config.maxCost`. */
@@ -25,10 +35,10 @@ export interface CreateGatewayOptions {
 }
 
 /**
- * A ModelGateway for the configured endpoint: LangChain/OpenAI transport, disk cache in
- * `config.cacheDir` with `config.cacheMode`, AIMD scheduler at `config.concurrency`, retries,
- * accounting and events. Nothing touches the network until the first request that misses the cache;
- * in replay mode nothing ever does.
+ * A ModelGateway for the configured endpoint: `openai` SDK transport, disk cache in
+ * `config.cacheDir` with `config.cacheMode`, the process's rate governor and health record for the
+ * endpoint, retries, request-shape negotiation, limits and accounting. Nothing touches the network
+ * until the first request that misses the cache; in replay mode nothing ever does.
  */
 export async function createGateway(config: Config, options: CreateGatewayOptions = {}): Promise<ModelGateway & { readonly method: WireMethod }> {
   const endpoint = redactURL(config.model.baseURL);
@@ -41,41 +51,70 @@ export async function createGateway(config: Config, options: CreateGatewayOption
       throw new ConfigError(`cannot create the cache folder ${config.cacheDir}: ${(err as Error).message}`, 'pass a writable folder with --cache-dir');
     }
   }
-  const listeners = new Set<(event: ModelEvent) => void>();
-  const emit = (event: ModelEvent) => {
-    for (const l of listeners) {
-      try {
-        l(event);
-      } catch {
-        // ignore listener errors
-      }
-    }
-  };
-  const scheduler = new Scheduler({
-    maxConcurrency: config.concurrency,
-    onConcurrencyChange: (concurrency, reason) => emit({ type: 'concurrency-changed', concurrency, reason }),
-  });
+  const listeners = new Listeners();
+  const emit = listeners.emit;
+  const governor = governorFor(endpoint);
+  const scheduler = new Scheduler({ maxConcurrency: config.concurrency });
   const accounting = new AccountingTracker(() => scheduler.concurrency);
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: config.model.maxRetries };
+  const remembered = await readCapability(config.cacheDir, endpoint, model);
+  const writer = new CapabilityWriter(config.cacheDir, endpoint, model, remembered, mode === 'replay' || mode === 'off');
   let transport: Promise<Transport> | undefined;
-  const remembered = config.model.structuredMethod === 'auto' ? await readCapability(config.cacheDir, endpoint, model) : null;
-
-  return new Gateway({
-    runner: { endpoint, model, scheduler, accounting, policy, emit, maxCostUSD: options.maxCostUSD ?? config.maxCost },
-    accounting,
-    cache: new ResponseCache(new DiskCache(config.cacheDir), mode, emit),
-    transport: () => (transport ??= createTransport({ baseURL: config.model.baseURL, apiKey: config.model.apiKey, timeoutMs: config.model.timeoutMs })),
-    sampling: { temperature: config.model.temperature, seed: config.model.seed, maxTokens: config.model.maxTokens, contextWindow: config.model.contextWindow },
+  const getTransport = () =>
+    (transport ??= createTransport({
+      baseURL: config.model.baseURL,
+      apiKey: config.model.apiKey,
+      timeoutMs: config.model.timeoutMs,
+      idleTimeoutMs: config.model.idleTimeoutMs,
+      onResponse: (status, headers) => governor.observe(status, headers),
+    }));
+  const limits = new LimitsTracker(knownLimits(config, remembered), (snapshot, why) => {
+    writer.limits(snapshot);
+    emit({ type: 'limits-learned', limits: snapshot, message: limitsMessage(snapshot, why, endpoint) });
+  });
+  let discovery: Promise<void> | undefined;
+  const discover = () =>
+    (discovery ??=
+      config.model.contextWindow !== undefined || mode === 'replay'
+        ? Promise.resolve()
+        : getTransport()
+            .then((t) => discoverWindow(t, config.model.baseURL, model))
+            .then((w) => (w === null ? undefined : limits.published(w)))
+            .catch(() => undefined));
+  const negotiator = new Negotiator({
+    model,
     structuredMethod: config.model.structuredMethod,
-    rememberedMethod: remembered?.method ?? null,
-    rememberMethod: async (method, rejected) => {
-      if (mode === 'replay' || mode === 'off') return;
-      const methods: Record<string, boolean> = { ...(remembered?.methods ?? {}), [method]: true };
-      for (const r of rejected) methods[r] = false;
-      await writeCapability(config.cacheDir, endpoint, model, { ...remembered, method, methods, checkedAt: new Date().toISOString(), source: 'run' }).catch(() => undefined);
-    },
+    remembered: remembered ? { method: remembered.method, ...(remembered.params ? { params: remembered.params } : {}) } : null,
+    persist: (state) => writer.shape(state),
+    onAdapted: (change) => emit({ type: 'request-adapted', change: `${endpoint} ${model}: ${change}` }),
+  });
+  const runner = {
+    endpoint,
+    model,
+    scheduler,
+    accounting,
+    policy,
+    emit,
+    governor,
+    health: healthOf(endpoint),
+    budget: new CostGuard(options.maxCostUSD ?? config.maxCost, () => accounting.spentUSD()),
+    requestDeadlineMs: config.model.requestDeadlineMs,
+  };
+  return new Gateway({
+    chat: { endpoint, model, runner, accounting, limits, negotiator, streaming: new StreamFallback(accounting, { endpoint, model }), transport: getTransport, discover, emit },
+    cache: new ResponseCache(new DiskCache(config.cacheDir), mode, emit),
+    listeners,
+    governor,
+    sampling: { temperature: config.model.temperature, seed: config.model.seed, maxTokens: config.model.maxTokens },
     embeddingModel: config.model.embeddingModel,
     signal: options.signal,
-    listeners,
   });
+}
+
+/** Limits known before the first request: configuration first, then what a capability file remembers. */
+function knownLimits(config: Config, remembered: CapabilityRecord | null): ConstructorParameters<typeof LimitsTracker>[0] {
+  const r = remembered?.limits;
+  const window = config.model.contextWindow !== undefined ? { contextWindow: config.model.contextWindow, contextSource: 'config' as const } : { contextWindow: r?.contextWindow ?? null, contextSource: r?.contextSource ?? null };
+  const output = config.model.maxTokens !== undefined ? { maxOutputTokens: config.model.maxTokens, outputSource: 'config' as const } : { maxOutputTokens: r?.maxOutputTokens ?? null, outputSource: r?.outputSource ?? null };
+  return { ...window, ...output, ...(r?.tokenRatio ? { tokenRatio: r.tokenRatio } : {}) };
 }

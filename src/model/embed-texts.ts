@@ -2,9 +2,9 @@ import type { CacheEntry } from '../cache/cache-entry.js';
 import { CACHE_FORMAT_VERSION, cacheKey } from '../cache/cache-key.js';
 import { CacheMissError, ModelFatalError } from '../errors.js';
 import type { AccountingTracker } from './accounting.js';
-import { estimateTokens } from './estimate.js';
+import { estimateCostUSD, estimateTokens } from './estimate.js';
 import { ModelRequestError } from './model-errors.js';
-import { sendWithRetries, type RunnerContext } from './request-runner.js';
+import { RequestRejectedError, sendWithRetries, type RunnerContext } from './request-runner.js';
 import type { ResponseCache } from './response-cache.js';
 import type { Transport } from './transport.js';
 import type { ModelEvent } from './types.js';
@@ -66,9 +66,10 @@ async function fetchChunk(ctx: EmbedContext, model: string, inputs: string[], fi
   ctx.emit({ type: 'request-started', stage: 'embed', cacheKey: firstKey });
   let sent;
   try {
-    sent = await sendWithRetries(ctx.runner, 'embed', () => transport.embed(model, inputs), ctx.signal);
+    const tokens = inputs.reduce((s, t) => s + estimateTokens(t), 0);
+    sent = await sendWithRetries(ctx.runner, 'embed', () => transport.embed(model, inputs), { signal: ctx.signal, estimatedTokens: tokens, estimatedCostUSD: estimateCostUSD(model, tokens, 0) });
   } catch (err) {
-    const noEmbeddings = (err instanceof ModelFatalError && err.status === 404) || (err instanceof ModelRequestError && !err.exhausted);
+    const noEmbeddings = (err instanceof ModelFatalError && err.status === 404) || err instanceof RequestRejectedError;
     if (!noEmbeddings) throw err;
     ctx.state.unavailable = true;
     return null;

@@ -1,117 +1,133 @@
 import type { z } from 'zod';
-import type { CacheEntry, ChatReply, EntryUsage } from '../cache/cache-entry.js';
-import { CACHE_FORMAT_VERSION, cacheKey } from '../cache/cache-key.js';
-import type { StructuredMethod } from '../config/schema.js';
+import type { ChatReply, EntryUsage } from '../cache/cache-entry.js';
 import type { AccountingTracker } from './accounting.js';
 import { embedTexts, type EmbedState } from './embed-texts.js';
-import { estimateMessagesTokens, estimateTokens } from './estimate.js';
+import type { LimitsTracker } from './endpoint-limits.js';
+import { fetchChat, type ChatContext } from './fetch-chat.js';
 import { interpretStructured } from './interpret-reply.js';
-import { ModelRequestError } from './model-errors.js';
-import { sendWithRetries, type RunnerContext } from './request-runner.js';
+import type { Listeners } from './listeners.js';
+import { ContextOverflowError } from './model-errors.js';
+import type { RateGovernor } from './rate-governor.js';
+import { chatKey, replayShape, STRUCTURED_METHODS, type ShapedBody } from './replay-shape.js';
+import { ShapeChanged, type RequestParams, type ShapeKind } from './request-shape.js';
 import type { ResponseCache } from './response-cache.js';
 import { inputJsonSchema, toStrictJsonSchema, type JsonSchema } from './strict-json-schema.js';
-import { METHOD_ORDER, structuredBody, textBody, type BaseBody, type ChatBody, type WireMethod } from './structured-method.js';
-import type { ChatResponse, Transport } from './transport.js';
-import type { Accounting, ChatMessage, EndpointLimits, ModelEvent, ModelGateway, StructuredRequest, StructuredResult, TextRequest, TextResult, Usage } from './types.js';
+import { structuredBody, textBody, type BaseBody, type ChatBody, type WireMethod } from './structured-method.js';
+import type {
+  Accounting,
+  ChatMessage,
+  EndpointLimits,
+  EndpointState,
+  ModelEvent,
+  ModelGateway,
+  StructuredRequest,
+  StructuredResult,
+  TextRequest,
+  TextResult,
+  Usage,
+} from './types.js';
 
 export interface GatewayParts {
-  runner: RunnerContext;
-  accounting: AccountingTracker;
+  chat: ChatContext;
   cache: ResponseCache;
-  transport: () => Promise<Transport>;
-  sampling: { temperature: number; seed?: number; maxTokens?: number; contextWindow?: number };
-  structuredMethod: StructuredMethod;
-  /** The method remembered for this endpoint + model (capability file), if any. */
-  rememberedMethod: WireMethod | null;
-  /** Called when `auto` fell back to a method that then worked. */
-  rememberMethod: (method: WireMethod, rejected: WireMethod[]) => Promise<void>;
+  listeners: Listeners;
+  governor: RateGovernor;
+  sampling: { temperature: number; seed?: number; maxTokens?: number };
   embeddingModel: string | null;
   signal?: AbortSignal;
-  listeners: Set<(event: ModelEvent) => void>;
 }
 
 interface ChatOutcome {
-  entry: CacheEntry;
+  entry: { key: string; reply?: ChatReply; usage: EntryUsage };
   cached: boolean;
+  method: WireMethod | null;
 }
 
-/** The ModelGateway: cache, de-duplication, scheduler, retries, accounting and events around a Transport. */
+/**
+ * The ModelGateway: builds each request in the shape the endpoint accepts, resolves it through the
+ * cache (fetchChat on a miss), accounts for it and reports events. The parts live in their own
+ * files: negotiation (negotiate.ts), sending (fetch-chat.ts, request-runner.ts), limits
+ * (endpoint-limits.ts), replay (replay-shape.ts), streaming (stream-fallback.ts).
+ */
 export class Gateway implements ModelGateway {
   readonly modelName: string;
   readonly endpoint: string;
-  private preferred: WireMethod;
-  private readonly rejected = new Set<WireMethod>();
   private readonly schemas = new WeakMap<object, { strict: JsonSchema; input: JsonSchema }>();
   private readonly embedState: EmbedState = { unavailable: false };
-  private noStreaming = false;
 
   constructor(private readonly parts: GatewayParts) {
-    this.modelName = parts.runner.model;
-    this.endpoint = parts.runner.endpoint;
-    this.preferred = parts.structuredMethod === 'auto' ? (parts.rememberedMethod ?? 'json_schema') : parts.structuredMethod;
+    this.modelName = parts.chat.model;
+    this.endpoint = parts.chat.endpoint;
+  }
+
+  private get limitsTracker(): LimitsTracker {
+    return this.parts.chat.limits;
   }
 
   async structured<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
     const schemas = this.schemasOf(request.schema);
-    const base = this.baseBody(request.messages, request.sample, request.maxTokens);
-    const auto = this.parts.structuredMethod === 'auto';
-    let methods = auto ? METHOD_ORDER.slice(METHOD_ORDER.indexOf(this.preferred)).filter((m) => !this.rejected.has(m)) : [this.preferred];
-    if (methods.length === 0) methods = [this.preferred];
-    if (auto && this.parts.cache.mode === 'replay') methods = await this.replayMethod(base, request, schemas.strict, methods);
-    for (let i = 0; ; i++) {
-      const method = methods[i]!;
-      const body = structuredBody(base, method, request.schemaName, schemas.strict);
-      const parse = (reply: ChatReply) => interpretStructured(reply, method, request.schemaName, request.schema, schemas.input);
-      try {
-        const out = await this.chat(request.stage, body, request.sample, request.signal, { parse: (r) => parsedValue(parse(r)) });
-        if (method !== this.preferred) await this.switchMethod(method);
-        const usage = usageOf(out.entry.usage);
-        const result = parse(out.entry.reply!);
-        if (result.ok) return { ok: true, value: result.value, raw: result.raw, cacheKey: out.entry.key, cached: out.cached, usage };
-        this.parts.accounting.invalidOutput();
-        this.emit({ type: 'output-invalid', stage: request.stage, kind: result.kind, error: result.error });
-        return { ok: false, kind: result.kind, error: result.error, raw: result.raw, cacheKey: out.entry.key, cached: out.cached, usage };
-      } catch (err) {
-        const methodRejected = auto && err instanceof ModelRequestError && !err.exhausted && !err.contextOverflow && (err.status === 400 || err.status === 422);
-        if (!methodRejected || i + 1 >= methods.length) throw err;
-        this.rejected.add(method);
-      }
-    }
+    const base = (): BaseBody => this.baseBody(request.messages, request.sample, request.maxTokens);
+    const build = (method: WireMethod | null, params: RequestParams): ShapedBody => ({ body: structuredBody(base(), method ?? 'json_schema', request.schemaName, schemas.strict, params), method: method ?? 'json_schema' });
+    const parseWith = (method: WireMethod) => (reply: ChatReply) => interpretStructured(reply, method, request.schemaName, request.schema, schemas.input);
+    const out = await this.chat(request.stage, 'structured', build, request, (method) => (r) => parsedValue(parseWith(method ?? 'json_schema')(r)));
+    const usage = usageOf(out.entry.usage);
+    const result = parseWith(out.method ?? 'json_schema')(out.entry.reply!);
+    if (result.ok) return { ok: true, value: result.value, raw: result.raw, cacheKey: out.entry.key, cached: out.cached, usage };
+    this.parts.chat.accounting.invalidOutput();
+    this.emit({ type: 'output-invalid', stage: request.stage, kind: result.kind, error: result.error });
+    return { ok: false, kind: result.kind, error: result.error, raw: result.raw, cacheKey: out.entry.key, cached: out.cached, usage };
   }
 
   async text(request: TextRequest): Promise<TextResult> {
-    const body = textBody(this.baseBody(request.messages, request.sample, request.maxTokens));
-    const out = await this.chat(request.stage, body, request.sample, request.signal, { onToken: request.onToken });
-    const text = out.entry.reply!.content;
-    if (out.cached && request.onToken && text) request.onToken(text);
-    return { text, cacheKey: out.entry.key, cached: out.cached, usage: usageOf(out.entry.usage) };
+    const build = (_method: WireMethod | null, params: RequestParams): ShapedBody => ({ body: textBody(this.baseBody(request.messages, request.sample, request.maxTokens), params), method: null });
+    const out = await this.chat(request.stage, 'text', build, request);
+    const reply = out.entry.reply!;
+    if (out.cached && request.onToken && reply.content) request.onToken(reply.content);
+    if (reply.finishReason === 'length') {
+      const cap = this.limits().maxOutputTokens;
+      throw new ContextOverflowError(`the answer was cut off at the output limit${cap ? ` (${cap} tokens)` : ''} (finish_reason: length): ask for less, or raise LITREV_MAX_TOKENS`, {
+        overflow: 'output',
+        limit: cap,
+        promptTokens: this.countTokens(request.messages),
+      });
+    }
+    return { text: reply.content, cacheKey: out.entry.key, cached: out.cached, usage: usageOf(out.entry.usage) };
   }
 
   embed(texts: string[], signal?: AbortSignal): Promise<number[][] | null> {
-    return embedTexts({ ...this.partsForEmbed(), signal: this.signalFor(signal) }, texts);
+    const c = this.parts.chat;
+    return embedTexts({ runner: c.runner, cache: this.parts.cache, transport: c.transport, accounting: c.accounting, model: this.parts.embeddingModel, state: this.embedState, emit: this.emit, signal: this.signalFor(signal) }, texts);
   }
 
   accounting(): Accounting {
-    return this.parts.accounting.snapshot(this.modelName);
+    return this.parts.chat.accounting.snapshot(this.modelName);
   }
 
   limits(): EndpointLimits {
-    const { contextWindow, maxTokens } = this.parts.sampling;
-    return {
-      contextWindow: contextWindow ?? null,
-      contextSource: contextWindow === undefined ? null : 'config',
-      maxOutputTokens: maxTokens ?? null,
-      outputSource: maxTokens === undefined ? null : 'config',
-    };
+    return this.limitsTracker.limits();
   }
 
   countTokens(messages: ChatMessage[]): number {
-    return estimateMessagesTokens(messages);
+    return this.limitsTracker.countTokens(messages);
   }
 
   onEvent(listener: (event: ModelEvent) => void): () => void {
-    this.parts.listeners.add(listener);
-    return () => this.parts.listeners.delete(listener);
+    return this.parts.listeners.add(listener);
+  }
+
+  endpointState(): EndpointState {
+    const n = this.parts.chat.negotiator;
+    const snap = this.limitsTracker.snapshot();
+    return {
+      endpoint: this.endpoint,
+      model: this.modelName,
+      limits: this.limits(),
+      tokenRatio: snap.tokenRatio,
+      structuredMethod: n.method,
+      params: { ...n.params },
+      adapted: [...n.adapted],
+      rateLimits: this.parts.governor.seen(),
+    };
   }
 
   async close(): Promise<void> {
@@ -120,85 +136,39 @@ export class Gateway implements ModelGateway {
 
   /** The structured-output method requests start with now. */
   get method(): WireMethod {
-    return this.preferred;
+    return this.parts.chat.negotiator.method;
   }
 
   private async chat(
     stage: string,
-    body: ChatBody,
-    sample: number | undefined,
-    signal: AbortSignal | undefined,
-    opts: { onToken?: (delta: string) => void; parse?: (reply: ChatReply) => unknown },
+    kind: ShapeKind,
+    build: (method: WireMethod | null, params: RequestParams) => ShapedBody,
+    request: { sample?: number; signal?: AbortSignal; onToken?: (delta: string) => void },
+    parser?: (method: WireMethod | null) => (reply: ChatReply) => unknown,
   ): Promise<ChatOutcome> {
-    const key = cacheKey({ endpoint: this.endpoint, kind: 'chat', body, sample });
-    const started = performance.now();
-    const s = this.signalFor(signal);
-    const resolved = await this.parts.cache.resolve(key, () => describeRequest(stage, body), async () => {
-      this.emit({ type: 'request-started', stage, cacheKey: key });
-      let emitted = 0;
-      const transport = await this.parts.transport();
-      const sent = await sendWithRetries(
-        this.parts.runner,
-        stage,
-        () => {
-          let text = '';
-          const onToken = opts.onToken
-            ? (d: string) => {
-                text += d;
-                // After a retry, only what goes beyond the text already shown is passed on.
-                if (text.length > emitted) {
-                  opts.onToken!(text.slice(emitted));
-                  emitted = text.length;
-                }
-              }
-            : undefined;
-          return this.send(transport, body, onToken);
-        },
-        s,
-      );
-      const { reply, usage } = sent.value;
-      const entryUsage: EntryUsage = usage ?? { promptTokens: estimateMessagesTokens(body.messages), completionTokens: estimateTokens(reply.content + reply.toolCalls.map((c) => c.arguments).join('')), estimated: true };
-      const entry: CacheEntry = {
-        format: CACHE_FORMAT_VERSION,
-        key,
-        kind: 'chat',
-        createdAt: new Date().toISOString(),
-        stage,
-        request: { endpoint: this.endpoint, body, ...(sample ? { sample } : {}) },
-        reply,
-        ...(opts.parse ? { parsed: opts.parse(reply) } : {}),
-        usage: entryUsage,
-        latencyMs: sent.latencyMs,
-        attempts: sent.attempts,
-      };
-      const empty = reply.content.trim() === '' && reply.toolCalls.every((c) => c.arguments.trim() === '') && !reply.refusal;
-      return { entry, store: !empty };
-    });
-    const usage = usageOf(resolved.entry.usage);
-    const costUSD = resolved.cached ? this.parts.accounting.hit(this.modelName, usage) : this.parts.accounting.spent(this.modelName, usage);
-    this.parts.accounting.keyUsed(key);
-    this.emit({ type: 'request-finished', stage, cacheKey: key, cached: resolved.cached, usage, costUSD, latencyMs: Math.round(performance.now() - started) });
-    return resolved;
-  }
-
-  /**
-   * One attempt: streamed when tokens are wanted. An endpoint that rejects `stream: true` (HTTP 400)
-   * is asked again without it at once, and never streamed to again by this gateway.
-   */
-  private async send(transport: Transport, body: ChatBody, onToken?: (delta: string) => void): Promise<ChatResponse> {
-    if (!onToken || this.noStreaming) {
-      const res = await transport.chat(body);
-      if (onToken && res.reply.content) onToken(res.reply.content);
-      return res;
-    }
-    try {
-      return await transport.chat(body, { stream: true, onToken });
-    } catch (err) {
-      const status = (err as { status?: unknown }).status;
-      if (status !== 400 && status !== 422) throw err;
-      this.noStreaming = true;
-      this.parts.accounting.requestSent();
-      return this.send(transport, body, onToken);
+    const { negotiator, accounting } = this.parts.chat;
+    const key = chatKey(this.endpoint, request.sample);
+    const signal = this.signalFor(request.signal);
+    for (;;) {
+      const replay = this.parts.cache.mode === 'replay';
+      if (!replay) await negotiator.gate.settled(kind, signal);
+      const params = negotiator.params;
+      let shaped = build(kind === 'structured' ? negotiator.method : null, params);
+      if (replay) shaped = await replayShape(this.parts.cache, key, shaped, build, kind === 'structured' ? STRUCTURED_METHODS : [null]);
+      const k = key(shaped.body);
+      const started = performance.now();
+      try {
+        const resolved = await this.parts.cache.resolve(k, () => describeRequest(stage, shaped.body), () =>
+          fetchChat(this.parts.chat, { stage, kind, shaped, params, key: k, sample: request.sample, signal, onToken: request.onToken, ...(parser ? { parse: parser(shaped.method) } : {}) }),
+        );
+        const usage = usageOf(resolved.entry.usage);
+        const costUSD = resolved.cached ? accounting.hit(this.modelName, usage) : accounting.spent(this.modelName, usage);
+        accounting.keyUsed(k);
+        this.emit({ type: 'request-finished', stage, cacheKey: k, cached: resolved.cached, usage, costUSD, latencyMs: Math.round(performance.now() - started) });
+        return { ...resolved, method: shaped.method };
+      } catch (err) {
+        if (!(err instanceof ShapeChanged)) throw err;
+      }
     }
   }
 
@@ -206,22 +176,11 @@ export class Gateway implements ModelGateway {
     const { temperature, seed } = this.parts.sampling;
     // A --repeat sample gets its own seed, so repeats with a fixed seed are real samples.
     const sampleSeed = seed !== undefined && sample !== undefined && sample > 0 ? seed + sample : seed;
-    const mt = maxTokens ?? this.parts.sampling.maxTokens;
+    let mt = maxTokens ?? this.parts.sampling.maxTokens;
+    // An output cap the endpoint revealed lowers a larger request (a configured one is what was asked for).
+    const limits = this.limits();
+    if (mt !== undefined && limits.maxOutputTokens !== null && limits.outputSource !== 'config' && mt > limits.maxOutputTokens) mt = limits.maxOutputTokens;
     return { model: this.modelName, messages, temperature, ...(sampleSeed === undefined ? {} : { seed: sampleSeed }), ...(mt === undefined ? {} : { maxTokens: mt }) };
-  }
-
-  /** In replay mode with `auto`, start with the first method whose entry is cached. */
-  private async replayMethod(base: BaseBody, request: StructuredRequest<unknown>, schema: JsonSchema, methods: WireMethod[]): Promise<WireMethod[]> {
-    for (const m of METHOD_ORDER) {
-      const key = cacheKey({ endpoint: this.endpoint, kind: 'chat', body: structuredBody(base, m, request.schemaName, schema), sample: request.sample });
-      if (await this.parts.cache.peek(key)) return [m];
-    }
-    return methods.slice(0, 1);
-  }
-
-  private async switchMethod(method: WireMethod): Promise<void> {
-    this.preferred = method;
-    await this.parts.rememberMethod(method, [...this.rejected]);
   }
 
   private schemasOf(schema: z.ZodType): { strict: JsonSchema; input: JsonSchema } {
@@ -233,24 +192,12 @@ export class Gateway implements ModelGateway {
     return s;
   }
 
-  private partsForEmbed() {
-    return { runner: this.parts.runner, cache: this.parts.cache, transport: this.parts.transport, accounting: this.parts.accounting, model: this.parts.embeddingModel, state: this.embedState, emit: (e: ModelEvent) => this.emit(e) };
-  }
-
   private signalFor(signal?: AbortSignal): AbortSignal | undefined {
     const all = [this.parts.signal, signal].filter((s): s is AbortSignal => s !== undefined);
     return all.length <= 1 ? all[0] : AbortSignal.any(all);
   }
 
-  private emit(event: ModelEvent): void {
-    for (const l of this.parts.listeners) {
-      try {
-        l(event);
-      } catch {
-        // A listener's bug must not break a request.
-      }
-    }
-  }
+  private readonly emit = (event: ModelEvent): void => this.parts.listeners.emit(event);
 }
 
 function parsedValue(p: { ok: boolean; value?: unknown }): unknown {

@@ -2,7 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import { z } from 'zod';
 import { redactURL } from '../config/load.js';
 import type { Config, StructuredMethod } from '../config/schema.js';
-import { writeCapability } from './capabilities.js';
+import { readCapability, writeCapability } from './capabilities.js';
+import { probeLimits, type LimitsReport } from './probe-limits.js';
+import { RateGovernor } from './rate-governor.js';
 import { classifyError } from './classify-error.js';
 import { interpretStructured } from './interpret-reply.js';
 import { inputJsonSchema, toStrictJsonSchema } from './strict-json-schema.js';
@@ -33,6 +35,8 @@ export interface EndpointReport {
   /** The structured-output method runs will use; null when none works. */
   method: WireMethod | null;
   capabilityFile: string | null;
+  /** Context window, output cap, accepted parameters and rate limits; null when the endpoint could not be probed. */
+  limits: LimitsReport | null;
   ok: boolean;
   /** Why the endpoint is unusable (empty when ok). */
   problems: string[];
@@ -65,20 +69,31 @@ export async function probeEndpoint(config: Config, model = config.model.name): 
     configuredMethod: config.model.structuredMethod,
     method: null,
     capabilityFile: null,
+    limits: null,
     ok: false,
     problems: [],
     warnings: [],
   };
-  const transport = await createTransport({ baseURL: config.model.baseURL, apiKey: config.model.apiKey, timeoutMs: config.model.timeoutMs });
+  const governor = new RateGovernor();
+  const transport = await createTransport({
+    baseURL: config.model.baseURL,
+    apiKey: config.model.apiKey,
+    timeoutMs: config.model.timeoutMs,
+    idleTimeoutMs: config.model.idleTimeoutMs,
+    onResponse: (status, headers) => governor.observe(status, headers),
+  });
   if (!(await checkModels(transport, report, config))) return finish(report);
+  const remembered = await readCapability(config.cacheDir, endpoint, model);
+  report.limits = await probeLimits(transport, config, model, remembered).catch(() => null);
   const base: BaseBody = { model, messages: PROBE_MESSAGES, temperature: config.model.temperature, ...(config.model.maxTokens ? { maxTokens: config.model.maxTokens } : {}) };
+  const params = report.limits?.params;
   const strict = toStrictJsonSchema(ProbeSchema);
   const input = inputJsonSchema(ProbeSchema);
   const probes: [ProbeName, () => Promise<string>][] = [
     ...METHOD_ORDER.map((m): [ProbeName, () => Promise<string>] => [
       m,
       async () => {
-        const { reply } = await transport.chat(structuredBody(base, m, 'probe', strict));
+        const { reply } = await transport.chat(structuredBody(base, m, 'probe', strict, params));
         const r = interpretStructured(reply, m, 'probe', ProbeSchema, input);
         if (!r.ok) throw new ProbeFailure(`${r.kind}: ${r.error}`);
         return 'works';
@@ -88,7 +103,7 @@ export async function probeEndpoint(config: Config, model = config.model.name): 
       'streaming',
       async () => {
         let deltas = 0;
-        const { reply } = await transport.chat(textBody({ ...base, messages: [{ role: 'user', content: 'Say "ok".' }] }), { stream: true, onToken: () => deltas++ });
+        const { reply } = await transport.chat(textBody({ ...base, messages: [{ role: 'user', content: 'Say "ok".' }] }, params), { stream: true, onToken: () => deltas++ });
         if (reply.content.trim() === '') throw new ProbeFailure('the stream carried no text');
         return `works (${deltas} deltas)`;
       },
@@ -100,6 +115,7 @@ export async function probeEndpoint(config: Config, model = config.model.name): 
   } else report.probes.embeddings = { ok: null, detail: 'no embedding model configured' };
   await Promise.all(probes.map(([name, run]) => runProbe(report, name, run, model)));
   report.method = chooseMethod(report);
+  if (report.limits) report.limits.rateLimits = governor.seen();
   if (report.method) report.capabilityFile = await remember(config, report).catch(() => null);
   return finish(report);
 }
@@ -108,7 +124,7 @@ class ProbeFailure extends Error {}
 
 async function checkModels(transport: Transport, report: EndpointReport, config: Config): Promise<boolean> {
   try {
-    const models = await transport.listModels();
+    const models = (await transport.listModels()).map((m) => m.id);
     report.reachable = true;
     report.keyAccepted = true;
     report.models = models;
@@ -116,7 +132,11 @@ async function checkModels(transport: Transport, report: EndpointReport, config:
     return true;
   } catch (err) {
     const cls = classifyError(err, { endpoint: report.endpoint, model: report.model });
-    if (cls.type === 'retry' && cls.status === undefined) {
+    if (cls.type === 'fatal' && cls.error.status === undefined) {
+      report.problems.push(cls.error.message);
+      return false;
+    }
+    if (cls.type === 'transient' && cls.status === undefined) {
       report.problems.push(`cannot reach ${report.endpoint}: ${cls.reason}`);
       return false;
     }
@@ -150,8 +170,8 @@ async function runProbe(report: EndpointReport, name: ProbeName, run: () => Prom
 function describeError(err: unknown, endpoint: string, model: string): string {
   const cls = classifyError(err, { endpoint, model });
   if (cls.type === 'fatal') return cls.error.message;
-  if (cls.type === 'rejected') return `rejected (${cls.message})`;
-  if (cls.type === 'retry') return cls.reason;
+  if (cls.type === 'rejected' || cls.type === 'shape' || cls.type === 'overflow') return `rejected (${cls.message})`;
+  if (cls.type === 'transient' || cls.type === 'rate-limited') return cls.reason;
   return (err as Error)?.message ?? String(err);
 }
 
@@ -163,9 +183,19 @@ function chooseMethod(report: EndpointReport): WireMethod | null {
 async function remember(config: Config, report: EndpointReport): Promise<string> {
   await mkdir(config.cacheDir, { recursive: true });
   const methods = Object.fromEntries(METHOD_ORDER.filter((m) => report.probes[m].ok !== null).map((m) => [m, report.probes[m].ok === true]));
+  const previous = await readCapability(config.cacheDir, report.endpoint, report.model);
+  const l = report.limits;
+  const learnedLimits =
+    l && (l.contextSource === 'published' || l.contextSource === 'learned')
+      ? { limits: { contextWindow: l.contextWindow, contextSource: l.contextSource, maxOutputTokens: previous?.limits?.maxOutputTokens ?? null, outputSource: previous?.limits?.outputSource ?? null, tokenRatio: previous?.limits?.tokenRatio ?? 1 } }
+      : previous?.limits
+        ? { limits: previous.limits }
+        : {};
   return writeCapability(config.cacheDir, report.endpoint, report.model, {
     method: report.method!,
     methods,
+    ...(l ? { params: l.params } : {}),
+    ...learnedLimits,
     ...(report.probes.streaming.ok === null ? {} : { streaming: report.probes.streaming.ok }),
     ...(report.probes.embeddings.ok === null ? {} : { embeddings: report.probes.embeddings.ok }),
     checkedAt: new Date().toISOString(),

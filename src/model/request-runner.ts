@@ -1,8 +1,10 @@
-import { AbortedError, BudgetError, LitrevError, ModelFatalError } from '../errors.js';
+import { AbortedError, LitrevError } from '../errors.js';
 import type { AccountingTracker } from './accounting.js';
-import { classifyError } from './classify-error.js';
-import { estimateCostUSD } from './estimate.js';
+import { classifyError, type ErrorClass } from './classify-error.js';
+import type { CostGuard } from './cost-guard.js';
+import type { EndpointHealth } from './endpoint-health.js';
 import { ModelRequestError } from './model-errors.js';
+import { clock, RateDeadlineError, type RateGovernor } from './rate-governor.js';
 import { retryDelayMs, type RetryPolicy } from './retry-policy.js';
 import type { Scheduler } from './scheduler.js';
 import { sleep } from './sleep.js';
@@ -15,8 +17,19 @@ export interface RunnerContext {
   accounting: AccountingTracker;
   policy: RetryPolicy;
   emit: (event: ModelEvent) => void;
-  /** Refuse to start a request once the spent cost reached this (USD). */
-  maxCostUSD?: number;
+  governor: RateGovernor;
+  health: EndpointHealth;
+  budget: CostGuard;
+  /** How long one request may take, rate-limit waits and retries included. */
+  requestDeadlineMs: number;
+}
+
+export interface SendOptions {
+  signal?: AbortSignal;
+  /** Prompt + expected output tokens, paced against the endpoint's token limit. */
+  estimatedTokens: number;
+  /** Checked against the remaining --max-cost budget before sending; null without a price. */
+  estimatedCostUSD: number | null;
 }
 
 export interface Sent<T> {
@@ -27,64 +40,93 @@ export interface Sent<T> {
   attempts: number;
 }
 
+/** The endpoint refused this request's shape, size or content (a 4xx that is not fatal): the gateway decides. */
+export class RequestRejectedError extends ModelRequestError {
+  constructor(
+    readonly classification: Extract<ErrorClass, { type: 'shape' | 'overflow' | 'rejected' }>,
+    endpoint: string,
+    cause: unknown,
+  ) {
+    super(`${endpoint} rejected the request: ${classification.message}`, { status: classification.status, exhausted: false, contextOverflow: classification.type === 'overflow', cause });
+  }
+}
+
 /**
- * Send one request with the retry policy: each attempt waits for a scheduler slot, checks the budget,
- * then calls `attempt`. 429, 5xx, timeouts and dropped connections are retried with backoff (honouring
- * retry-after); 401/403/404/insufficient_quota throw ModelFatalError at once; other 4xx throw
- * ModelRequestError without a retry. Abort stops before an attempt or during a backoff wait, never
- * during an attempt already sent.
+ * Send one request: each attempt waits for a scheduler slot and the rate governor, checks the dead
+ * endpoint and the budget, then calls `attempt`. Rate limits (429) wait for as long as the request's
+ * deadline allows (a retry-after beyond it fails the request with the reason, pausing nothing);
+ * transient errors retry with backoff up to `maxRetries`; a dead endpoint and fatal errors stop the
+ * run; other rejections throw RequestRejectedError for the gateway to adapt, repack or record.
  */
-export async function sendWithRetries<T>(ctx: RunnerContext, stage: string, attempt: () => Promise<T>, signal?: AbortSignal): Promise<Sent<T>> {
+export async function sendWithRetries<T>(ctx: RunnerContext, stage: string, attempt: () => Promise<T>, o: SendOptions): Promise<Sent<T>> {
+  const deadlineAt = Date.now() + ctx.requestDeadlineMs;
+  let errors = 0;
   for (let n = 1; ; n++) {
     let sentAt = Date.now();
     try {
       const result = await ctx.scheduler.run(async () => {
-        checkBudget(ctx);
-        ctx.accounting.requestSent();
-        sentAt = Date.now();
-        const t0 = performance.now();
-        const value = await attempt();
-        return { value, latencyMs: Math.round(performance.now() - t0) };
-      }, signal);
-      ctx.scheduler.onSuccess();
+        await ctx.governor.admit(o.estimatedTokens, deadlineAt, o.signal, (until) => ctx.emit({ type: 'rate-limit-wait', until, reason: 'rate limit' }));
+        ctx.health.check();
+        const release = ctx.budget.reserve(o.estimatedCostUSD);
+        try {
+          ctx.accounting.requestSent();
+          sentAt = Date.now();
+          const t0 = performance.now();
+          const value = await attempt();
+          return { value, latencyMs: Math.round(performance.now() - t0) };
+        } finally {
+          release();
+        }
+      }, o.signal);
+      ctx.health.succeeded();
+      ctx.governor.succeeded();
       return { ...result, attempts: n };
     } catch (err) {
-      // AbortedError / BudgetError: no request was sent.
+      if (err instanceof RateDeadlineError) throw giveUp(ctx, `${ctx.endpoint}: ${err.message}`, err, 429);
+      // AbortedError / BudgetError / a dead endpoint: no request was sent.
       if (err instanceof LitrevError) throw err;
       const cls = classifyError(err, { endpoint: ctx.endpoint, model: ctx.model });
-      if (cls.type === 'aborted') throw new AbortedError();
-      if (cls.type !== 'retry') ctx.accounting.failed();
-      if (cls.type === 'fatal') throw cls.error;
-      if (cls.type === 'rejected') {
-        throw new ModelRequestError(`${ctx.endpoint} rejected the request: ${cls.message}`, { status: cls.status, exhausted: false, contextOverflow: cls.contextOverflow, cause: err });
-      }
-      if (cls.type === 'unknown') throw err;
-      if (cls.rateLimited) ctx.scheduler.onRateLimited(cls.retryAfterMs, sentAt);
-      const tooLong = cls.retryAfterMs !== undefined && cls.retryAfterMs > ctx.policy.maxRetryAfterMs;
-      if (n > ctx.policy.maxRetries || tooLong) {
-        ctx.accounting.failed();
-        if (cls.unreachable) {
-          throw new ModelFatalError(`cannot reach ${ctx.endpoint}: ${cls.reason}`, { hint: "check OPENAI_BASE_URL / --base-url and that the server is running ('litrev doctor')", cause: err });
+      switch (cls.type) {
+        case 'aborted':
+          throw new AbortedError();
+        case 'fatal':
+          ctx.accounting.failed();
+          throw cls.error;
+        case 'unknown':
+          throw err;
+        case 'shape':
+        case 'overflow':
+        case 'rejected':
+          throw new RequestRejectedError(cls, ctx.endpoint, err);
+        case 'rate-limited': {
+          const waitMs = cls.retryAfterMs ?? retryDelayMs(Math.min(n, 6), ctx.policy);
+          if (Date.now() + waitMs > deadlineAt || waitMs > ctx.policy.maxRetryAfterMs) {
+            const why = `the endpoint asked to wait ${Math.round(waitMs / 1000)} s (until ${clock(Date.now() + waitMs)}), beyond this request's deadline (LITREV_REQUEST_DEADLINE_MS)`;
+            throw giveUp(ctx, `HTTP 429 from ${ctx.endpoint}: ${why}`, err, 429);
+          }
+          ctx.governor.rateLimited(cls.retryAfterMs, waitMs, sentAt);
+          ctx.accounting.retried();
+          ctx.emit({ type: 'retry', stage, attempt: n + 1, reason: cls.reason, delayMs: waitMs });
+          continue;
         }
-        const why = tooLong ? `the endpoint asked to wait ${Math.round(cls.retryAfterMs! / 1000)} s` : `${n} attempts`;
-        throw new ModelRequestError(`${cls.reason} from ${ctx.endpoint} (gave up after ${why})`, { status: cls.status, exhausted: true, cause: err });
+        case 'transient': {
+          ctx.health.failed(cls);
+          errors++;
+          const delayMs = retryDelayMs(errors, ctx.policy);
+          if (errors > ctx.policy.maxRetries || Date.now() + delayMs > deadlineAt) {
+            ctx.health.gaveUp(cls);
+            throw giveUp(ctx, `${cls.reason} from ${ctx.endpoint} (gave up after ${n} attempts)`, err, cls.status);
+          }
+          ctx.accounting.retried();
+          ctx.emit({ type: 'retry', stage, attempt: n + 1, reason: cls.reason, delayMs });
+          await sleep(delayMs, o.signal);
+        }
       }
-      const delayMs = retryDelayMs(n, ctx.policy, cls.retryAfterMs);
-      ctx.accounting.retried();
-      ctx.emit({ type: 'retry', stage, attempt: n + 1, reason: cls.reason, delayMs });
-      await sleep(delayMs, signal);
     }
   }
 }
 
-function checkBudget(ctx: RunnerContext): void {
-  if (ctx.maxCostUSD === undefined) return;
-  if (estimateCostUSD(ctx.model, 0, 0) === null) return;
-  const spent = ctx.accounting.spentUSD();
-  if (spent >= ctx.maxCostUSD) {
-    throw new BudgetError(
-      `spent $${spent.toFixed(4)} of the $${ctx.maxCostUSD} budget (--max-cost): no further requests`,
-      'raise --max-cost, or re-run: answers already received are cached and cost nothing again',
-    );
-  }
+function giveUp(ctx: RunnerContext, message: string, cause: unknown, status?: number): ModelRequestError {
+  ctx.accounting.failed();
+  return new ModelRequestError(message, { status, exhausted: true, cause });
 }

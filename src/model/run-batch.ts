@@ -18,6 +18,17 @@ export interface BatchResult<O> {
   failures: { id: string; reason: string; raw?: string }[];
 }
 
+/** The most of a bad reply (and of its error) a repair prompt carries: the start and the end, not a 10 MB echo. */
+export const REPAIR_EXCERPT_CHARS = 4000;
+const REPAIR_ERROR_CHARS = 600;
+
+/** A bounded excerpt of a bad reply for a repair prompt. */
+export function repairExcerpt(raw: string, max = REPAIR_EXCERPT_CHARS): string {
+  if (raw.length <= max) return raw;
+  const half = Math.floor(max / 2);
+  return `${raw.slice(0, half)}\n[… ${raw.length - max} characters left out …]\n${raw.slice(-half)}`;
+}
+
 /** What one reply settled: items accepted, items still open, and what to tell the model. */
 interface Verdict {
   pending: string[];
@@ -59,7 +70,9 @@ export async function runBatch<I extends { id: string }, O>(gateway: ModelGatewa
       }
       return { pending: items.map((i) => i.id), error: err.message, raw: '', repairable: false };
     }
-    return settle(items, res, request.schema);
+    const verdict = settle(items, res, request.schema);
+    // A reply cut at the output cap: asking again with it would only be longer; split the batch instead.
+    return !res.ok && res.kind === 'truncated' ? { ...verdict, repairable: false } : verdict;
   };
 
   const settle = (items: I[], res: StructuredResult<{ items: O[] }>, schema: z.ZodType<{ items: O[] }>): Verdict => {
@@ -94,7 +107,7 @@ export async function runBatch<I extends { id: string }, O>(gateway: ModelGatewa
     if (verdict.pending.length === 0) return;
     if (verdict.repairable) {
       const open = verdict.pending.map((id) => byId.get(id)!);
-      const repaired = await ask(open, { error: verdict.error, raw: verdict.raw });
+      const repaired = await ask(open, { error: verdict.error.slice(0, REPAIR_ERROR_CHARS), raw: repairExcerpt(verdict.raw) });
       if (repaired.pending.length === 0) return;
       verdict = repaired;
     }

@@ -1,5 +1,5 @@
 import type { ChatMessage } from './types.js';
-import { isReasoningModel } from './reasoning-model.js';
+import { defaultParams, type RequestParams } from './request-shape.js';
 import type { JsonSchema } from './strict-json-schema.js';
 
 /** How structured output is asked for on the wire. */
@@ -31,15 +31,17 @@ export interface BaseBody {
   maxTokens?: number;
 }
 
-/** The body of a plain text request (reasoning models: no temperature, `max_completion_tokens`). */
-export function textBody(base: BaseBody): ChatBody {
-  const reasoning = isReasoningModel(base.model);
+/**
+ * The body of a plain text request with the parameters the endpoint accepts (by default what the
+ * model name suggests: reasoning models get no temperature and `max_completion_tokens`).
+ */
+export function textBody(base: BaseBody, params: RequestParams = defaultParams(base.model)): ChatBody {
   return {
     model: base.model,
     messages: base.messages,
-    ...(reasoning ? {} : { temperature: base.temperature }),
-    ...(base.seed === undefined ? {} : { seed: base.seed }),
-    ...(base.maxTokens === undefined ? {} : reasoning ? { max_completion_tokens: base.maxTokens } : { max_tokens: base.maxTokens }),
+    ...(params.temperature ? { temperature: base.temperature } : {}),
+    ...(base.seed === undefined || !params.seed ? {} : { seed: base.seed }),
+    ...(base.maxTokens === undefined ? {} : { [params.tokensField]: base.maxTokens }),
   };
 }
 
@@ -48,8 +50,8 @@ export function textBody(base: BaseBody): ChatBody {
  * `function_calling` (one strict tool, forced with tool_choice) or `json_mode` (json_object, the schema
  * described in the system message, since that mode adds no instructions of its own).
  */
-export function structuredBody(base: BaseBody, method: WireMethod, schemaName: string, schema: JsonSchema): ChatBody {
-  const body = textBody(base);
+export function structuredBody(base: BaseBody, method: WireMethod, schemaName: string, schema: JsonSchema, params?: RequestParams): ChatBody {
+  const body = textBody(base, params);
   switch (method) {
     case 'json_schema':
       return { ...body, response_format: { type: 'json_schema', json_schema: { name: schemaName, strict: true, schema } } };

@@ -1,149 +1,109 @@
-import type { ChatOpenAI } from '@langchain/openai';
-import type { AIMessage, AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import type OpenAI from 'openai';
 import type { ChatReply } from '../cache/cache-entry.js';
+import { createModelFetch } from './model-fetch.js';
+import { MalformedReplyError, ReplyTooLargeError } from './model-errors.js';
+import { readBounded } from './read-bounded.js';
+import { readChatCompletion, readStream, type ReplyUsage } from './read-reply.js';
 import type { ChatBody } from './structured-method.js';
-import type { ChatMessage } from './types.js';
 
-/** Sent as the key to endpoints that need none (Ollama, llama.cpp...): LangChain and the SDK insist on one. Never stored. */
+/** Sent as the key to endpoints that need none (Ollama, llama.cpp...): the SDK insists on one. Never stored. */
 export const PLACEHOLDER_API_KEY = 'litrev-no-key';
 
 export interface TransportOptions {
   baseURL: string;
   apiKey?: string;
+  /** Deadline of a whole exchange, body included. */
   timeoutMs: number;
+  /** Longest silence within a body (default: the smaller of timeoutMs and 60 s). */
+  idleTimeoutMs?: number;
+  /** Every HTTP response's status and headers (the rate governor reads them). */
+  onResponse?: (status: number, headers: Headers) => void;
+}
+
+export interface ChatOptions {
+  stream?: boolean;
+  onToken?: (delta: string) => void;
+  /** Bytes of reply accepted at most (default 8 MB). */
+  maxBytes?: number;
 }
 
 export interface ChatResponse {
   reply: ChatReply;
-  /** Null when the endpoint reported no usage. */
-  usage: { promptTokens: number; completionTokens: number } | null;
+  /** Null when the endpoint reported no usage, or usage that is not non-negative integers (`usageInvalid`). */
+  usage: ReplyUsage | null;
+  usageInvalid: boolean;
+}
+
+/** A model listed by GET /models, with the fields some servers add (vLLM's max_model_len). */
+export interface ListedModel {
+  id: string;
+  [field: string]: unknown;
 }
 
 /** One HTTP attempt at a time; no retries (the gateway owns the retry policy). */
 export interface Transport {
-  chat(body: ChatBody, options?: { stream?: boolean; onToken?: (delta: string) => void }): Promise<ChatResponse>;
-  listModels(): Promise<string[]>;
+  chat(body: ChatBody, options?: ChatOptions): Promise<ChatResponse>;
+  listModels(): Promise<ListedModel[]>;
   embed(model: string, input: string[]): Promise<{ vectors: number[][]; promptTokens: number | null }>;
+  /** GET (or POST with `body`) a JSON document at an absolute URL on the endpoint's server; null for a non-2xx. */
+  fetchJSON(url: string, body?: unknown): Promise<unknown>;
 }
 
+const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+
 /**
- * The HTTP layer: LangChain `ChatOpenAI` for chat requests (text, streaming, function calling,
- * json_object), the `openai` SDK where LangChain falls short:
- * - `json_schema` requests: ChatOpenAI sends them through `chat.completions.parse`, which runs
- *   `JSON.parse` on the model's text and throws on `finish_reason: length`, losing the raw reply that
- *   the repair loop needs. The SDK's plain `create` returns it untouched.
- * - `/models` and `/embeddings`.
- * Both clients run with `maxRetries: 0`. Heavy modules are imported on first use.
+ * The HTTP layer: the `openai` SDK for every call (chat, streaming, tools, json_object,
+ * json_schema, models, embeddings), with `maxRetries: 0` and a fetch that enforces deadlines and
+ * refuses cross-origin redirects. Chat replies are read raw (`asResponse()`), size-bounded, parsed
+ * once and checked, so the status, headers, usage, finish_reason and text of every reply are at hand.
+ * The SDK is imported on first use.
  */
 export async function createTransport(options: TransportOptions): Promise<Transport> {
-  const [{ ChatOpenAI: ChatOpenAIClass }, { default: OpenAIClass }, messages] = await Promise.all([
-    import('@langchain/openai'),
-    import('openai'),
-    import('@langchain/core/messages'),
-  ]);
+  const { default: OpenAIClass } = await import('openai');
   const apiKey = options.apiKey ?? PLACEHOLDER_API_KEY;
-  const client = new OpenAIClass({ apiKey, baseURL: options.baseURL, maxRetries: 0, timeout: options.timeoutMs });
-  const chats = new Map<string, ChatOpenAI>();
-  const chatFor = (body: ChatBody): ChatOpenAI => {
-    const maxTokens = body.max_tokens ?? body.max_completion_tokens;
-    const id = `${body.model}\u0000${body.temperature ?? ''}\u0000${maxTokens ?? ''}`;
-    let chat = chats.get(id);
-    if (!chat) {
-      // LangChain itself sends max_completion_tokens instead of max_tokens to reasoning models.
-      chat = new ChatOpenAIClass({
-        model: body.model,
-        apiKey,
-        configuration: { baseURL: options.baseURL },
-        maxRetries: 0,
-        timeout: options.timeoutMs,
-        ...(body.temperature === undefined ? {} : { temperature: body.temperature }),
-        ...(maxTokens === undefined ? {} : { maxTokens }),
-      });
-      chats.set(id, chat);
-    }
-    return chat;
-  };
-  const toLangChain = (list: ChatMessage[]): BaseMessage[] =>
-    list.map((m) =>
-      m.role === 'system' ? new messages.SystemMessage(m.content) : m.role === 'user' ? new messages.HumanMessage(m.content) : new messages.AIMessage(m.content),
-    );
+  const fetch = createModelFetch({ timeoutMs: options.timeoutMs, idleTimeoutMs: options.idleTimeoutMs ?? Math.min(options.timeoutMs, 60_000), onResponse: options.onResponse });
+  // The SDK's own timeout is a backstop behind the fetch's deadlines.
+  const client = new OpenAIClass({ apiKey, baseURL: options.baseURL, maxRetries: 0, timeout: options.timeoutMs + 1000, fetch, logLevel: 'off' });
 
   return {
     async chat(body, opts = {}) {
-      if ((body.response_format as { type?: string } | undefined)?.type === 'json_schema') return sdkChat(client, body);
-      const chat = chatFor(body);
-      const callOptions = {
-        ...(body.tools ? { tools: body.tools, tool_choice: body.tool_choice } : {}),
-        ...(body.response_format ? { response_format: body.response_format } : {}),
-        ...(body.seed === undefined ? {} : { seed: body.seed }),
-      } as Parameters<ChatOpenAI['invoke']>[1];
-      if (opts.stream) return streamChat(chat, toLangChain(body.messages), callOptions, opts.onToken);
-      return fromAIMessage(await chat.invoke(toLangChain(body.messages), callOptions));
+      const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+      if (opts.stream) {
+        const params = { ...(body as unknown as OpenAI.ChatCompletionCreateParamsStreaming), stream: true as const, stream_options: { include_usage: true } };
+        const { data } = await client.chat.completions.create(params).withResponse();
+        return readStream(data, maxBytes, opts.onToken);
+      }
+      const params = { ...(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming), stream: false as const };
+      const res = await client.chat.completions.create(params).asResponse();
+      const text = await readBounded(res, maxBytes);
+      return readChatCompletion(text, res.headers.get('content-type'));
     },
     async listModels() {
       const page = await client.models.list();
-      return page.data.map((m) => m.id);
+      return page.data.map((m) => m as unknown as ListedModel);
     },
     async embed(model, input) {
       const res = await client.embeddings.create({ model, input, encoding_format: 'float' });
+      if (!Array.isArray(res?.data)) throw new MalformedReplyError('the embeddings reply has no data list');
       const vectors = [...res.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
-      return { vectors, promptTokens: typeof res.usage?.prompt_tokens === 'number' ? res.usage.prompt_tokens : null };
+      const pt = res.usage?.prompt_tokens;
+      return { vectors, promptTokens: typeof pt === 'number' && Number.isSafeInteger(pt) && pt >= 0 ? pt : null };
+    },
+    async fetchJSON(url, body) {
+      const init: RequestInit = body === undefined ? {} : { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+      const headers = new Headers(init.headers);
+      if (options.apiKey) headers.set('authorization', `Bearer ${options.apiKey}`);
+      const res = await fetch(url, { ...init, headers });
+      if (!res.ok) {
+        await res.body?.cancel().catch(() => undefined);
+        return null;
+      }
+      try {
+        return JSON.parse(await readBounded(res, 1024 * 1024)) as unknown;
+      } catch (err) {
+        if (err instanceof ReplyTooLargeError) return null;
+        return null;
+      }
     },
   };
-}
-
-async function sdkChat(client: OpenAI, body: ChatBody): Promise<ChatResponse> {
-  const completion = await client.chat.completions.create({ ...(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming), stream: false });
-  const choice = completion.choices?.[0];
-  const message = choice?.message;
-  const reply: ChatReply = {
-    content: typeof message?.content === 'string' ? message.content : '',
-    toolCalls: (message?.tool_calls ?? []).flatMap((c) => (c.type === 'function' ? [{ name: c.function.name, arguments: c.function.arguments ?? '' }] : [])),
-    finishReason: choice?.finish_reason ?? null,
-    refusal: message?.refusal ?? null,
-  };
-  const u = completion.usage;
-  return { reply, usage: u && typeof u.prompt_tokens === 'number' ? { promptTokens: u.prompt_tokens, completionTokens: u.completion_tokens ?? 0 } : null };
-}
-
-async function streamChat(
-  chat: ChatOpenAI,
-  input: BaseMessage[],
-  callOptions: Parameters<ChatOpenAI['invoke']>[1],
-  onToken?: (delta: string) => void,
-): Promise<ChatResponse> {
-  let content = '';
-  let finishReason: string | null = null;
-  let usage: ChatResponse['usage'] = null;
-  for await (const chunk of await chat.stream(input, callOptions)) {
-    const delta = textOf(chunk);
-    if (delta) {
-      content += delta;
-      onToken?.(delta);
-    }
-    const fr = (chunk.response_metadata as { finish_reason?: unknown } | undefined)?.finish_reason;
-    if (typeof fr === 'string') finishReason = fr;
-    const um = chunk.usage_metadata;
-    if (um && typeof um.input_tokens === 'number') usage = { promptTokens: um.input_tokens, completionTokens: um.output_tokens ?? 0 };
-  }
-  return { reply: { content, toolCalls: [], finishReason, refusal: null }, usage };
-}
-
-function fromAIMessage(msg: AIMessage): ChatResponse {
-  const raw = (msg.additional_kwargs?.tool_calls ?? []) as { type?: string; function?: { name?: string; arguments?: string } }[];
-  const reply: ChatReply = {
-    content: textOf(msg),
-    toolCalls: raw.filter((c) => c.function?.name).map((c) => ({ name: c.function!.name!, arguments: c.function!.arguments ?? '' })),
-    finishReason: typeof msg.response_metadata?.finish_reason === 'string' ? msg.response_metadata.finish_reason : null,
-    refusal: typeof msg.additional_kwargs?.refusal === 'string' ? msg.additional_kwargs.refusal : null,
-  };
-  const um = msg.usage_metadata;
-  return { reply, usage: um && typeof um.input_tokens === 'number' ? { promptTokens: um.input_tokens, completionTokens: um.output_tokens ?? 0 } : null };
-}
-
-function textOf(msg: AIMessage | AIMessageChunk): string {
-  const c = msg.content;
-  if (typeof c === 'string') return c;
-  return c.map((part) => (typeof part === 'object' && part !== null && 'text' in part && typeof part.text === 'string' ? part.text : '')).join('');
 }

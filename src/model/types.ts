@@ -85,7 +85,15 @@ export type ModelEvent =
   | { type: 'retry'; stage: string; attempt: number; reason: string; delayMs: number }
   | { type: 'concurrency-changed'; concurrency: number; reason: string }
   | { type: 'cache-corrupt'; cacheKey: string; reason: string }
-  | { type: 'output-invalid'; stage: string; kind: OutputFailureKind; error: string };
+  | { type: 'output-invalid'; stage: string; kind: OutputFailureKind; error: string }
+  /** Requests wait for the endpoint's rate limit until `until` (epoch ms). */
+  | { type: 'rate-limit-wait'; until: number; reason: string }
+  /** A limit of the endpoint became known (published or learned): said once, with what to do about it. */
+  | { type: 'limits-learned'; limits: EndpointLimits; message: string }
+  /** The request shape was adapted to what the endpoint accepts (a parameter dropped or renamed, another structured method). */
+  | { type: 'request-adapted'; change: string }
+  /** Worth telling the user, not an error (e.g. a reply with invalid usage counted with litrev's estimate). */
+  | { type: 'warning'; message: string };
 
 /**
  * What is known of the endpoint's limits for this model: configured (LITREV_CONTEXT_WINDOW,
@@ -98,6 +106,30 @@ export interface EndpointLimits {
   /** The largest completion the endpoint returns, in tokens; null while unknown. */
   maxOutputTokens: number | null;
   outputSource: 'config' | 'published' | 'learned' | null;
+}
+
+/** What the model layer knows of its endpoint now: for `doctor` and run.json. */
+export interface EndpointState {
+  endpoint: string;
+  model: string;
+  limits: EndpointLimits;
+  /** Server tokens per litrev-estimated token, calibrated from reported usage. */
+  tokenRatio: number;
+  /** The structured-output method requests use now. */
+  structuredMethod: string;
+  /** Request parameters sent: the output-limit field, and whether temperature and seed are sent. */
+  params: { tokensField: 'max_tokens' | 'max_completion_tokens'; temperature: boolean; seed: boolean };
+  /** Adaptations made to what the endpoint accepts, in order. */
+  adapted: string[];
+  /** Rate limits read from the endpoint's headers, and the pace litrev keeps. */
+  rateLimits: {
+    limitRequests: number | null;
+    limitTokens: number | null;
+    remainingRequests: number | null;
+    remainingTokens: number | null;
+    pacedPerSecond: number | null;
+    rateLimited: number;
+  };
 }
 
 /** A configured model endpoint with cache, scheduler, retries and accounting behind it. */
@@ -115,6 +147,8 @@ export interface ModelGateway {
   /** Prompt tokens of these messages as the endpoint will count them (litrev's estimate, calibrated by the usage replies report). */
   countTokens(messages: ChatMessage[]): number;
   onEvent(listener: (event: ModelEvent) => void): () => void;
+  /** What is known of the endpoint (limits, parameters, method, rate limits); absent for engines without one. */
+  endpointState?(): EndpointState;
   /** Wait for in-flight cache writes; call before exit. */
   close(): Promise<void>;
 }

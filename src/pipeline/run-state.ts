@@ -205,7 +205,21 @@ function applyModelEvent(state: RunState, event: ModelEvent): RunState {
     }
     case 'cache-corrupt':
       return { ...state, warnings: [...state.warnings, `corrupt cache entry ${event.cacheKey.slice(0, 12)}: ${event.reason}`] };
+    case 'rate-limit-wait':
+      return { ...state, warnings: [...state.warnings, `waiting for the rate limit until ${formatClockTime(event.until)}`] };
+    case 'limits-learned':
+      return { ...state, warnings: [...state.warnings, event.message] };
+    case 'request-adapted':
+      return { ...state, warnings: [...state.warnings, `request adapted to the endpoint: ${event.change}`] };
+    case 'warning':
+      return state.warnings.includes(event.message) ? state : { ...state, warnings: [...state.warnings, event.message] };
   }
+}
+
+/** HH:MM:SS local time of an epoch-ms instant. */
+function formatClockTime(ms: number): string {
+  const d = new Date(ms);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
 /** Elapsed milliseconds of a stage (frozen once it finished). */

@@ -29,7 +29,7 @@ describe('retries', () => {
     expect(r.text).toMatch(/^Test reply/);
     const [a, b] = server.chatRequests();
     expect(b!.receivedAt - a!.receivedAt).toBeGreaterThanOrEqual(300);
-    expect(events.find((e) => e.type === 'retry')).toMatchObject({ reason: 'HTTP 429', attempt: 2 });
+    expect(events.find((e) => e.type === 'retry')).toMatchObject({ reason: expect.stringMatching(/^HTTP 429/), attempt: 2 });
     expect((events.find((e) => e.type === 'retry') as { delayMs: number }).delayMs).toBeGreaterThanOrEqual(300);
     expect(gw.accounting()).toMatchObject({ calls: 2, retries: 1, failures: 0 });
   });
@@ -110,16 +110,12 @@ describe('fatal errors stop at once', () => {
 });
 
 describe('concurrency, budget and abort', () => {
-  it('repeated 429s lower the concurrency; every request still succeeds', async () => {
+  it('429s wait instead of spending the error-retry budget; every request still succeeds', async () => {
     let n = 0;
     server = await startOpenAIServer({ handler: () => (n++ < 6 ? { status: 429, headers: { 'retry-after-ms': '20' } } : undefined) });
-    const gw = await createGateway(testConfig({ url: server.url, flags: { concurrency: '8' } }), { retry: FAST_RETRY });
-    const events: ModelEvent[] = [];
-    gw.onEvent((e) => events.push(e));
+    const gw = await createGateway(testConfig({ url: server.url, flags: { concurrency: '8', 'max-retries': '0' } }), { retry: FAST_RETRY });
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => gw.text(text(`q${i}`))));
     expect(results).toHaveLength(12);
-    const lowered = events.filter((e) => e.type === 'concurrency-changed');
-    expect(lowered[0]).toMatchObject({ concurrency: 4 });
     expect(gw.accounting()).toMatchObject({ calls: 18, retries: 6, failures: 0 });
   });
 

@@ -127,7 +127,7 @@ describe('structuredMethod auto', () => {
       handler: () => ({ status: 400, error: { message: "This model's maximum context length is 8192 tokens", code: 'context_length_exceeded' } }),
     });
     const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
-    await expect(gw.structured(ask())).rejects.toMatchObject({ name: 'ModelRequestError', contextOverflow: true });
+    await expect(gw.structured(ask())).rejects.toMatchObject({ name: 'ContextOverflowError', contextOverflow: true });
     expect(server.chatRequests()).toHaveLength(1);
   });
 

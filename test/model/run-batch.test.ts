@@ -65,7 +65,6 @@ describe('runBatch', () => {
   it.each([
     ['invalid JSON', (): ChatAnswer => ({ content: '{"items": [' })],
     ['a schema violation', (ids: string[]): ChatAnswer => ({ json: { items: ids.map((id) => ({ id, category: 'poem' })) } })],
-    ['a truncated reply', (ids: string[]): ChatAnswer => ({ ...good(ids), truncate: true })],
   ])('%s: repairs once, then succeeds', async (_name, bad) => {
     const { run } = await setup((_i, a) => (a.repair ? good(a.ids) : bad(a.ids)));
     const r = await run(papers(4));
@@ -77,7 +76,30 @@ describe('runBatch', () => {
       { ids: ['p1', 'p2', 'p3', 'p4'], repair: true },
     ]);
     const repairText = server!.chatRequests()[1]!.body!.messages as { content: string }[];
-    expect(repairText.at(-1)!.content).toMatch(/REPAIR: (invalid JSON|schema violation|the reply was cut off)/);
+    expect(repairText.at(-1)!.content).toMatch(/REPAIR: (invalid JSON|schema violation)/);
+  });
+
+  it('a reply cut at the output cap is not repaired (that would be longer): the batch is split', async () => {
+    const { run } = await setup((_i, a) => (a.ids.length > 2 ? { ...good(a.ids), truncate: true } : good(a.ids)));
+    const r = await run(papers(4));
+    expect(r.results.size).toBe(4);
+    const reqs = server!.chatRequests().map((q) => asked(infoOf(q.body!)));
+    expect(reqs).toEqual([
+      { ids: ['p1', 'p2', 'p3', 'p4'], repair: false },
+      { ids: ['p1', 'p2'], repair: false },
+      { ids: ['p3', 'p4'], repair: false },
+    ]);
+  });
+
+  it('a repair prompt carries a bounded excerpt of a huge bad reply, never the whole of it', async () => {
+    const huge = `{"items": [${'"x", '.repeat(20_000)}`;
+    const { run } = await setup((_i, a) => (a.repair ? good(a.ids) : { content: huge }));
+    await run(papers(2));
+    const repair = server!.chatRequests()[1]!.body!.messages as { content: string }[];
+    const total = repair.reduce((n, m) => n + m.content.length, 0);
+    expect(huge.length).toBeGreaterThan(100_000);
+    expect(total).toBeLessThan(20_000);
+    expect(repair.some((m) => m.content.includes('characters left out'))).toBe(true);
   });
 
   it('a paper that always breaks the reply: bisected down to it, recorded with its reason; the others are kept', async () => {

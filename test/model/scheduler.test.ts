@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AbortedError } from '../../src/errors.js';
-import { classifyError, retryAfterFromHeaders } from '../../src/model/classify-error.js';
+import { classifyError } from '../../src/model/classify-error.js';
+import { parseResetDuration, retryAfterFromHeaders } from '../../src/model/retry-after.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../src/model/retry-policy.js';
 import { Scheduler } from '../../src/model/scheduler.js';
 
@@ -20,51 +21,6 @@ describe('Scheduler', () => {
       ),
     );
     expect(peak).toBe(3);
-  });
-
-  it('halves the concurrency on repeated 429s and grows it back with successes (AIMD)', () => {
-    const changes: number[] = [];
-    const s = new Scheduler({ maxConcurrency: 8, onConcurrencyChange: (c) => changes.push(c) });
-    s.onRateLimited(undefined);
-    expect(s.concurrency).toBe(8);
-    s.onRateLimited(undefined);
-    expect(s.concurrency).toBe(4);
-    // More 429s before any success are the same congestion: no second halving.
-    s.onRateLimited(undefined);
-    s.onRateLimited(undefined);
-    expect(s.concurrency).toBe(4);
-    // Back quickly to just below the level that drew the 429s (7), then one step per 7 successes.
-    for (let i = 0; i < 3; i++) s.onSuccess();
-    expect(s.concurrency).toBe(7);
-    for (let i = 0; i < 6; i++) s.onSuccess();
-    expect(s.concurrency).toBe(7);
-    s.onSuccess();
-    expect(s.concurrency).toBe(8);
-    s.onRateLimited(undefined);
-    s.onRateLimited(undefined);
-    expect(s.concurrency).toBe(4);
-    expect(changes).toEqual([4, 5, 6, 7, 8, 4]);
-  });
-
-  it('ignores 429s of requests sent before the last decrease', () => {
-    const s = new Scheduler({ maxConcurrency: 8 });
-    s.onRateLimited(undefined);
-    s.onRateLimited(undefined);
-    expect(s.concurrency).toBe(4);
-    s.onSuccess();
-    const before = Date.now() - 60_000;
-    s.onRateLimited(undefined, before);
-    s.onRateLimited(undefined, before);
-    s.onRateLimited(undefined, before);
-    expect(s.concurrency).toBe(5);
-  });
-
-  it('a 429 with retry-after pauses every new request until then', async () => {
-    const s = new Scheduler({ maxConcurrency: 4 });
-    s.onRateLimited(200);
-    const t0 = Date.now();
-    await s.run(async () => undefined);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(195);
   });
 
   it('rejects queued work with AbortedError on abort, and lets started work finish', async () => {
@@ -102,24 +58,42 @@ describe('retry policy', () => {
     const date = new Date(Date.now() + 5000).toUTCString();
     expect(retryAfterFromHeaders({ 'retry-after': date })).toBeGreaterThan(3000);
     expect(retryAfterFromHeaders({})).toBeUndefined();
+    expect(retryAfterFromHeaders({ 'retry-after': 'Fri, 01 Jan 2099 00:00:00 GMT' })).toBeGreaterThan(1e12);
+  });
+
+  it("reads OpenAI's reset durations", () => {
+    expect(parseResetDuration('120ms')).toBe(120);
+    expect(parseResetDuration('6m0s')).toBe(360_000);
+    expect(parseResetDuration('1.5s')).toBe(1500);
+    expect(parseResetDuration('2')).toBe(2000);
+    expect(parseResetDuration('soon')).toBeUndefined();
   });
 });
 
 describe('classifyError', () => {
   const ctx = { endpoint: 'http://h/v1', model: 'm' };
   it.each([
-    [{ status: 429, headers: { 'retry-after-ms': '10' } }, 'retry'],
-    [{ status: 500 }, 'retry'],
-    [{ status: 503 }, 'retry'],
+    [{ status: 429, headers: { 'retry-after-ms': '10' } }, 'rate-limited'],
+    [{ status: 500 }, 'transient'],
+    [{ status: 503 }, 'transient'],
     [{ status: 401 }, 'fatal'],
     [{ status: 404 }, 'fatal'],
     [{ status: 429, code: 'insufficient_quota', message: 'You exceeded your current quota' }, 'fatal'],
     [{ status: 400, message: 'bad' }, 'rejected'],
-    [Object.assign(new Error('Request timed out.'), { name: 'TimeoutError' }), 'retry'],
-    [Object.assign(new Error('Connection error.'), { name: 'APIConnectionError', cause: { code: 'ECONNRESET' } }), 'retry'],
+    [{ status: 400, message: "Unsupported parameter: 'max_tokens' is not supported with this model." }, 'shape'],
+    [{ status: 400, message: "This model's maximum context length is 4096 tokens." }, 'overflow'],
+    [{ status: 400, message: 'x', code: 'context_length_exceeded' }, 'overflow'],
+    [new SyntaxError("Unexpected token '<'"), 'transient'],
+    [Object.assign(new Error('Request timed out.'), { name: 'TimeoutError' }), 'transient'],
+    [Object.assign(new Error('Connection error.'), { name: 'APIConnectionError', cause: { code: 'ECONNRESET' } }), 'transient'],
     [new TypeError('x is not a function'), 'unknown'],
   ])('%o -> %s', (err, type) => {
     expect(classifyError(err, ctx).type).toBe(type);
+  });
+
+  it('reads the window from a context-length message', () => {
+    const c = classifyError({ status: 400, message: "This model's maximum context length is 4096 tokens. However, you requested 5000 tokens" }, ctx);
+    expect(c).toMatchObject({ type: 'overflow', window: 4096, output: false });
   });
 
   it('says what to fix on fatal errors', () => {

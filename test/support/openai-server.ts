@@ -146,7 +146,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     if (seen.truncated) truncatedPrompts++;
     const info = describeChat({ ...body, messages: seen.messages }, index);
     const unsupported = unsupportedFeature(info, supports);
-    if (unsupported) return sendError(res, 400, { message: unsupported, type: 'invalid_request_error', code: 'unsupported_parameter', param: 'response_format' });
+    if (unsupported) return sendError(res, 400, { message: unsupported, type: 'invalid_request_error', code: 'unsupported_parameter', param: unsupported.match(/'(\w+)'/)?.[1] ?? null });
     const answer: ChatAnswer = (await handler?.(info)) ?? info.defaultAnswer();
     if ('hang' in answer) return;
     await wait((options.latencyMs ?? 0) + (answer.delayMs ?? 0));

@@ -50,8 +50,28 @@ export function formatReport(r: EndpointReport): string {
   if (r.method) {
     lines.push(`  structured output will use ${r.method}${r.configuredMethod === 'auto' ? ' (auto)' : ''}${r.capabilityFile ? `; remembered in ${r.capabilityFile}` : ''}`);
   }
+  if (r.limits) lines.push(...limitLines(r.limits));
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
   for (const p of r.problems) lines.push(`  problem: ${p}`);
   lines.push(r.ok ? 'The endpoint is usable.' : 'The endpoint is not usable: fix the problems above (exit 2).');
   return `${lines.join('\n')}\n`;
+}
+
+/** Context window, output cap, accepted parameters and rate limits, one line each. */
+function limitLines(l: NonNullable<EndpointReport['limits']>): string[] {
+  const out = [
+    `  context window: ${l.contextWindow === null ? 'unknown (learned during runs; set LITREV_CONTEXT_WINDOW to fix it)' : `${l.contextWindow} tokens (${l.contextSource})`}`,
+    `  output cap: ${l.maxOutputTokens === null ? 'unknown (learned from replies cut at finish_reason: length; LITREV_MAX_TOKENS sets it)' : `${l.maxOutputTokens} tokens (${l.outputSource})`}`,
+    `  parameters accepted: ${l.params.tokensField}${l.params.temperature ? ', temperature' : ', no temperature'}${l.params.seed ? ', seed' : ', no seed'}`,
+  ];
+  for (const a of l.adapted) out.push(`    adapted: ${a}`);
+  const rl = l.rateLimits;
+  if (rl && (rl.limitRequests !== null || rl.limitTokens !== null)) {
+    const parts = [
+      rl.limitRequests === null ? null : `${rl.remainingRequests ?? '?'} of ${rl.limitRequests} requests left`,
+      rl.limitTokens === null ? null : `${rl.remainingTokens ?? '?'} of ${rl.limitTokens} tokens left`,
+    ].filter(Boolean);
+    out.push(`  rate limits (from headers): ${parts.join(', ')}${rl.pacedPerSecond === null ? '' : `; litrev paces to ${rl.pacedPerSecond} requests/s`}`);
+  } else out.push('  rate limits: none announced in headers (429s are waited out when they come)');
+  return out;
 }

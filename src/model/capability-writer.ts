@@ -1,0 +1,48 @@
+import { writeCapability, type CapabilityRecord } from './capabilities.js';
+import type { LimitsSnapshot } from './endpoint-limits.js';
+import type { RequestParams } from './request-shape.js';
+import type { WireMethod } from './structured-method.js';
+
+/**
+ * Records what a run learns of its endpoint + model in cache/capabilities.json (method, accepted
+ * parameters, limits), one write at a time. Nothing is written in replay or off mode.
+ */
+export class CapabilityWriter {
+  private record: CapabilityRecord | null;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly cacheDir: string,
+    private readonly endpoint: string,
+    private readonly model: string,
+    remembered: CapabilityRecord | null,
+    private readonly readOnly: boolean,
+  ) {
+    this.record = remembered;
+  }
+
+  shape(state: { method: WireMethod; rejected: WireMethod[]; params: RequestParams }): void {
+    const methods: Record<string, boolean> = { ...(this.record?.methods ?? {}), [state.method]: true };
+    for (const r of state.rejected) methods[r] = false;
+    this.write({ method: state.method, methods, params: state.params });
+  }
+
+  limits(l: LimitsSnapshot): void {
+    this.write({
+      limits: {
+        contextWindow: l.contextSource === 'config' ? null : l.contextWindow,
+        contextSource: l.contextSource === 'config' ? null : l.contextSource,
+        maxOutputTokens: l.outputSource === 'config' ? null : l.maxOutputTokens,
+        outputSource: l.outputSource === 'config' ? null : l.outputSource,
+        tokenRatio: l.tokenRatio,
+      },
+    });
+  }
+
+  private write(change: Partial<CapabilityRecord>): void {
+    if (this.readOnly) return;
+    const next: CapabilityRecord = { method: 'json_schema', methods: {}, ...this.record, ...change, checkedAt: new Date().toISOString(), source: 'run' };
+    this.record = next;
+    this.chain = this.chain.then(() => writeCapability(this.cacheDir, this.endpoint, this.model, next)).catch(() => undefined);
+  }
+}

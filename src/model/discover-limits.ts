@@ -1,0 +1,50 @@
+import type { ListedModel, Transport } from './transport.js';
+
+/**
+ * The context window a local server publishes for `model`, or null: vLLM's `max_model_len` and
+ * similar fields in /v1/models, llama.cpp server's /props (`n_ctx`), LM Studio's /api/v0/models
+ * (`loaded_context_length`), Ollama's /api/ps (`context_length` of the loaded model) and /api/show
+ * (`num_ctx`). Never throws: a server that publishes nothing just leaves the window to be learned.
+ */
+export async function discoverWindow(transport: Transport, baseURL: string, model: string): Promise<number | null> {
+  const listed = await transport.listModels().catch(() => [] as ListedModel[]);
+  const entry = listed.find((m) => m.id === model);
+  const fromList = entry ? firstNumber(entry, ['max_model_len', 'loaded_context_length', 'context_length', 'max_context_length']) : null;
+  if (fromList) return fromList;
+  const url = new URL(baseURL);
+  if (url.hostname === 'api.openai.com') return null;
+  const origin = url.origin;
+  const probes: Promise<number | null>[] = [
+    transport.fetchJSON(`${origin}/props`).then((p) => numberAt(p, ['default_generation_settings', 'n_ctx']) ?? numberAt(p, ['n_ctx'])),
+    transport.fetchJSON(`${origin}/api/v0/models`).then((p) => {
+      const found = (p as { data?: Record<string, unknown>[] } | null)?.data?.find((m) => m.id === model);
+      return found ? firstNumber(found, ['loaded_context_length', 'max_context_length']) : null;
+    }),
+    ollamaWindow(transport, origin, model),
+  ];
+  const found = await Promise.all(probes.map((p) => p.catch(() => null)));
+  return found.find((n): n is number => n !== null) ?? null;
+}
+
+async function ollamaWindow(transport: Transport, origin: string, model: string): Promise<number | null> {
+  const ps = (await transport.fetchJSON(`${origin}/api/ps`)) as { models?: { name?: string; model?: string; context_length?: unknown }[] } | null;
+  const loaded = ps?.models?.find((m) => m.name === model || m.model === model);
+  if (typeof loaded?.context_length === 'number' && loaded.context_length > 0) return loaded.context_length;
+  const show = (await transport.fetchJSON(`${origin}/api/show`, { model })) as { parameters?: unknown } | null;
+  const m = typeof show?.parameters === 'string' ? /(?:^|\n)\s*num_ctx\s+(\d+)/.exec(show.parameters) : null;
+  return m ? Number(m[1]) : null;
+}
+
+function firstNumber(o: Record<string, unknown>, fields: string[]): number | null {
+  for (const f of fields) {
+    const v = o[f];
+    if (typeof v === 'number' && Number.isInteger(v) && v > 0) return v;
+  }
+  return null;
+}
+
+function numberAt(o: unknown, path: string[]): number | null {
+  let cur = o;
+  for (const p of path) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined;
+  return typeof cur === 'number' && Number.isInteger(cur) && cur > 0 ? cur : null;
+}

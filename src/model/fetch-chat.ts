@@ -1,0 +1,155 @@
+import type { CacheEntry, ChatReply, EntryUsage } from '../cache/cache-entry.js';
+import { CACHE_FORMAT_VERSION } from '../cache/cache-key.js';
+import type { AccountingTracker } from './accounting.js';
+import type { LimitsTracker } from './endpoint-limits.js';
+import { estimateCostUSD, estimateMessagesTokens, estimateTokens } from './estimate.js';
+import { ContextOverflowError, ModelRequestError } from './model-errors.js';
+import type { Negotiator } from './negotiate.js';
+import type { ShapedBody } from './replay-shape.js';
+import { RequestRejectedError, sendWithRetries, type RunnerContext } from './request-runner.js';
+import { ShapeChanged, type RequestParams, type ShapeKind } from './request-shape.js';
+import type { Fetched } from './response-cache.js';
+import type { StreamFallback } from './stream-fallback.js';
+import type { ChatResponse, Transport } from './transport.js';
+import type { ModelEvent } from './types.js';
+
+/** Output assumed for a request that sets no limit (pacing and the budget check). */
+const DEFAULT_EXPECTED_OUTPUT = 512;
+
+export interface ChatContext {
+  endpoint: string;
+  model: string;
+  runner: RunnerContext;
+  accounting: AccountingTracker;
+  limits: LimitsTracker;
+  negotiator: Negotiator;
+  streaming: StreamFallback;
+  transport: () => Promise<Transport>;
+  /** Read the limits the server publishes (once). */
+  discover: () => Promise<void>;
+  emit: (event: ModelEvent) => void;
+}
+
+export interface ChatAttempt {
+  stage: string;
+  kind: ShapeKind;
+  shaped: ShapedBody;
+  params: RequestParams;
+  key: string;
+  sample?: number;
+  signal?: AbortSignal;
+  onToken?: (delta: string) => void;
+  parse?: (reply: ChatReply) => unknown;
+}
+
+/**
+ * A cache miss: send the request (the first of its kind probes the shape while others wait), then
+ * check the reply against what was sent. Throws ShapeChanged when the request must be rebuilt,
+ * ContextOverflowError when it does not fit (before sending when the window is known; after a 400;
+ * or when the server silently kept only part of the prompt: that reply is discarded, never cached).
+ */
+export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetched> {
+  const probe = ctx.negotiator.gate.claim(a.kind);
+  if (probe === 'busy') throw new ShapeChanged();
+  try {
+    await ctx.discover();
+    const body = a.shaped.body;
+    const estimated = estimateMessagesTokens(body.messages);
+    const promptTokens = ctx.limits.serverTokens(body.messages);
+    const maxOut = (body.max_tokens ?? body.max_completion_tokens) as number | undefined;
+    if (ctx.limits.overflows(promptTokens, maxOut)) throw overflow(ctx, 'context', promptTokens, maxOut);
+    ctx.emit({ type: 'request-started', stage: a.stage, cacheKey: a.key });
+    const expected = maxOut ?? DEFAULT_EXPECTED_OUTPUT;
+    const maxBytes = 256 * 1024 + (maxOut ?? ctx.limits.limits().maxOutputTokens ?? 16_384) * 32;
+    let sent;
+    try {
+      const transport = await ctx.transport();
+      sent = await sendWithRetries(ctx.runner, a.stage, tokenDeduper(a.onToken, (onToken) => ctx.streaming.send(transport, body, maxBytes, onToken)), {
+        signal: a.signal,
+        estimatedTokens: promptTokens + expected,
+        estimatedCostUSD: estimateCostUSD(ctx.model, promptTokens, expected),
+      });
+    } catch (err) {
+      if (err instanceof RequestRejectedError) return rejected(ctx, a, err, promptTokens, maxOut, maxBytes);
+      throw err;
+    }
+    const { reply, usage, usageInvalid } = sent.value;
+    if (usageInvalid) ctx.emit({ type: 'warning', message: `${ctx.endpoint} reported usage that is not non-negative integers: litrev counts its own estimate for that reply` });
+    if (usage && ctx.limits.truncated(estimated, usage.promptTokens)) {
+      ctx.accounting.spent(ctx.model, usage);
+      ctx.limits.learnWindow(usage.promptTokens + (maxOut ?? 0), `the server read only ${usage.promptTokens} of about ${promptTokens} prompt tokens: it truncates silently`);
+      throw overflow(ctx, 'context', promptTokens, maxOut, `${ctx.endpoint} silently kept only ${usage.promptTokens} of about ${promptTokens} prompt tokens; the reply is discarded`);
+    }
+    if (reply.finishReason === 'length' && usage && (maxOut === undefined || usage.completionTokens < maxOut)) {
+      ctx.limits.learnOutputCap(usage.completionTokens, `replies stop at ${usage.completionTokens} completion tokens (finish_reason: length)`);
+    }
+    probe?.confirm();
+    ctx.negotiator.succeeded(a.shaped.method);
+    const entryUsage: EntryUsage = usage ?? { promptTokens: estimated, completionTokens: estimateTokens(reply.content + reply.toolCalls.map((c) => c.arguments).join('')), estimated: true };
+    const entry: CacheEntry = {
+      format: CACHE_FORMAT_VERSION,
+      key: a.key,
+      kind: 'chat',
+      createdAt: new Date().toISOString(),
+      stage: a.stage,
+      request: { endpoint: ctx.endpoint, body, ...(a.sample ? { sample: a.sample } : {}) },
+      reply,
+      ...(a.parse ? { parsed: a.parse(reply) } : {}),
+      usage: entryUsage,
+      latencyMs: sent.latencyMs,
+      attempts: sent.attempts,
+    };
+    const empty = reply.content.trim() === '' && reply.toolCalls.every((c) => c.arguments.trim() === '') && !reply.refusal;
+    return { entry, store: !empty };
+  } finally {
+    probe?.release();
+  }
+}
+
+/** What a rejected request means: rebuild it (adapted), repack (too large), or record it as failed. */
+function rejected(ctx: ChatContext, a: ChatAttempt, err: RequestRejectedError, promptTokens: number, maxOut: number | undefined, maxBytes: number): never {
+  const cls = err.classification;
+  if (cls.type === 'overflow') {
+    if (cls.output) {
+      if (cls.window !== null) {
+        ctx.limits.learnOutputCap(cls.window, `the endpoint returns at most ${cls.window} completion tokens`);
+        throw new ShapeChanged();
+      }
+      throw new ModelRequestError(err.message, { status: cls.status, exhausted: false, cause: err });
+    }
+    ctx.limits.learnWindow(cls.window ?? Math.max(1, promptTokens - 1), cls.window === null ? `a prompt of about ${promptTokens} tokens was too long` : `the endpoint's context window is ${cls.window} tokens`);
+    throw overflow(ctx, 'context', promptTokens, maxOut, err.message, cls.status);
+  }
+  if (cls.type === 'rejected' && cls.status === undefined) {
+    // A reply too large to read was paid for: count it at the bound.
+    ctx.accounting.spent(ctx.model, { promptTokens, completionTokens: Math.ceil(maxBytes / 4) });
+    throw new ModelRequestError(`${ctx.endpoint}: ${cls.message}`, { exhausted: true, cause: err });
+  }
+  if (ctx.negotiator.adapt(a.kind, { method: a.shaped.method, params: a.params }, cls)) throw new ShapeChanged();
+  throw new ModelRequestError(err.message, { status: cls.status, exhausted: false, cause: err });
+}
+
+function overflow(ctx: ChatContext, kind: 'context' | 'output', promptTokens: number, maxOut: number | undefined, detail?: string, status?: number): ContextOverflowError {
+  const limits = ctx.limits.limits();
+  const window = limits.contextWindow;
+  const message =
+    detail ??
+    `the prompt (about ${promptTokens} tokens${maxOut ? ` + ${maxOut} for the reply` : ''}) does not fit the model's context window of ${window} tokens`;
+  return new ContextOverflowError(message, { overflow: kind, limit: kind === 'context' ? window : limits.maxOutputTokens, promptTokens, ...(status === undefined ? {} : { status }) });
+}
+
+/** Each attempt streams through `onToken`; after a retry only what goes beyond the text already shown is passed on. */
+function tokenDeduper(onToken: ((delta: string) => void) | undefined, send: (onToken?: (d: string) => void) => Promise<ChatResponse>): () => Promise<ChatResponse> {
+  let emitted = 0;
+  return () => {
+    if (!onToken) return send();
+    let text = '';
+    return send((d) => {
+      text += d;
+      if (text.length > emitted) {
+        onToken(text.slice(emitted));
+        emitted = text.length;
+      }
+    });
+  };
+}

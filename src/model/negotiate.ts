@@ -1,0 +1,88 @@
+import type { StructuredMethod } from '../config/schema.js';
+import type { ErrorClass } from './classify-error.js';
+import { adaptParams, defaultParams, ShapeGate, type RequestParams, type ShapeKind } from './request-shape.js';
+import { METHOD_ORDER, type WireMethod } from './structured-method.js';
+
+export interface NegotiatorOptions {
+  model: string;
+  structuredMethod: StructuredMethod;
+  /** What a capability file remembers for this endpoint + model. */
+  remembered: { method?: WireMethod; params?: RequestParams } | null;
+  /** Record what works (capability file); called after each change. */
+  persist: (state: { method: WireMethod; rejected: WireMethod[]; params: RequestParams }) => void;
+  onAdapted: (change: string) => void;
+}
+
+/**
+ * Method negotiation and request-shape adaptation for one endpoint + model: the structured method
+ * (`auto` walks json_schema -> function_calling -> json_mode), the parameters it accepts, and the
+ * single-flight gate that makes the first request of a kind probe while the others wait.
+ */
+export class Negotiator {
+  readonly gate = new ShapeGate();
+  private currentMethod: WireMethod;
+  private currentParams: RequestParams;
+  private readonly rejected = new Set<WireMethod>();
+  readonly adapted: string[] = [];
+
+  constructor(private readonly o: NegotiatorOptions) {
+    this.currentMethod = o.structuredMethod === 'auto' ? (o.remembered?.method ?? 'json_schema') : o.structuredMethod;
+    this.currentParams = o.remembered?.params ?? defaultParams(o.model);
+  }
+
+  get method(): WireMethod {
+    return this.currentMethod;
+  }
+  get params(): RequestParams {
+    return this.currentParams;
+  }
+  get auto(): boolean {
+    return this.o.structuredMethod === 'auto';
+  }
+
+  /**
+   * Adapt to a 400 for a request of `kind` sent with `method` and `params`. True when something
+   * changed (the caller rebuilds the request), false when nothing is left to change.
+   */
+  adapt(kind: ShapeKind, sent: { method: WireMethod | null; params: RequestParams }, cls: Extract<ErrorClass, { type: 'shape' | 'rejected' }>): boolean {
+    // Another request adapted already: just rebuild with what is current.
+    if (sent.params !== this.currentParams || (sent.method !== null && sent.method !== this.currentMethod)) return true;
+    if (cls.type === 'shape' && cls.param !== null) {
+      const next = adaptParams(this.currentParams, cls.param, cls.message);
+      if (next) return this.change(() => (this.currentParams = next), `${cls.param}: ${describeParams(next)} (${cls.message})`);
+    }
+    const methodComplaint = kind === 'structured' && this.auto && (cls.status === 400 || cls.status === 422);
+    if (!methodComplaint || sent.method === null) return false;
+    this.rejected.add(sent.method);
+    const next = nextMethod(this.rejected, sent.method);
+    if (next === null) return false;
+    return this.change(() => (this.currentMethod = next), `structured output through ${next}: ${sent.method} was rejected (${cls.message})`);
+  }
+
+  /** A structured request succeeded with `method`: remember it when it is not what runs started with. */
+  succeeded(method: WireMethod | null): void {
+    if (method !== null && this.rejected.size > 0 && method === this.currentMethod) this.persist();
+  }
+
+  private change(apply: () => void, what: string): true {
+    apply();
+    this.gate.reset();
+    this.adapted.push(what);
+    this.o.onAdapted(what);
+    this.persist();
+    return true;
+  }
+
+  private persist(): void {
+    this.o.persist({ method: this.currentMethod, rejected: [...this.rejected], params: this.currentParams });
+  }
+}
+
+function describeParams(p: RequestParams): string {
+  return `now ${p.tokensField}${p.temperature ? '' : ', no temperature'}${p.seed ? '' : ', no seed'}`;
+}
+
+/** The structured method after `rejected` failed, in METHOD_ORDER; null when none is left. */
+function nextMethod(rejected: ReadonlySet<WireMethod>, from: WireMethod): WireMethod | null {
+  return METHOD_ORDER.slice(METHOD_ORDER.indexOf(from)).find((m) => !rejected.has(m)) ?? null;
+}

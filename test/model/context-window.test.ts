@@ -1,0 +1,103 @@
+import { readdirSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGateway } from '../../src/model/create-gateway.js';
+import { ContextOverflowError } from '../../src/model/model-errors.js';
+import type { ModelEvent } from '../../src/model/types.js';
+import { startOpenAIServer, type OpenAIServer, type PublishStyle } from '../support/openai-server.js';
+import { FAST_RETRY, tempDir, testConfig } from './support/gateway-config.js';
+
+let server: OpenAIServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+const words = (n: number, seed = 'word') => Array.from({ length: n }, (_, i) => `${seed}${i % 97}`).join(' ');
+const ask = (content: string) => ({ stage: 'synthesize', messages: [{ role: 'system' as const, content: 'Follow the instructions.' }, { role: 'user' as const, content }] });
+
+describe('context windows', () => {
+  it('400 mode: the window is learned from the message, the caller gets a ContextOverflowError, and a later oversized prompt is refused before sending', async () => {
+    server = await startOpenAIServer({ contextWindow: { tokens: 1000, mode: 'error' } });
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    const events: ModelEvent[] = [];
+    gw.onEvent((e) => events.push(e));
+    const err = await gw.text(ask(words(2000))).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ContextOverflowError);
+    expect(err).toMatchObject({ overflow: 'context', limit: 1000 });
+    expect(gw.limits()).toMatchObject({ contextWindow: 1000, contextSource: 'learned' });
+    expect(events.find((e) => e.type === 'limits-learned')).toMatchObject({ message: expect.stringContaining("the model's context window is 1000 tokens") });
+    await expect(gw.text(ask(words(3000, 'other')))).rejects.toBeInstanceOf(ContextOverflowError);
+    expect(server.chatRequests()).toHaveLength(1);
+    expect((await gw.text(ask('short'))).text).toMatch(/^Test reply/);
+  });
+
+  it('truncate mode (Ollama): a reply from a silently truncated prompt is discarded, never cached, and the window is learned', async () => {
+    server = await startOpenAIServer({ contextWindow: { tokens: 1000, mode: 'truncate' } });
+    const cwd = tempDir();
+    const config = testConfig({ url: server.url, cwd });
+    const gw = await createGateway(config, { retry: FAST_RETRY });
+    await gw.text(ask(words(100)));
+    const events: ModelEvent[] = [];
+    gw.onEvent((e) => events.push(e));
+    await expect(gw.text(ask(words(3000)))).rejects.toBeInstanceOf(ContextOverflowError);
+    expect(server.truncatedPrompts).toBe(1);
+    expect(gw.limits().contextWindow).toBeLessThanOrEqual(1000);
+    expect(gw.limits().contextSource).toBe('learned');
+    expect(events.find((e) => e.type === 'limits-learned')).toMatchObject({ message: expect.stringMatching(/OLLAMA_CONTEXT_LENGTH or num_ctx/) });
+    // Only the first (short) reply is in the cache.
+    const entries = readdirSync(config.cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.json') && !String(f).includes('capabilities'));
+    expect(entries).toHaveLength(1);
+  });
+
+  it.each(['vllm', 'llamacpp', 'lmstudio', 'ollama'] as PublishStyle[])('reads the window %s publishes before the first request, and refuses a prompt that cannot fit', async (publish) => {
+    server = await startOpenAIServer({ publish, publishedWindow: 800 });
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    expect(gw.limits().contextWindow).toBeNull();
+    await gw.text(ask('short'));
+    expect(gw.limits()).toMatchObject({ contextWindow: 800, contextSource: 'published' });
+    await expect(gw.text(ask(words(3000)))).rejects.toMatchObject({ name: 'ContextOverflowError', limit: 800 });
+    expect(server.chatRequests()).toHaveLength(1);
+  });
+
+  it('a configured window wins over what the server publishes', async () => {
+    server = await startOpenAIServer({ publish: 'vllm', publishedWindow: 800 });
+    const gw = await createGateway(testConfig({ url: server.url, env: { LITREV_CONTEXT_WINDOW: '32000' } }), { retry: FAST_RETRY });
+    await gw.text(ask('short'));
+    expect(gw.limits()).toMatchObject({ contextWindow: 32000, contextSource: 'config' });
+  });
+
+  it("countTokens is calibrated against the server's reported usage", async () => {
+    server = await startOpenAIServer();
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    const text = words(400, 'calibration');
+    const before = gw.countTokens(ask(text).messages);
+    await gw.text(ask(text));
+    const after = gw.countTokens(ask(text).messages);
+    const reported = Math.ceil(ask(text).messages.reduce((n, m) => n + m.content.length, 0) / 4);
+    expect(Math.abs(after - reported * 1.08)).toBeLessThan(Math.abs(before - reported * 1.08));
+    expect(after).toBeGreaterThanOrEqual(reported);
+  });
+});
+
+describe('output caps', () => {
+  it('finish_reason length is never used: text() throws, and the cap is learned', async () => {
+    server = await startOpenAIServer({ outputCap: { tokens: 5 } });
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    await expect(gw.text(ask('tell me a long story'))).rejects.toMatchObject({ name: 'ContextOverflowError', overflow: 'output' });
+    expect(gw.limits()).toMatchObject({ maxOutputTokens: 5, outputSource: 'learned' });
+  });
+
+  it('LITREV_MAX_TOKENS is the configured cap', async () => {
+    server = await startOpenAIServer();
+    const gw = await createGateway(testConfig({ url: server.url, env: { LITREV_MAX_TOKENS: '700' } }), { retry: FAST_RETRY });
+    expect(gw.limits()).toMatchObject({ maxOutputTokens: 700, outputSource: 'config' });
+  });
+
+  it('a 400 "max_tokens is too large" lowers the request to the cap the endpoint names, once', async () => {
+    server = await startOpenAIServer({ outputCap: { tokens: 300, rejectLarger: true } });
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    const r = await gw.text({ ...ask('q'), maxTokens: 4000 });
+    expect(r.text).toMatch(/^Test reply/);
+    expect(server.chatRequests().map((q) => q.body!.max_tokens)).toEqual([4000, 300]);
+    expect(gw.limits().maxOutputTokens).toBe(300);
+  });
+});

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createGateway } from '../../src/model/create-gateway.js';
+import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
+import { FAST_RETRY, tempDir, testConfig } from './support/gateway-config.js';
+
+let server: OpenAIServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+const Answer = z.object({ label: z.string() });
+const ask = (i: number) => ({ stage: 'classify', schemaName: 'answer', schema: Answer, messages: [{ role: 'user' as const, content: `batch ${i}` }], maxTokens: 500 });
+const rejected = (s: OpenAIServer) => s.chatRequests().length;
+
+describe('request shapes adapt once, with single flight', () => {
+  it('a reasoning model behind a deployment name: 42 parallel batches cost two 400s (max_tokens, temperature), recorded for the next run', async () => {
+    server = await startOpenAIServer({ reasoning: true });
+    const cwd = tempDir();
+    const config = testConfig({ url: server.url, cwd, flags: { concurrency: '8' } });
+    const gw = await createGateway(config, { retry: FAST_RETRY });
+    const results = await Promise.all(Array.from({ length: 42 }, (_, i) => gw.structured(ask(i))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(rejected(server) - 42).toBe(2);
+    const last = server.chatRequests().at(-1)!.body!;
+    expect(last.max_completion_tokens).toBe(500);
+    expect(last.max_tokens).toBeUndefined();
+    expect(last.temperature).toBeUndefined();
+    const caps = JSON.parse(readFileSync(path.join(config.cacheDir, 'capabilities.json'), 'utf8'));
+    expect(Object.values(caps.endpoints)[0]).toMatchObject({ params: { tokensField: 'max_completion_tokens', temperature: false } });
+    expect(gw.endpointState?.().adapted).toHaveLength(2);
+    // A later run starts adapted: no 400 at all.
+    const before = server.chatRequests().length;
+    const gw2 = await createGateway(testConfig({ url: server.url, cwd }), { retry: FAST_RETRY });
+    expect((await gw2.structured(ask(100))).ok).toBe(true);
+    expect(server.chatRequests().length - before).toBe(1);
+  });
+
+  it('no json_schema: 42 parallel batches cost one 400', async () => {
+    server = await startOpenAIServer({ supports: { jsonSchema: false } });
+    const gw = await createGateway(testConfig({ url: server.url, flags: { concurrency: '8' } }), { retry: FAST_RETRY });
+    const results = await Promise.all(Array.from({ length: 42 }, (_, i) => gw.structured(ask(i))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(rejected(server)).toBe(43);
+    expect(gw.method).toBe('function_calling');
+  });
+
+  it('no json_schema and no tools and no json_object: the request fails with the endpoint reason, not a crash', async () => {
+    server = await startOpenAIServer({ supports: { jsonSchema: false, tools: false, jsonObject: false } });
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    await expect(gw.structured(ask(1))).rejects.toMatchObject({ name: 'ModelRequestError', status: 400 });
+    expect(rejected(server)).toBe(3);
+  });
+
+  it('JSON in Markdown fences is read', async () => {
+    server = await startOpenAIServer({ fencedJson: true, handler: () => ({ json: { label: 'fenced' } }) });
+    const gw = await createGateway(testConfig({ url: server.url, flags: { 'structured-method': 'json_mode' } }), { retry: FAST_RETRY });
+    expect(await gw.structured(ask(1))).toMatchObject({ ok: true, value: { label: 'fenced' } });
+  });
+
+  it('requests that were not adapted keep their cache keys (a replay of an older run stays byte-identical)', async () => {
+    server = await startOpenAIServer();
+    const cwd = tempDir();
+    const gw = await createGateway(testConfig({ url: server.url, cwd }), { retry: FAST_RETRY });
+    const first = await gw.structured(ask(7));
+    const replay = await createGateway(testConfig({ url: server.url, cwd, flags: { cache: 'replay' } }), { retry: FAST_RETRY });
+    expect(await replay.structured(ask(7))).toMatchObject({ ok: true, cached: true, cacheKey: first.cacheKey });
+  });
+
+  it('a run adapted to a reasoning model replays from its cache, with or without the capability file', async () => {
+    server = await startOpenAIServer({ reasoning: true });
+    const cwd = tempDir();
+    const gw = await createGateway(testConfig({ url: server.url, cwd }), { retry: FAST_RETRY });
+    const first = await gw.structured(ask(3));
+    const url = server.url;
+    await server.close();
+    server = undefined;
+    const replay = await createGateway(testConfig({ url, cwd, flags: { cache: 'replay' } }), { retry: FAST_RETRY });
+    expect(await replay.structured(ask(3))).toMatchObject({ ok: true, cached: true, cacheKey: first.cacheKey });
+  });
+});

@@ -1,4 +1,4 @@
-import { ModelRequestError } from '../../model/model-errors.js';
+import { ContextOverflowError, ModelRequestError } from '../../model/model-errors.js';
 import type { ModelGateway, StructuredRequest, StructuredResult } from '../../model/types.js';
 import { promptFits } from './batch-fit.js';
 import type { PackingState } from './packing-state.js';
@@ -15,13 +15,11 @@ export class RepackSignal extends Error {
 }
 
 /**
- * True for the model layer's "the prompt did not fit the context window": a typed
- * ContextOverflowError, or a rejected request flagged as a context overflow.
+ * True for the model layer's "the request did not fit the model's limits": a ContextOverflowError
+ * (the prompt passed the window, or the reply the output cap), or a request rejected as too long.
  */
 export function isContextOverflow(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  if (err.name === 'ContextOverflowError') return true;
-  return err instanceof ModelRequestError && err.contextOverflow;
+  return err instanceof ContextOverflowError || (err instanceof ModelRequestError && err.contextOverflow);
 }
 
 /**
@@ -49,7 +47,7 @@ export function guardedGateway(gateway: ModelGateway, state: PackingState, stage
     } catch (err) {
       if (!isContextOverflow(err)) throw err;
       const message = (err as Error).message;
-      if (isFirst) throw new RepackSignal('context', message);
+      if (isFirst) throw new RepackSignal(err instanceof ContextOverflowError && err.overflow === 'output' ? 'output' : 'context', message);
       if (err instanceof ModelRequestError) throw err;
       throw new ModelRequestError(message, { exhausted: false, contextOverflow: true, cause: err });
     }

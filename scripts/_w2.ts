@@ -1,0 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fakeReviewer } from '../test/support/fake-reviewer.js';
+import { startOpenAIServer } from '../test/support/openai-server.js';
+import { runCli } from '../test/support/run-cli.js';
+const server = await startOpenAIServer({ handler: fakeReviewer() , ...(process.argv[2] ? { outputCap: { tokens: 700 } } : {}) });
+const cwd = mkdtempSync(path.join(tmpdir(), 'w2-'));
+const args = ['review', path.resolve('examples/corpus/004_8ff57b83dc1ce018.txt'), '--base-url', server.url, '--model', 'test-model', '--json'];
+const r = await runCli([...args, '--out', 'a'], { cwd });
+console.log(r.code, JSON.parse(r.stdout).warnings, JSON.parse(r.stdout).calls);
+const r2 = await runCli([...args, '--out', 'b'], { cwd });
+console.log(r2.code, JSON.parse(r2.stdout).calls, r2.stderr.slice(0, 500));
+await server.close();

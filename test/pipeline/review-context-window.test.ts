@@ -42,7 +42,7 @@ describe('a review through a model with a small context window', () => {
     const warnings: string[] = r.summary.warnings;
     const limitWarnings = warnings.filter((w) => /context window is 2,048 tokens/.test(w));
     expect(limitWarnings).toHaveLength(1);
-    expect(limitWarnings[0]).toMatch(/batches of \d+ papers; for Ollama raise it with OLLAMA_CONTEXT_LENGTH or num_ctx/);
+    expect(limitWarnings[0]).toMatch(/batches of \d+ papers?; for Ollama raise it with OLLAMA_CONTEXT_LENGTH or num_ctx/);
 
     const sent = server.chatRequests().length;
     const replay = await review(cwd, 'b', ['--cache', 'replay']);
@@ -57,6 +57,12 @@ describe('a review through a model with a small context window', () => {
     const r = await review(cwd, 'a');
     expect(r.code, r.stderr).toBe(0);
     expect(r.summary).toMatchObject({ papers: PAPERS, annotated: PAPERS, failed: 0 });
+    // Requests over the window: at most the ones in flight when the first 400 taught the window.
+    const over = server.chatRequests().filter((q) => promptTokensOf(q.body!.messages as { role: string; content: string }[]) > 2048);
+    expect(over.length).toBeGreaterThan(0);
+    expect(over.length).toBeLessThanOrEqual(8);
+    const warnings: string[] = r.summary.warnings;
+    expect(warnings.filter((w) => /^classify batches of \d+ papers? to fit a context window of 2,048 tokens$/.test(w))).toHaveLength(1);
 
     const sent = server.chatRequests().length;
     const replay = await review(cwd, 'b', ['--cache', 'replay']);
@@ -72,7 +78,8 @@ describe('a review through a model with a small context window', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.summary).toMatchObject({ papers: PAPERS, annotated: PAPERS, failed: 0 });
     const warnings: string[] = r.summary.warnings;
-    expect(warnings.filter((w) => /replies are capped at/.test(w))).toHaveLength(1);
+    expect(warnings.filter((w) => /replies are capped at 700 tokens/.test(w))).toHaveLength(1);
+    expect(warnings.filter((w) => /^classify batches of \d+ papers? to fit replies capped at 700 tokens$/.test(w))).toHaveLength(1);
   });
 });
 

@@ -21,8 +21,16 @@ export class PackingState {
   private readonly output = new Map<string, { tokens: number; items: number }>();
   private truncatedAt: number | null = null;
   private readonly announced = new Set<string>();
+  /** Limits the model layer already announced as it learned them. */
+  private readonly saidByModel = new Set<string>();
 
-  constructor(private readonly gateway: ModelGateway) {}
+  constructor(private readonly gateway: ModelGateway) {
+    gateway.onEvent?.((event) => {
+      if (event.type !== 'limits-learned') return;
+      if (event.limits.contextWindow !== null) this.saidByModel.add(`window:${event.limits.contextWindow}`);
+      if (event.limits.maxOutputTokens !== null) this.saidByModel.add(`cap:${event.limits.maxOutputTokens}`);
+    });
+  }
 
   /** The endpoint's limits as the model layer knows them, tightened by what replies showed here. */
   limits(): EndpointLimits {
@@ -56,21 +64,29 @@ export class PackingState {
 
   /**
    * Say once per run and limit what the limits do to the batches, with the fix. Returns the
-   * message when it is new (the caller warns), null when it was already said.
+   * message when it is new (the caller warns), null when it was already said. A limit the model
+   * layer announced when it learned it is not explained again: only the batch size is added.
    */
   announce(stage: string, limits: EndpointLimits, batchSize: number, unit = 'papers'): string | null {
+    const keys = [limits.contextWindow === null ? null : `window:${limits.contextWindow}`, limits.maxOutputTokens === null ? null : `cap:${limits.maxOutputTokens}`].filter(
+      (k): k is string => k !== null,
+    );
+    if (keys.length === 0 || keys.every((k) => this.announced.has(k))) return null;
+    for (const k of keys) this.announced.add(k);
+    const batches = `${stage} batches of ${batchSize} ${batchSize === 1 ? unit.replace(/s$/, '') : unit}`;
+    const window = limits.contextWindow === null ? null : `${formatTokens(limits.contextWindow)} tokens`;
+    const cap = limits.maxOutputTokens === null ? null : `${formatTokens(limits.maxOutputTokens)} tokens`;
+    if (keys.every((k) => this.saidByModel.has(k))) {
+      const what = [window && `a context window of ${window}`, cap && `replies capped at ${cap}`].filter(Boolean).join(' and ');
+      return `${batches} to fit ${what}`;
+    }
     const parts: string[] = [];
-    if (limits.contextWindow !== null) parts.push(`the model's context window is ${formatTokens(limits.contextWindow)} tokens${sourceNote(limits.contextSource)}`);
-    if (limits.maxOutputTokens !== null) parts.push(`its replies are capped at ${formatTokens(limits.maxOutputTokens)} tokens${sourceNote(limits.outputSource)}`);
-    if (parts.length === 0) return null;
-    const key = `${limits.contextWindow}/${limits.maxOutputTokens}`;
-    if (this.announced.has(key)) return null;
-    this.announced.add(key);
-    const fix =
-      limits.contextWindow !== null
-        ? 'for Ollama raise it with OLLAMA_CONTEXT_LENGTH or num_ctx, for vLLM with --max-model-len, for llama.cpp with --ctx-size; set LITREV_CONTEXT_WINDOW if litrev guessed wrong'
-        : 'raise the cap on the server or set LITREV_MAX_TOKENS';
-    return `${parts.join(', ')}: ${stage} batches of ${batchSize} ${batchSize === 1 ? unit.replace(/s$/, '') : unit}; ${fix}`;
+    if (window) parts.push(`the model's context window is ${window}${sourceNote(limits.contextSource)}`);
+    if (cap) parts.push(`its replies are capped at ${cap}${sourceNote(limits.outputSource)}`);
+    const fix = window
+      ? 'for Ollama raise it with OLLAMA_CONTEXT_LENGTH or num_ctx, for vLLM with --max-model-len, for llama.cpp with --ctx-size; set LITREV_CONTEXT_WINDOW if litrev guessed wrong'
+      : 'raise the cap on the server or set LITREV_MAX_TOKENS';
+    return `${parts.join(', ')}: ${batches}; ${fix}`;
   }
 }
 

@@ -42,7 +42,7 @@ export async function synthesizeWithModel(deps: ModelStageDeps, input: Synthesis
     }),
   );
 
-  const messages = fitSectionDrafts(deps, sections, (drafts) => renderPrompt(deps.prompts.overview, { topic, sections: drafts }));
+  const messages = await fitSectionDrafts(deps, sections, (drafts) => renderPrompt(deps.prompts.overview, { topic, sections: drafts }));
   const result = await deps.gateway.structured({
     stage: 'synthesize',
     schemaName: 'overview',

@@ -8,7 +8,10 @@ import { finalizeTaxonomy } from '../finalize-taxonomy.js';
 import { assignBatchSchema, CategoryProposalSchema, type AssignItem, type CategoryProposal } from './reply-schemas.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import { runBatchedStage } from './run-batched-stage.js';
+import { createHash } from 'node:crypto';
+import { promptFits } from './batch-fit.js';
 import { chunkToFit } from './chunk-to-fit.js';
+import { parseCounts, rememberedShape, shapeLedger } from './shape-ledger.js';
 import { promptRoom } from '../../prompts/context-budget.js';
 
 const MIN_CATEGORIES = 5;
@@ -30,7 +33,7 @@ export async function induceTaxonomyWithModel(
   ctx: StageContext,
 ): Promise<Taxonomy> {
   const lines = familyLines(papers, annotations);
-  const chunks = chunkLines(deps, lines, MAP_CHUNK);
+  const chunks = await rememberedChunks(deps, lines);
   let steps = chunks.length + 1;
   let done = 0;
   const step = () => ctx.progress(++done, steps, 0);
@@ -91,6 +94,16 @@ function chunkLines<T extends string | string[]>(deps: ModelStageDeps, items: T[
   const fixed = deps.gateway.countTokens(taxonomyMessages(deps, []));
   const empty = deps.gateway.countTokens([{ role: 'user', content: '' }]);
   return chunkToFit(items, (i) => deps.gateway.countTokens([{ role: 'user', content: `${text(i)}\n` }]) - empty, room - fixed, maxPerChunk);
+}
+
+/** The map chunks a previous run used for these lines while each prompt still fits, else new ones. */
+async function rememberedChunks(deps: ModelStageDeps, lines: string[]): Promise<string[][]> {
+  const identity = { stage: 'taxonomy', prompt: deps.prompts.taxonomy.hash, lines: createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 32) };
+  const split = (sizes: number[]) => sizes.map((n, i) => lines.slice(sizes.slice(0, i).reduce((a, b) => a + b, 0), sizes.slice(0, i + 1).reduce((a, b) => a + b, 0)));
+  const reusable = (sizes: number[]) =>
+    sizes.reduce((a, b) => a + b, 0) === lines.length && split(sizes).every((c) => promptFits(deps.packing.limits(), deps.gateway.countTokens(taxonomyMessages(deps, c))));
+  const sizes = await rememberedShape(shapeLedger(deps, identity, parseCounts), reusable, () => chunkLines(deps, lines, MAP_CHUNK).map((c) => c.length));
+  return split(sizes);
 }
 
 function taxonomyMessages(deps: ModelStageDeps, items: string[]) {

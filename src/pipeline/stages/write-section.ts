@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Paper } from '../../corpus/paper.js';
 import type { ChatMessage } from '../../model/types.js';
 import { promptRoom } from '../../prompts/context-budget.js';
@@ -6,11 +7,13 @@ import { renderPrompt } from '../../prompts/prompt-file.js';
 import type { Annotation, TaxonomyCategory } from '../../review/annotation.js';
 import type { StageContext } from '../../review/engine.js';
 import type { ReviewSection } from '../../review/review-draft.js';
+import { promptFits } from './batch-fit.js';
 import { chunkToFit } from './chunk-to-fit.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import { isContextOverflow } from './guarded-gateway.js';
 import { SectionSchema } from './reply-schemas.js';
 import { sectionBlock } from './section-block.js';
+import { parseIdLists, shapeLedger } from './shape-ledger.js';
 
 /** Completion tokens a section (or a part of one) is expected to take. */
 const SECTION_OUTPUT = 1000;
@@ -43,19 +46,44 @@ export async function writeSection(deps: ModelStageDeps, input: SectionInput, ct
   };
   // Too large for the window as far as it is known: parts planned before any request. Unknown but
   // too large (the endpoint says so): parts by the window learned, or halves.
-  const write = async (part: PaperBlockFields[], label: string): Promise<string> => {
+  const write = async (part: PaperBlockFields[], label: string, onParts?: (parts: PaperBlockFields[][]) => void): Promise<string> => {
     const planned = planParts(deps, part, render);
-    if (planned.length > 1) return mergeDrafts(deps, input, await inParts(planned), ctx);
+    if (planned.length > 1) {
+      onParts?.(planned);
+      return mergeDrafts(deps, input, await inParts(planned), ctx);
+    }
     try {
       return await ask(deps, render(part, label), ctx);
     } catch (err) {
       if (!isContextOverflow(err) || part.length < 2) throw err;
-      const parts = planParts(deps, part, render);
-      return mergeDrafts(deps, input, await inParts(parts.length > 1 ? parts : halves(part)), ctx);
+      const replanned = planParts(deps, part, render);
+      const parts = replanned.length > 1 ? replanned : halves(part);
+      onParts?.(parts);
+      return mergeDrafts(deps, input, await inParts(parts), ctx);
     }
   };
-  const body = await write(blocks, category.name);
+  // The parts a previous run used, while they still fit: the same requests again.
+  const ledger = shapeLedger(deps, sectionIdentity(deps, input, blocks), parseIdLists);
+  const byId = new Map(blocks.map((b) => [b.id, b]));
+  const recorded = await ledger.read();
+  const reusable =
+    recorded !== null &&
+    recorded.length > 1 &&
+    recorded.flat().sort().join(',') === [...byId.keys()].sort().join(',') &&
+    // Lenient: the prompt alone fits (the count is calibrated as replies come, the parts were cut close to the limit).
+    recorded.every((ids) => promptFits(deps.packing.limits(), deps.gateway.countTokens(render(ids.map((id) => byId.get(id)!), `${category.name} (part 1 of ${recorded.length})`))));
+  let used: PaperBlockFields[][] = [blocks];
+  const body = reusable
+    ? await mergeDrafts(deps, input, await inParts((used = recorded.map((ids) => ids.map((id) => byId.get(id)!)))), ctx)
+    : await write(blocks, category.name, (parts) => (used = parts));
+  await ledger.write(used.map((part) => part.map((b) => b.id)));
   return { categoryId: category.id, heading: category.name, body: body.trim() };
+}
+
+function sectionIdentity(deps: ModelStageDeps, input: SectionInput, blocks: PaperBlockFields[]): Record<string, unknown> {
+  const papers = createHash('sha256').update(blocks.map((b) => b.id).join(',')).digest('hex').slice(0, 32);
+  const { id, name, definition } = input.category;
+  return { stage: 'section', prompt: deps.prompts.synthesize.hash, merge: deps.prompts.merge.hash, topic: input.topic, category: { id, name, definition }, papers };
 }
 
 /** The papers of a section in consecutive parts whose prompts fit the known window (one part when unknown). */

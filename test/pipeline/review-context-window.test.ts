@@ -90,6 +90,24 @@ describe('a review through a model that silently keeps only the tail of a long p
     const r = await review(cwd, 'a');
     expect(r.code, r.stderr).toBe(0);
     expect(r.summary).toMatchObject({ papers: PAPERS, annotated: PAPERS, failed: 0 });
+    // Prompts the model saw only in part: at most the ones in flight when the first one showed it.
+    expect(server.truncatedPrompts).toBeGreaterThan(0);
+    expect(server.truncatedPrompts).toBeLessThanOrEqual(8);
+  });
+
+  it("the example corpus (Ollama's default 4,096 tokens): all 411 papers annotated, exit 0, replay identical", async () => {
+    server = await startOpenAIServer({ handler: fakeReviewer(), contextWindow: { tokens: 4096, mode: 'truncate' } });
+    const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-window-example-'));
+    const corpus = path.resolve(__dirname, '../../examples/corpus');
+    const args = ['review', corpus, '--base-url', server.url, '--model', 'test-model', '--json'];
+    const r = await runCli([...args, '--out', 'a'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(jsonOf(r)).toMatchObject({ papers: 411, annotated: 411, failed: 0 });
+    const sent = server.chatRequests().length;
+    const replay = await runCli([...args, '--cache', 'replay', '--out', 'b'], { cwd });
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(server.chatRequests().length).toBe(sent);
+    expect(read(cwd, 'b', 'review.md')).toBe(read(cwd, 'a', 'review.md'));
   });
 });
 

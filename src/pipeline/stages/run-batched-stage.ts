@@ -32,8 +32,6 @@ export interface BatchedStageSpec<I extends { id: string }, O extends { id: stri
 export interface BatchedStageResult<O> {
   results: Map<string, O>;
   failures: Map<string, string>;
-  /** The batches the stage sent, in papers (for run.json). */
-  batchSizes: number[];
 }
 
 /**
@@ -132,11 +130,13 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
       return parts;
     }),
   );
-  const used = answered.flat();
-  const changed = used.length !== batches.length;
-  announce(deps, spec.stage, used, ctx);
-  if (deps.writeLedgers && changed) await writeLedger(file, { batches: used.map((b) => b.map((i) => i.id)) });
-  return { results, failures, batchSizes: used.map((b) => b.length) };
+  // The batches that answered are what a re-run or a replay asks again.
+  const used = answered.flat().map((b) => b.map((i) => i.id));
+  if (used.join('|') !== batches.map((b) => b.map((i) => i.id)).join('|')) {
+    announce(deps, spec.stage, pack(spec.items, { batches: [] }, shapeNow()), ctx);
+    if (deps.writeLedgers) await writeLedger(file, { batches: used });
+  }
+  return { results, failures };
 }
 
 function requestFor<I extends { id: string }, O extends { id: string }>(
@@ -164,8 +164,10 @@ function shrinkToFit<I extends { id: string }, O extends { id: string }>(deps: M
   if (!spec.shrink) return null;
   const shape = batchShape(deps.gateway, spec.messages, spec.itemText, deps.packing.outputPerItem(spec.stage));
   const itemTokens = shape.itemTokens(item);
-  // The window is known: cut to what is left of it. Not known yet: halve the text and try again.
-  const room = Math.min(itemRoom(deps.packing.limits(), shape), Math.floor(itemTokens / 2));
+  // The window is known: cut to what is left of it (and by a tenth at least: the endpoint said it
+  // does not fit). Not known yet: halve the text and try again.
+  const known = itemRoom(deps.packing.limits(), shape);
+  const room = known === Number.POSITIVE_INFINITY ? Math.floor(itemTokens / 2) : Math.min(known, Math.floor(itemTokens * 0.9));
   if (room <= 0) return null;
   return spec.shrink(item, room, (i) => shape.itemTokens(i));
 }

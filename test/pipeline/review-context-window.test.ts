@@ -80,6 +80,12 @@ describe('a review through a model with a small context window', () => {
     const warnings: string[] = r.summary.warnings;
     expect(warnings.filter((w) => /replies are capped at 700 tokens/.test(w))).toHaveLength(1);
     expect(warnings.filter((w) => /^classify batches of \d+ papers? to fit replies capped at 700 tokens$/.test(w))).toHaveLength(1);
+
+    const sent = server.chatRequests().length;
+    const replay = await review(cwd, 'b', ['--cache', 'replay']);
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(server.chatRequests().length).toBe(sent);
+    expect(read(cwd, 'b', 'review.md')).toBe(read(cwd, 'a', 'review.md'));
   });
 });
 
@@ -116,5 +122,11 @@ describe('an abstract too long for the context window on its own', () => {
     expect(cut).toHaveLength(1);
     expect(cut[0]).toMatch(/^lovelace2024/);
     for (const q of server.chatRequests()) expect(promptTokensOf(q.body!.messages as { role: string; content: string }[])).toBeLessThanOrEqual(2048);
+
+    const sent = server.chatRequests().length;
+    const replay = await runCli(['review', 'corpus.jsonl', '--base-url', server.url, '--model', 'test-model', '--json', '--out', 'b', '--cache', 'replay'], { cwd });
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(server.chatRequests().length).toBe(sent);
+    expect(read(cwd, 'b', 'review.md')).toBe(read(cwd, 'a', 'review.md'));
   });
 });

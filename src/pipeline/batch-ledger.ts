@@ -5,12 +5,23 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 
 /**
  * Batches are formed stably across runs: a ledger in the cache folder remembers the batches a
- * stage used last time (per model, endpoint and prompt). Batches whose papers are all still in
- * the corpus are reused as they were, so their requests are byte-identical and come from the
- * cache; only papers that are new (or whose batch broke up) form new batches.
+ * stage used (per model, endpoint and prompt), for each set of papers it was run on and for the
+ * last run. A run on a set seen before gets exactly the batches that answered last time (a replay
+ * of a repacked run, or a full run after a --topic run over a subset); a run on a new set starts
+ * from the last run's batches: those whose papers are all still there are reused as they were, so
+ * their requests are byte-identical and come from the cache, and only new papers (or papers whose
+ * batch broke up) form new batches.
  */
 export interface BatchLedger {
   batches: string[][];
+}
+
+/** Sets of papers remembered per ledger file, the oldest dropped first. */
+const SETS_KEPT = 8;
+
+interface LedgerFile {
+  batches: string[][];
+  sets?: Record<string, string[][]>;
 }
 
 export function ledgerPath(cacheDir: string, identity: Record<string, unknown>): string {
@@ -18,60 +29,80 @@ export function ledgerPath(cacheDir: string, identity: Record<string, unknown>):
   return path.join(cacheDir, 'ledgers', `${key.slice(0, 32)}.json`);
 }
 
-export async function readLedger(file: string): Promise<BatchLedger> {
+function setKey(ids: readonly string[]): string {
+  return createHash('sha256').update([...ids].sort().join('\n')).digest('hex').slice(0, 24);
+}
+
+const isBatchList = (v: unknown): v is string[][] => Array.isArray(v) && v.every((b) => Array.isArray(b) && b.every((id) => typeof id === 'string'));
+
+async function readLedgerFile(file: string): Promise<LedgerFile> {
   try {
-    const data = JSON.parse(await readFile(file, 'utf8')) as unknown;
-    if (data && typeof data === 'object' && Array.isArray((data as BatchLedger).batches)) {
-      const batches = (data as BatchLedger).batches.filter(
-        (b): b is string[] => Array.isArray(b) && b.every((id) => typeof id === 'string'),
-      );
-      return { batches };
+    const data = JSON.parse(await readFile(file, 'utf8')) as Partial<LedgerFile> | null;
+    if (data && typeof data === 'object' && isBatchList(data.batches)) {
+      const sets = data.sets && typeof data.sets === 'object' ? Object.fromEntries(Object.entries(data.sets).filter(([, v]) => isBatchList(v))) : {};
+      return { batches: data.batches, sets };
     }
   } catch {
     // No ledger yet, or an unreadable one: batches are formed afresh (costs requests, loses nothing).
   }
-  return { batches: [] };
+  return { batches: [], sets: {} };
+}
+
+/** The batches to start from for these papers: the ones used for this very set, else the last run's. */
+export async function readLedger(file: string, itemIds?: readonly string[]): Promise<BatchLedger> {
+  const data = await readLedgerFile(file);
+  const exact = itemIds ? data.sets?.[setKey(itemIds)] : undefined;
+  return { batches: exact ?? data.batches };
+}
+
+/** Remember the batches used for these papers (and as the last run's). */
+export async function writeLedger(file: string, ledger: BatchLedger, itemIds?: readonly string[]): Promise<void> {
+  const data = await readLedgerFile(file);
+  const sets = { ...data.sets };
+  if (itemIds) {
+    const key = setKey(itemIds);
+    delete sets[key];
+    sets[key] = ledger.batches;
+    for (const old of Object.keys(sets).slice(0, Math.max(0, Object.keys(sets).length - SETS_KEPT))) delete sets[old];
+  }
+  await writeFileAtomic(file, `${JSON.stringify({ batches: ledger.batches, sets })}\n`);
+}
+
+export interface FormBatchOptions<T> {
+  maxItems: number;
+  /** Estimated tokens of the items of a batch beyond its first (LITREV_BATCH_TOKENS). */
+  tokenBudget: number;
+  tokensOf: (item: T) => number;
+  /** A new batch grows only while this holds (the prompt and its reply fit the model's limits). */
+  fits?: (batch: T[]) => boolean;
+  /** A ledger batch is reused only when this holds (its prompt still fits the context window). */
+  reusable?: (batch: T[]) => boolean;
 }
 
 /**
- * The ledger after a run: every batch remembered so far, then the batches this run formed anew.
- * A run over a subset (--topic, a screened corpus) thus leaves the whole corpus's layout in place,
- * and the next full run finds its batches (and their cached replies) again.
+ * Reuse every ledger batch whose papers are all present (and not already used) and that still
+ * fits, then chunk the remaining papers in id order: at most `maxItems` per batch and, beyond the
+ * first paper, at most `tokenBudget` estimated tokens, and only while `fits` holds.
  */
-export function extendLedger(ledger: BatchLedger, used: string[][]): BatchLedger {
-  const seen = new Set(ledger.batches.map((b) => b.join('\u0000')));
-  return { batches: [...ledger.batches, ...used.filter((b) => !seen.has(b.join('\u0000')))] };
-}
-
-export async function writeLedger(file: string, ledger: BatchLedger): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(ledger)}\n`);
-}
-
-/**
- * Reuse every ledger batch whose papers are all present (and not already used), then chunk the
- * remaining papers in id order: at most `maxItems` per batch and, beyond the first paper, at most
- * `tokenBudget` estimated tokens.
- */
-export function formBatches<T extends { id: string }>(
-  items: T[],
-  ledger: BatchLedger,
-  options: { maxItems: number; tokenBudget: number; tokensOf: (item: T) => number },
-): T[][] {
+export function formBatches<T extends { id: string }>(items: T[], ledger: BatchLedger, options: FormBatchOptions<T>): T[][] {
   const byId = new Map(items.map((it) => [it.id, it]));
   const used = new Set<string>();
   const batches: T[][] = [];
   for (const ids of ledger.batches) {
     if (ids.length === 0 || ids.length > options.maxItems) continue;
     if (!ids.every((id) => byId.has(id) && !used.has(id))) continue;
+    const batch = ids.map((id) => byId.get(id)!);
+    if (options.reusable && !options.reusable(batch)) continue;
     for (const id of ids) used.add(id);
-    batches.push(ids.map((id) => byId.get(id)!));
+    batches.push(batch);
   }
   const rest = items.filter((it) => !used.has(it.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let current: T[] = [];
   let tokens = 0;
   for (const item of rest) {
     const t = options.tokensOf(item);
-    if (current.length > 0 && (current.length >= options.maxItems || tokens + t > options.tokenBudget)) {
+    const full = current.length >= options.maxItems || tokens + t > options.tokenBudget || (options.fits !== undefined && !options.fits([...current, item]));
+    if (current.length > 0 && full) {
       batches.push(current);
       current = [];
       tokens = 0;

@@ -3,11 +3,14 @@ import { criteriaText } from './stages/criteria-stage.js';
 import type { Config } from '../config/schema.js';
 import type { Paper } from '../corpus/paper.js';
 import { estimateCostUSD, estimateMessagesTokens, estimateTokens } from '../model/estimate.js';
+import type { ChatMessage, EndpointLimits } from '../model/types.js';
 import { paperBlocks } from '../prompts/paper-block.js';
 import type { PromptSet } from '../prompts/load-prompts.js';
 import { renderPrompt } from '../prompts/prompt-file.js';
 import { formBatches } from './batch-ledger.js';
 import { batchLimits } from './prepare-run.js';
+import { batchFits, batchShape } from './stages/batch-fit.js';
+import { outputPrior } from './stages/packing-state.js';
 
 /** Completion tokens expected per item, by stage (conservative: a little above what replies use). */
 const OUTPUT_PER_PAPER = { classify: 260, screen: 45, assign: 20 } as const;
@@ -15,6 +18,8 @@ const OUTPUT_PER_PAPER = { classify: 260, screen: 45, assign: 20 } as const;
 const OUTPUT_PER_CRITERION = 60;
 const OUTPUT_PER_SECTION = 900;
 const CATEGORY_GUESS = 10;
+/** Prompt tokens per paper of the later stages (family line, assignment block, section block), measured on the example corpus. */
+const LATER_TOKENS_PER_PAPER = { taxonomy: 8, assign: 50, synthesize: 80 } as const;
 
 export interface RunEstimate {
   model: string;
@@ -32,14 +37,17 @@ export interface RunEstimate {
 }
 
 /**
- * Estimate the requests, tokens and cost of a model run before any call: the classification
- * batches are rendered for real; the later stages are estimated from the corpus size. The figure
- * counts every request as sent: cached answers would cost nothing. Token counts are estimates
- * (no tokenizer is loaded); --max-cost also stops a run whose actual spending crosses it.
+ * Estimate the requests, tokens and cost of a model run before any call: the screening and
+ * classification batches are formed and rendered for real, packed into the configured context
+ * window and output cap exactly as the run packs them; the later stages are estimated from the
+ * corpus size. The figure counts every request as sent: cached answers would cost nothing. Token
+ * counts are estimates (no tokenizer is loaded); --max-cost also stops a run whose actual spending
+ * crosses it.
  */
-export function estimateRun(config: Config, papers: Paper[], prompts: PromptSet, model: string, criteria: CriteriaSet | null = null): RunEstimate {
+export function estimateRun(config: Config, papers: Paper[], prompts: PromptSet, model: string, options: { criteria?: CriteriaSet | null; known?: EndpointLimits } = {}): RunEstimate {
+  const { criteria = null, known } = options;
   const byStage: RunEstimate['byStage'] = {};
-  const window = config.model.contextWindow;
+  const configuredWindow = config.model.contextWindow;
   const over = new Map<string, { requests: number; largestTokens: number }>();
   // Each call adds `requests` alike requests; one of them holds (prompt + completion) / requests tokens.
   const add = (stage: string, requests: number, promptTokens: number, completionTokens: number) => {
@@ -48,44 +56,52 @@ export function estimateRun(config: Config, papers: Paper[], prompts: PromptSet,
     s.promptTokens += promptTokens;
     s.completionTokens += completionTokens;
     const each = requests > 0 ? Math.ceil((promptTokens + completionTokens) / requests) : 0;
-    if (window !== undefined && each > window) {
+    if (configuredWindow !== undefined && each > configuredWindow) {
       const o = over.get(stage) ?? { requests: 0, largestTokens: 0 };
       over.set(stage, { requests: o.requests + requests, largestTokens: Math.max(o.largestTokens, each) });
     }
   };
-  const limits = batchLimits(config);
+  const limits = known ?? configuredLimits(config);
+  const bounds = batchLimits(config);
   const block = (p: Paper) => paperBlocks([{ id: p.id, title: p.title, abstract: p.abstract }]);
-  const batches = formBatches(papers, { batches: [] }, { ...limits, tokensOf: (p) => estimateTokens(block(p)) });
+  const counter = { countTokens: (m: ChatMessage[]) => estimateMessagesTokens(m) };
+  // Packed as the run packs them: with the output per paper a run assumes before measuring any.
+  const pack = (stage: 'classify' | 'screen', render: (items: Paper[]) => ChatMessage[], maxItems: number) => {
+    const shape = batchShape(counter, render, block, outputPrior(stage));
+    return formBatches(papers, { batches: [] }, { maxItems, tokenBudget: bounds.tokenBudget, tokensOf: (p) => estimateTokens(block(p)), fits: (b) => batchFits(limits, shape, b) });
+  };
   const repeats = config.repeat;
 
+  const topic = config.topic;
   if (criteria) {
     const text = criteriaText(criteria);
-    for (const b of formBatches(papers, { batches: [] }, { ...limits, tokensOf: (p) => estimateTokens(block(p)) })) {
-      const messages = renderPrompt(prompts['screen-criteria'], { criteria: text, papers: b.map(block).join('\n\n') });
-      add('screen', 1, estimateMessagesTokens(messages), b.length * criteria.criteria.length * OUTPUT_PER_CRITERION);
-    }
-  } else if (config.topic) {
-    const screenBatches = formBatches(papers, { batches: [] }, { ...limits, maxItems: limits.maxItems * 2, tokensOf: (p) => estimateTokens(block(p)) });
-    for (const b of screenBatches) {
-      add('screen', 1, estimateMessagesTokens(renderPrompt(prompts.screen, { topic: config.topic, papers: b.map(block).join('\n\n') })), b.length * OUTPUT_PER_PAPER.screen);
-    }
+    const render = (b: Paper[]) => renderPrompt(prompts['screen-criteria'], { criteria: text, papers: b.map(block).join('\n\n') });
+    for (const b of pack('screen', render, bounds.maxItems)) add('screen', 1, estimateMessagesTokens(render(b)), b.length * criteria.criteria.length * OUTPUT_PER_CRITERION);
+  } else if (topic) {
+    const render = (b: Paper[]) => renderPrompt(prompts.screen, { topic, papers: b.map(block).join('\n\n') });
+    for (const b of pack('screen', render, bounds.maxItems * 2)) add('screen', 1, estimateMessagesTokens(render(b)), b.length * OUTPUT_PER_PAPER.screen);
   }
+  const renderClassify = (b: Paper[]) => renderPrompt(prompts.classify, { papers: b.map(block).join('\n\n') });
+  const batches = pack('classify', renderClassify, bounds.maxItems);
   for (const b of batches) {
-    const messages = renderPrompt(prompts.classify, { papers: b.map(block).join('\n\n') });
-    add('classify', repeats, repeats * estimateMessagesTokens(messages), repeats * b.length * OUTPUT_PER_PAPER.classify);
+    add('classify', repeats, repeats * estimateMessagesTokens(renderClassify(b)), repeats * b.length * OUTPUT_PER_PAPER.classify);
   }
   const n = papers.length;
-  const mapChunks = Math.max(1, Math.ceil(n / 150));
-  add('taxonomy', mapChunks + (mapChunks > 1 ? 1 : 0), mapChunks * 600 + n * 20, (mapChunks + 1) * 500);
-  const assignRequests = Math.ceil(n / (limits.maxItems * 2));
-  add('assign', assignRequests * repeats, assignRequests * repeats * 500 + n * repeats * 60, n * repeats * OUTPUT_PER_PAPER.assign);
+  const window = limits.contextWindow ?? Number.POSITIVE_INFINITY;
+  // About one method family line per 1.5 papers, at most 150 lines (and half the window) per request.
+  const mapChunks = Math.max(1, Math.ceil(n / 1.5 / 150), Math.ceil((n * LATER_TOKENS_PER_PAPER.taxonomy) / Math.max(500, window / 2)));
+  add('taxonomy', mapChunks + (mapChunks > 1 ? 1 : 0), mapChunks * 600 + n * LATER_TOKENS_PER_PAPER.taxonomy, (mapChunks + 1) * 500);
+  const assignPerRequest = Math.max(1, Math.min(bounds.maxItems * 4, Math.floor((window / 2 - 500) / LATER_TOKENS_PER_PAPER.assign)));
+  const assignRequests = Math.ceil(n / assignPerRequest);
+  add('assign', assignRequests * repeats, assignRequests * repeats * 500 + n * repeats * LATER_TOKENS_PER_PAPER.assign, n * repeats * OUTPUT_PER_PAPER.assign);
   const categories = Math.min(CATEGORY_GUESS, Math.max(1, n));
-  add('synthesize', categories + 1, n * 160 + categories * 450 + categories * OUTPUT_PER_SECTION, categories * OUTPUT_PER_SECTION + 700);
+  add('synthesize', categories + 1, n * LATER_TOKENS_PER_PAPER.synthesize + categories * 450 + categories * Math.min(600, OUTPUT_PER_SECTION), categories * OUTPUT_PER_SECTION + 700);
 
   const totals = Object.values(byStage).reduce(
     (t, s) => ({ requests: t.requests + s.requests, promptTokens: t.promptTokens + s.promptTokens, completionTokens: t.completionTokens + s.completionTokens }),
     { requests: 0, promptTokens: 0, completionTokens: 0 },
   );
+  const largest = Math.max(0, ...batches.map((b) => b.length));
   return {
     model,
     papers: n,
@@ -93,10 +109,21 @@ export function estimateRun(config: Config, papers: Paper[], prompts: PromptSet,
     costUSD: estimateCostUSD(model, totals.promptTokens, totals.completionTokens),
     byStage,
     assumptions: [
-      `classification batches rendered for real (${batches.length} of up to ${limits.maxItems} papers)`,
+      `classification batches rendered for real (${batches.length} of up to ${largest} papers${limits.contextWindow !== null ? `, packed into a context window of ${limits.contextWindow} tokens` : ''})`,
       `about ${CATEGORY_GUESS} categories; later stages estimated from the corpus size`,
       'every request counted as sent (cached answers cost nothing); tokens estimated without a tokenizer (within 20% of o200k in the tests)',
     ],
-    overContext: window === undefined ? [] : [...over].map(([stage, o]) => ({ stage, ...o, contextWindow: window })),
+    overContext: configuredWindow === undefined ? [] : [...over].map(([stage, o]) => ({ stage, ...o, contextWindow: configuredWindow })),
+  };
+}
+
+/** The limits the configuration states (LITREV_CONTEXT_WINDOW, LITREV_MAX_TOKENS). */
+function configuredLimits(config: Config): EndpointLimits {
+  const { contextWindow, maxTokens } = config.model;
+  return {
+    contextWindow: contextWindow ?? null,
+    contextSource: contextWindow === undefined ? null : 'config',
+    maxOutputTokens: maxTokens ?? null,
+    outputSource: maxTokens === undefined ? null : 'config',
   };
 }

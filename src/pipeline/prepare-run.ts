@@ -51,12 +51,13 @@ export async function prepareRun(
     signal: options.signal,
     ...(config.maxCost !== undefined ? { maxCostUSD: config.maxCost } : {}),
   });
-  const deps: ModelStageDeps = {
+  const deps: Omit<ModelStageDeps, 'packing'> = {
     gateway,
     prompts,
     cacheDir: config.cacheDir,
     writeLedgers: config.cacheMode === 'readwrite' || config.cacheMode === 'refresh',
     batch: batchLimits(config),
+    concurrency: config.concurrency,
     sample: 0,
   };
   const repeatEngines = Array.from({ length: config.repeat - 1 }, (_, i) => createModelEngine({ ...deps, sample: i + 1 }));

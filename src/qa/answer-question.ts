@@ -27,7 +27,7 @@ export async function answerQuestion(request: AnswerRequest): Promise<AnswerResu
       text = NOT_SUPPORTED;
       request.onToken?.(text);
     } else {
-      const answer = await modelAnswer({ question, history, sources, gateway, prompt: request.prompt, onToken: request.onToken, signal });
+      const answer = await modelAnswer({ question, history, sources, gateway, prompt: request.prompt, onToken: request.onToken, onWarning: request.onWarning, signal });
       text = answer.text;
       removedKeys = answer.removed;
     }

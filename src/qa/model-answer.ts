@@ -1,11 +1,13 @@
 import { errorMessage, LitrevError } from '../errors.js';
 import type { ModelGateway } from '../model/types.js';
+import { formatTokens } from '../prompts/context-budget.js';
 import { paperBlocks, type PaperBlockFields } from '../prompts/paper-block.js';
 import { renderPrompt, type PromptFile } from '../prompts/prompt-file.js';
 import type { Hit } from '../retrieval/types.js';
 import { removeUnknownCitations } from '../verify/citation-keys.js';
 import { createCitationFilter } from './citation-filter.js';
 import { formatHistory } from './conversation.js';
+import { fitSources, type FittedSources } from './fit-sources.js';
 import type { QaTurn } from './types.js';
 
 export interface ModelAnswerInput {
@@ -15,6 +17,8 @@ export interface ModelAnswerInput {
   gateway: ModelGateway;
   prompt: PromptFile;
   onToken?: (delta: string) => void;
+  /** Told when the sources had to be trimmed to fit the model's context window. */
+  onWarning?: (message: string) => void;
   signal?: AbortSignal;
 }
 
@@ -24,12 +28,13 @@ export interface ModelAnswerInput {
  * cleaned text and the keys removed.
  */
 export async function modelAnswer(input: ModelAnswerInput): Promise<{ text: string; removed: string[] }> {
-  const known = new Set(input.sources.map((h) => h.paper.key));
-  const messages = renderPrompt(input.prompt, {
-    sources: paperBlocks(input.sources.map(sourceBlock)),
-    history: formatHistory(input.history),
-    question: input.question,
-  });
+  const history = formatHistory(input.history);
+  const fitted = fitSources(input.gateway, input.sources, (sources) =>
+    renderPrompt(input.prompt, { sources: paperBlocks(sources.map(sourceBlock)), history, question: input.question }),
+  );
+  if (fitted.dropped > 0 || fitted.cut) input.onWarning?.(contextNote(input.gateway, input.sources.length, fitted));
+  const known = new Set(fitted.sources.map((h) => h.paper.key));
+  const messages = fitted.messages;
   const filter = createCitationFilter(known);
   let streamed = false;
   const emit = (text: string) => {
@@ -65,4 +70,10 @@ function sourceBlock(hit: Hit): PaperBlockFields {
   if (n?.methodSummary) extra.method = n.methodSummary;
   if (n && n.claims.length > 0) extra.claims = n.claims.map((c) => c.text).join('; ');
   return { id: hit.paper.id, key: hit.paper.key, title: hit.paper.title, abstract: hit.paper.abstract, extra };
+}
+
+function contextNote(gateway: ModelGateway, retrieved: number, fitted: FittedSources): string {
+  const window = gateway.limits().contextWindow ?? 0;
+  const what = fitted.cut ? `1 of ${retrieved} sources, its abstract cut short` : `${fitted.sources.length} of ${retrieved} sources`;
+  return `the model's context window is ${formatTokens(window)} tokens: the answer is written from ${what}; for Ollama raise it with OLLAMA_CONTEXT_LENGTH or num_ctx`;
 }

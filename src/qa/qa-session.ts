@@ -85,6 +85,7 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
         prompt,
         topK: options.topK,
         onToken: askOptions.onToken,
+        onWarning: options.onWarning,
         signal: askOptions.signal ?? options.signal,
       });
       history.push({ question, answer: result.answer });

@@ -22,6 +22,8 @@ export interface AnswerRequest {
   topK?: number;
   /** Text as it is written, already cleaned of unknown citations. */
   onToken?: (delta: string) => void;
+  /** Told when the sources had to be trimmed to fit the model's context window. */
+  onWarning?: (message: string) => void;
   signal?: AbortSignal;
 }
 

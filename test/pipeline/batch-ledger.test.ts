@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extendLedger, formBatches, ledgerPath, readLedger, writeLedger } from '../../src/pipeline/batch-ledger.js';
+import { formBatches, ledgerPath, readLedger, writeLedger } from '../../src/pipeline/batch-ledger.js';
 
 const items = (ids: string[]) => ids.map((id) => ({ id }));
 const opts = { maxItems: 3, tokenBudget: 1000, tokensOf: () => 100 };
@@ -25,17 +25,21 @@ describe('stable batches', () => {
     expect(second.map((x) => x.map((i) => i.id))).toEqual([['d', 'e'], ['a', 'b']]);
   });
 
-  it('a run over a subset leaves the whole corpus\'s batches for the next full run', () => {
+  it('a run over a subset leaves the whole corpus\'s batches for the next full run', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'litrev-ledger-')), 'l.json');
     const ids = (b: { id: string }[][]) => b.map((x) => x.map((i) => i.id));
-    const full = ids(formBatches(items(['a', 'b', 'c', 'd', 'e']), { batches: [] }, opts));
-    let ledger = extendLedger({ batches: [] }, full);
-    // A screened run keeps a, b, d: the batch [a, b, c] breaks up, [a, b] is formed anew.
-    const subset = ids(formBatches(items(['a', 'b', 'd']), ledger, opts));
+    const all = ['a', 'b', 'c', 'd', 'e'];
+    const full = ids(formBatches(items(all), await readLedger(file, all), opts));
+    await writeLedger(file, { batches: full }, all);
+    // A screened run keeps a, b, d: the batch [a, b, c] breaks up, [a, b, d] is formed anew.
+    const some = ['a', 'b', 'd'];
+    const subset = ids(formBatches(items(some), await readLedger(file, some), opts));
     expect(subset).toEqual([['a', 'b', 'd']]);
-    ledger = extendLedger(ledger, subset);
-    expect(ids(formBatches(items(['a', 'b', 'c', 'd', 'e']), ledger, opts))).toEqual(full);
-    expect(ids(formBatches(items(['a', 'b', 'd']), ledger, opts))).toEqual(subset);
-    expect(extendLedger(ledger, subset).batches).toHaveLength(ledger.batches.length);
+    await writeLedger(file, { batches: subset }, some);
+    expect(ids(formBatches(items(all), await readLedger(file, all), opts))).toEqual(full);
+    expect(ids(formBatches(items(some), await readLedger(file, some), opts))).toEqual(subset);
+    // A set never seen starts from the last run's batches.
+    expect((await readLedger(file, ['a', 'b', 'd', 'z'])).batches).toEqual(subset);
   });
 
   it('respects the token budget', () => {

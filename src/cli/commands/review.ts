@@ -23,7 +23,7 @@ export const reviewAction: CommandAction = async (ctx) => {
 
   if (config.engine === 'model' && (config.dryRun || config.maxCost !== undefined)) {
     const estimates = await Promise.all(
-      combos.map(async (c) => estimateRun(config, corpus.papers, await loadPrompts(c.promptDir ?? undefined), c.model, criteria)),
+      combos.map(async (c) => estimateRun(config, corpus.papers, await loadPrompts(c.promptDir ?? undefined), c.model, { criteria })),
     );
     if (config.dryRun) return printEstimates(ctx, config, estimates);
     const unpriced = estimates.filter((e) => e.costUSD === null).map((e) => e.model);

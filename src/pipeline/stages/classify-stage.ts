@@ -7,6 +7,7 @@ import type { StageContext } from '../../review/engine.js';
 import { ClassifyBatchSchema, type PaperAnnotationOutput } from './reply-schemas.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import { runBatchedStage } from './run-batched-stage.js';
+import { shrinkPaper } from './shrink-paper.js';
 
 /** Classify papers in batches: contribution type, problem, method, entities and claims with quotes. */
 export async function classifyWithModel(deps: ModelStageDeps, papers: Paper[], ctx: StageContext): Promise<Annotation[]> {
@@ -22,6 +23,8 @@ export async function classifyWithModel(deps: ModelStageDeps, papers: Paper[], c
       messages: (items) => renderPrompt(prompt, { papers: items.map(block).join('\n\n') }),
       schemaName: 'paper_annotations',
       schema: ClassifyBatchSchema,
+      shrink: shrinkPaper,
+      label: (p) => p.key,
     },
     ctx,
   );

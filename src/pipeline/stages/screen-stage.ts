@@ -5,6 +5,7 @@ import type { Relevance, StageContext } from '../../review/engine.js';
 import { ScreenBatchSchema, type ScreenItem } from './reply-schemas.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import { runBatchedStage } from './run-batched-stage.js';
+import { shrinkPaper } from './shrink-paper.js';
 
 /**
  * --topic: decide per paper whether it bears on the topic. A paper the model could not screen
@@ -28,6 +29,8 @@ export async function screenWithModel(
       messages: (items) => renderPrompt(prompt, { topic, papers: items.map(block).join('\n\n') }),
       schemaName: 'screening',
       schema: ScreenBatchSchema,
+      shrink: shrinkPaper,
+      label: (p) => p.key,
       maxItems: deps.batch.maxItems * 2,
     },
     ctx,

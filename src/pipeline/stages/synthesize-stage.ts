@@ -1,12 +1,15 @@
 import type { Paper } from '../../corpus/paper.js';
 import { synthesizeOffline } from '../../offline/synthesize.js';
-import { paperBlocks, type PaperBlockFields } from '../../prompts/paper-block.js';
 import { renderPrompt } from '../../prompts/prompt-file.js';
 import type { Annotation, Taxonomy, TaxonomyCategory } from '../../review/annotation.js';
 import type { StageContext } from '../../review/engine.js';
 import type { ReviewDraft, ReviewSection } from '../../review/review-draft.js';
-import { OverviewSchema, SectionSchema } from './reply-schemas.js';
+import { ModelRequestError } from '../../model/model-errors.js';
+import { isContextOverflow } from './guarded-gateway.js';
+import { OverviewSchema } from './reply-schemas.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
+import { fitSectionDrafts } from './overview-input.js';
+import { writeSection } from './write-section.js';
 
 interface SynthesisInput {
   papers: Paper[];
@@ -16,9 +19,10 @@ interface SynthesisInput {
 }
 
 /**
- * One section per category, written by the model from the papers' annotations, then the overview
- * and open problems from the sections. A section whose reply is rejected is drafted by the offline
- * engine instead, and says so in its text.
+ * One section per category, written by the model from the papers' annotations (a category too
+ * large for the context window is written in parts, then merged), then the overview and open
+ * problems from the sections. A section whose reply is rejected is drafted by the offline engine
+ * instead, and says so in its text.
  */
 export async function synthesizeWithModel(deps: ModelStageDeps, input: SynthesisInput, ctx: StageContext): Promise<ReviewDraft> {
   const papers = new Map(input.papers.map((p) => [p.id, p]));
@@ -29,7 +33,7 @@ export async function synthesizeWithModel(deps: ModelStageDeps, input: Synthesis
 
   const sections = await Promise.all(
     input.taxonomy.categories.map(async (category): Promise<ReviewSection> => {
-      const section = await writeSection(deps, category, papers, annotations, topic, ctx).catch((err: Error) => {
+      const section = await writeSection(deps, { category, papers, annotations, topic }, ctx).catch((err: Error) => {
         ctx.warn(`section "${category.name}": ${err.message}; drafted by the offline engine instead`);
         return offlineSection(input, category);
       });
@@ -38,14 +42,18 @@ export async function synthesizeWithModel(deps: ModelStageDeps, input: Synthesis
     }),
   );
 
-  const drafts = sections.map((s) => `## ${s.heading}\n\n${s.body}`).join('\n\n');
+  const messages = await fitSectionDrafts(deps, sections, (drafts) => renderPrompt(deps.prompts.overview, { topic, sections: drafts }));
   const result = await deps.gateway.structured({
     stage: 'synthesize',
     schemaName: 'overview',
     schema: OverviewSchema,
-    messages: renderPrompt(deps.prompts.overview, { topic, sections: drafts }),
+    messages,
     sample: deps.sample,
     signal: ctx.signal,
+  }).catch((err: unknown) => {
+    // A request the endpoint rejected (too long, malformed) costs the overview, not the run.
+    if (!(err instanceof ModelRequestError) && !isContextOverflow(err)) throw err;
+    return { ok: false as const, kind: 'request', error: (err as Error).message };
   });
   ctx.progress(++done, total, 0);
   let overview: string;
@@ -66,41 +74,6 @@ export async function synthesizeWithModel(deps: ModelStageDeps, input: Synthesis
     openProblems: openProblems.trim(),
     engine: 'model',
   };
-}
-
-async function writeSection(
-  deps: ModelStageDeps,
-  category: TaxonomyCategory,
-  papers: Map<string, Paper>,
-  annotations: Map<string, Annotation>,
-  topic: string,
-  ctx: StageContext,
-): Promise<ReviewSection> {
-  const blocks = category.paperIds.flatMap((id): PaperBlockFields[] => {
-    const p = papers.get(id);
-    if (!p) return [];
-    const a = annotations.get(id);
-    const ok = a?.status === 'ok';
-    const claims = ok ? a.claims.map((c) => `- ${c.text} (quote: "${c.quote}")`).join('\n') : '';
-    if (!ok) return [{ id: p.id, key: p.key, title: p.title, abstract: p.abstract }];
-    const extra = { contribution: a.contributionType ?? '', method: a.methodSummary, problem: a.problem, claims: claims || '(none)' };
-    return [{ id: p.id, key: p.key, title: p.title, extra }];
-  });
-  const result = await deps.gateway.structured({
-    stage: 'synthesize',
-    schemaName: 'section',
-    schema: SectionSchema,
-    messages: renderPrompt(deps.prompts.synthesize, {
-      topic,
-      category: category.name,
-      definition: category.definition,
-      papers: paperBlocks(blocks),
-    }),
-    sample: deps.sample,
-    signal: ctx.signal,
-  });
-  if (!result.ok) throw new Error(`reply rejected (${result.kind}: ${result.error})`);
-  return { categoryId: category.id, heading: category.name, body: result.value.body.trim() };
 }
 
 function offlineSection(input: SynthesisInput, category: TaxonomyCategory): ReviewSection {

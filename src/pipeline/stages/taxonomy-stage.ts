@@ -8,15 +8,23 @@ import { finalizeTaxonomy } from '../finalize-taxonomy.js';
 import { assignBatchSchema, CategoryProposalSchema, type AssignItem, type CategoryProposal } from './reply-schemas.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import { runBatchedStage } from './run-batched-stage.js';
+import { createHash } from 'node:crypto';
+import { promptFits } from './batch-fit.js';
+import { chunkToFit } from './chunk-to-fit.js';
+import { parseCounts, rememberedShape, shapeLedger } from './shape-ledger.js';
+import { promptRoom } from '../../prompts/context-budget.js';
 
 const MIN_CATEGORIES = 5;
 const MAX_CATEGORIES = 12;
-/** Lines of method families per map request: keeps each request well inside a context window. */
+/** Lines per map request when the context window is unknown. */
 const MAP_CHUNK = 150;
+/** Completion tokens a category proposal is expected to take. */
+const PROPOSAL_OUTPUT = 700;
 
 /**
- * Induce a taxonomy by map-reduce: propose categories per chunk of method families, merge the
- * proposals into 5-12 categories, then assign every paper to one of them.
+ * Induce a taxonomy by map-reduce: propose categories per chunk of method families (each family
+ * once, with its number of papers; a paper without one by its title), merge the proposals into
+ * 5-12 categories, then assign every paper to one of them. Chunks are packed into the context window.
  */
 export async function induceTaxonomyWithModel(
   deps: ModelStageDeps,
@@ -24,29 +32,33 @@ export async function induceTaxonomyWithModel(
   annotations: Annotation[],
   ctx: StageContext,
 ): Promise<Taxonomy> {
-  const byId = new Map(annotations.map((a) => [a.paperId, a]));
-  const lines = [...papers]
-    .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((p) => {
-      const a = byId.get(p.id);
-      return `- ${a?.status === 'ok' && a.methodFamily ? a.methodFamily : 'unclassified'}: ${p.title}`;
-    });
-  const chunks: string[][] = [];
-  for (let i = 0; i < lines.length; i += MAP_CHUNK) chunks.push(lines.slice(i, i + MAP_CHUNK));
-  const steps = chunks.length + (chunks.length > 1 ? 1 : 0) + 1;
+  const lines = familyLines(papers, annotations);
+  const chunks = await rememberedChunks(deps, lines);
+  let steps = chunks.length + 1;
   let done = 0;
   const step = () => ctx.progress(++done, steps, 0);
 
-  const proposals = await Promise.all(chunks.map(async (chunk) => {
+  let proposals = await Promise.all(chunks.map(async (chunk) => {
     const r = await propose(deps, chunk, ctx);
     step();
     return r;
   }));
-  let final = proposals.flat();
-  if (chunks.length > 1) {
-    final = await propose(deps, final.map((c) => `- ${c.name}: ${c.definition}`), ctx);
-    step();
+  // Reduce: merge the proposals, in as many rounds as the window needs.
+  while (proposals.length > 1) {
+    const groups = chunkLines(deps, proposals.map((p) => p.map((c) => `- ${c.name}: ${c.definition}`)), Number.POSITIVE_INFINITY);
+    steps += groups.length;
+    const merged = await Promise.all(groups.map(async (g) => {
+      const r = await propose(deps, g.flat(), ctx);
+      step();
+      return r;
+    }));
+    if (merged.length >= proposals.length) {
+      proposals = [merged.flat()];
+      break;
+    }
+    proposals = merged;
   }
+  let final = proposals.flat();
   if (final.length === 0) throw new Error('the model proposed no categories');
   if (final.length > MAX_CATEGORIES) {
     ctx.warn(`the model proposed ${final.length} categories; keeping the first ${MAX_CATEGORIES}`);
@@ -58,16 +70,52 @@ export async function induceTaxonomyWithModel(
   return taxonomy;
 }
 
+/** One line per method family with its paper count (in order of first paper id); untyped papers by title. */
+function familyLines(papers: Paper[], annotations: Annotation[]): string[] {
+  const byId = new Map(annotations.map((a) => [a.paperId, a]));
+  const families = new Map<string, number>();
+  const lines: string[] = [];
+  for (const p of [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const a = byId.get(p.id);
+    const family = a?.status === 'ok' ? a.methodFamily.trim() : '';
+    if (family === '') lines.push(`- unclassified: ${p.title}`);
+    else families.set(family, (families.get(family) ?? 0) + 1);
+  }
+  const familyList = [...families].map(([f, n]) => `- ${f}${n > 1 ? ` (${n} papers)` : ''}`);
+  return [...familyList, ...lines];
+}
+
+/** Group items (each one or more lines) into chunks whose taxonomy prompt fits the context window. */
+function chunkLines<T extends string | string[]>(deps: ModelStageDeps, items: T[], maxPerChunk: number): T[][] {
+  const text = (i: T) => (Array.isArray(i) ? i.join('\n') : i);
+  const limits = deps.packing.limits();
+  const room = promptRoom(limits, PROPOSAL_OUTPUT);
+  if (room === Number.POSITIVE_INFINITY) return chunkToFit(items, () => 0, room, maxPerChunk);
+  const fixed = deps.gateway.countTokens(taxonomyMessages(deps, []));
+  const empty = deps.gateway.countTokens([{ role: 'user', content: '' }]);
+  return chunkToFit(items, (i) => deps.gateway.countTokens([{ role: 'user', content: `${text(i)}\n` }]) - empty, room - fixed, maxPerChunk);
+}
+
+/** The map chunks a previous run used for these lines while each prompt still fits, else new ones. */
+async function rememberedChunks(deps: ModelStageDeps, lines: string[]): Promise<string[][]> {
+  const identity = { stage: 'taxonomy', prompt: deps.prompts.taxonomy.hash, lines: createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 32) };
+  const split = (sizes: number[]) => sizes.map((n, i) => lines.slice(sizes.slice(0, i).reduce((a, b) => a + b, 0), sizes.slice(0, i + 1).reduce((a, b) => a + b, 0)));
+  const reusable = (sizes: number[]) =>
+    sizes.reduce((a, b) => a + b, 0) === lines.length && split(sizes).every((c) => promptFits(deps.packing.limits(), deps.gateway.countTokens(taxonomyMessages(deps, c))));
+  const sizes = await rememberedShape(shapeLedger(deps, identity, parseCounts), reusable, () => chunkLines(deps, lines, MAP_CHUNK).map((c) => c.length));
+  return split(sizes);
+}
+
+function taxonomyMessages(deps: ModelStageDeps, items: string[]) {
+  return renderPrompt(deps.prompts.taxonomy, { min: String(MIN_CATEGORIES), max: String(MAX_CATEGORIES), items: items.join('\n') });
+}
+
 async function propose(deps: ModelStageDeps, items: string[], ctx: StageContext): Promise<CategoryProposal[]> {
   const result = await deps.gateway.structured({
     stage: 'taxonomy',
     schemaName: 'taxonomy',
     schema: CategoryProposalSchema,
-    messages: renderPrompt(deps.prompts.taxonomy, {
-      min: String(MIN_CATEGORIES),
-      max: String(MAX_CATEGORIES),
-      items: items.join('\n'),
-    }),
+    messages: taxonomyMessages(deps, items),
     sample: deps.sample,
     signal: ctx.signal,
   });
@@ -93,14 +141,11 @@ export async function assignWithModel(
   const catalogue = categories.map((c) => `- ${c.id}: ${c.name}: ${c.definition}`).join('\n');
   const block = (p: Paper) => {
     const a = byId.get(p.id);
-    const described = a?.status === 'ok' && a.methodSummary !== '';
-    return paperBlocks([
-      {
-        id: p.id,
-        title: p.title,
-        ...(described ? { extra: { method_family: a.methodFamily, method: a.methodSummary } } : { abstract: p.abstract }),
-      },
-    ]);
+    // The annotation suffices: the method family (or, without one, the method summary), not the abstract.
+    const family = a?.status === 'ok' ? a.methodFamily.trim() : '';
+    const summary = a?.status === 'ok' ? a.methodSummary.trim() : '';
+    const extra: Record<string, string> | null = family !== '' ? { method_family: family } : summary !== '' ? { method: summary } : null;
+    return paperBlocks([{ id: p.id, title: p.title, ...(extra ? { extra } : { abstract: p.abstract }) }]);
   };
   const { results, failures } = await runBatchedStage<Paper, AssignItem>(
     deps,
@@ -112,7 +157,8 @@ export async function assignWithModel(
       messages: (items) => renderPrompt(deps.prompts.assign, { categories: catalogue, papers: items.map(block).join('\n\n') }),
       schemaName: 'category_assignment',
       schema: assignBatchSchema(ids),
-      maxItems: deps.batch.maxItems * 2,
+      // A paper's assignment is a few tokens: larger batches repeat the catalogue less.
+      maxItems: deps.batch.maxItems * 4,
     },
     ctx,
   );

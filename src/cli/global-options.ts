@@ -11,6 +11,17 @@ export const globalOptions: Record<string, OptionSpec> = {
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
 };
 
+/** Flags of the commands that ingest input files. */
+export const corpusOptions: Record<string, OptionSpec> = {
+  map: {
+    type: 'string',
+    multiple: true,
+    valueName: 'FIELD=COL',
+    description: 'read FIELD (title, abstract, authors, year, doi, key, ...) from this CSV/TSV column or JSON key',
+  },
+  'require-abstract': { type: 'boolean', description: 'leave out papers without an abstract (default: review them from the title, flagged)' },
+};
+
 /** Flags of the commands that may call a model. */
 export const modelOptions: Record<string, OptionSpec> = {
   model: { type: 'string', multiple: true, valueName: 'NAME', description: 'model name (env LITREV_MODEL; repeat for a matrix run)' },

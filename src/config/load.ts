@@ -90,6 +90,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     topic: str(flags.topic),
     taxonomyFile: optPath(cwd, str(flags.taxonomy)),
     repeat: int(flags.repeat, '--repeat') ?? 1,
+    requireAbstract: flags['require-abstract'] === true,
+    columnMap: columnMap(list(flags.map)),
     output,
     ci,
     color: !truthy(env.NO_COLOR) && flags['no-color'] !== true,
@@ -179,6 +181,21 @@ function int(v: unknown, name: string): number | undefined {
   if (n !== undefined && !Number.isInteger(n)) throw new ConfigError(`${name} must be a whole number, got "${String(v)}"`);
   return n;
 }
+/** `--map title="Paper Name"` values (`FIELD=Column`) into field -> column; an unknown field is a usage error. */
+function columnMap(values: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const m = /^\s*([A-Za-z]+)\s*=\s*(.+?)\s*$/.exec(v);
+    const field = m?.[1]!.toLowerCase();
+    if (!m || !field || !(MAP_FIELDS as readonly string[]).includes(field)) {
+      throw new ConfigError(`--map expects FIELD="Column" with FIELD one of ${MAP_FIELDS.join(', ')}; got "${v}"`);
+    }
+    out[field] = m[2]!.replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return out;
+}
+const MAP_FIELDS = ['title', 'abstract', 'authors', 'year', 'date', 'venue', 'doi', 'url', 'keywords', 'key'] as const;
+
 function enumValue<T extends string>(options: readonly T[], v: string, name: string): T {
   if ((options as readonly string[]).includes(v)) return v as T;
   throw new ConfigError(`${name} must be one of ${options.join(', ')}; got "${v}"`);

@@ -55,6 +55,10 @@ export const ConfigSchema = z.object({
   topic: z.string().optional(),
   taxonomyFile: z.string().optional(),
   repeat: z.number().int().min(1).max(50),
+  /** Leave out papers without an abstract (`--require-abstract`) instead of reviewing them from their title. */
+  requireAbstract: z.boolean(),
+  /** `--map FIELD="Column"`: columns / JSON properties for fields litrev cannot guess (field -> name). */
+  columnMap: z.record(z.string(), z.string()),
   output: OutputModeSchema,
   ci: z.boolean(),
   color: z.boolean(),

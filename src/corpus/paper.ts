@@ -9,6 +9,8 @@ export type SourceFormat =
   | 'jsonl'
   | 'arxiv'
   | 'openalex'
+  | 'medline'
+  | 'csljson'
   | 'text';
 
 /** Where a record came from: shown in every warning and kept on the paper. */

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../command.js';
-import { modelOptions } from '../global-options.js';
+import { corpusOptions, modelOptions } from '../global-options.js';
 
 /**
  * The command table. Actions are imported lazily so `litrev --help` and `litrev ingest`
@@ -9,13 +9,15 @@ export const commands: CommandSpec[] = [
   {
     name: 'ingest',
     summary: 'parse files or folders of abstracts, remove duplicates, store the corpus',
-    usage: 'litrev ingest PATH... [--json]',
+    usage: 'litrev ingest PATH... [--replace] [--map FIELD="Column"] [--require-abstract] [--json]',
     description:
-      'Reads scraped listing pages, BibTeX, RIS, CSV/TSV, JSON/JSONL, arXiv Atom, OpenAlex and plain-text files (detected by content), ' +
-      'fixes encodings, merges duplicates and stores the corpus in the workspace so later commands can omit paths.',
+      'Reads scraped listing pages, BibTeX, RIS, PubMed MEDLINE (.nbib), CSV/TSV, JSON/JSONL, CSL-JSON, arXiv Atom, OpenAlex and plain-text ' +
+      'files (detected by content), fixes encodings, merges duplicates and adds the papers to the corpus stored in the workspace, so later ' +
+      "commands can omit paths. Folder walks pass over litrev's own outputs (runs, cache, workspace, any folder holding a run.json), " +
+      'VCS and dependency folders.',
     positionals: [{ name: 'PATH', description: 'files or folders (searched recursively)', required: true, variadic: true }],
-    options: {},
-    examples: ['litrev ingest examples/corpus', 'litrev ingest refs.bib export.ris --json'],
+    options: { replace: { type: 'boolean', description: 'start the stored corpus anew instead of adding to it' }, ...corpusOptions },
+    examples: ['litrev ingest examples/corpus', 'litrev ingest refs.bib export.ris --json', 'litrev ingest sheet.csv --map title="Paper Name" --map abstract="Summary text"'],
     load: async () => (await import('./ingest.js')).ingestAction,
   },
   {
@@ -33,6 +35,7 @@ export const commands: CommandSpec[] = [
       'dry-run': { type: 'boolean', description: 'estimate requests, tokens and cost, then stop' },
       'max-cost': { type: 'string', valueName: 'USD', description: 'refuse a run estimated above this cost, stop one that crosses it' },
       repeat: { type: 'string', valueName: 'N', description: 'sample every request N times and report agreement between repeats' },
+      ...corpusOptions,
     },
     examples: ['litrev review examples/corpus', 'litrev review --topic "KV cache compression" --json'],
     load: async () => (await import('./review.js')).reviewAction,
@@ -60,6 +63,18 @@ export const commands: CommandSpec[] = [
       'top-k': { type: 'string', valueName: 'N', description: 'papers retrieved as context (default 8)' },
     },
     load: async () => (await import('./chat.js')).chatAction,
+  },
+  {
+    name: 'corpus',
+    summary: 'the stored corpus: list its sources with their counts, or remove one',
+    usage: 'litrev corpus [list|remove SOURCE] [--json]',
+    positionals: [
+      { name: 'ACTION', description: 'list (default) | remove' },
+      { name: 'SOURCE', description: 'remove: the file or folder as it was ingested' },
+    ],
+    options: {},
+    examples: ['litrev corpus', 'litrev corpus remove examples/corpus'],
+    load: async () => (await import('./corpus.js')).corpusAction,
   },
   {
     name: 'runs',

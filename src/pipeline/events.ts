@@ -11,6 +11,8 @@ export interface RunSummary {
   engine: 'offline' | 'model';
   papers: number;
   annotated: number;
+  /** Papers without an abstract, reviewed from their title only. */
+  withoutAbstract: number;
   failed: number;
   calls: number;
   cacheHits: number;

@@ -60,6 +60,7 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     engine: o.engine.kind,
     papers: papers.length,
     annotated: manifest.counts.annotated,
+    withoutAbstract: manifest.counts.withoutAbstract ?? 0,
     failed: manifest.counts.failed,
     calls: manifest.counts.calls,
     cacheHits: manifest.counts.cacheHits,

@@ -6,6 +6,8 @@ export interface PaperRow {
   id: string;
   key: string;
   title: string;
+  /** True when the paper has no abstract: it was reviewed from its title only. */
+  titleOnly: boolean;
   year: number | null;
   categoryId: string | null;
   category: string | null;
@@ -34,6 +36,7 @@ export function paperRows(papers: readonly Paper[], annotations: readonly Annota
       id: p.id,
       key: p.key,
       title: p.title,
+      titleOnly: p.abstract.trim() === '',
       year: p.year ?? null,
       categoryId: c?.id ?? null,
       category: c?.name ?? null,

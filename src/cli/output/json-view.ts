@@ -25,6 +25,7 @@ export function runJson(state: RunState): Record<string, unknown> {
     engine: s.engine,
     papers: s.papers,
     annotated: s.annotated,
+    withoutAbstract: s.withoutAbstract,
     failed: s.failed,
     calls: s.calls,
     cacheHits: s.cacheHits,

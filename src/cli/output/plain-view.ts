@@ -64,7 +64,7 @@ export function createPlainView(stderr: NodeJS.WritableStream, now: () => number
       if (!s) return;
       write(`verification: ${formatVerification(s.verification)}`);
       write(
-        `done in ${formatDuration(s.durationMs)}: ${s.annotated} of ${plural(s.papers, 'paper')} annotated, ${s.failed} failed; ` +
+        `done in ${formatDuration(s.durationMs)}: ${s.annotated} of ${plural(s.papers, 'paper')} annotated${s.withoutAbstract > 0 ? ` (${s.withoutAbstract} from the title only: no abstract)` : ''}, ${s.failed} failed; ` +
           `${plural(s.calls, 'call')}, ${plural(s.cacheHits, 'cache hit')}, ` +
           `${formatCount(s.promptTokens)} prompt + ${formatCount(s.completionTokens)} completion tokens, ${formatCost(s.costUSD)}`,
       );

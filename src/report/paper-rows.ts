@@ -19,6 +19,8 @@ export interface PaperRow {
   datasets: string[];
   models: string[];
   claims: Claim[];
+  /** Claims the model returned that failed verification (quote not verbatim), with the reason: never used in the review. */
+  rejectedClaims: { claim: Claim; reason: string }[];
   status: Annotation['status'] | 'missing';
   error: string | null;
   relevance: { relevant: boolean; reason: string } | null;
@@ -48,6 +50,7 @@ export function paperRows(papers: readonly Paper[], annotations: readonly Annota
       datasets: a?.datasets ?? [],
       models: a?.models ?? [],
       claims: a?.claims ?? [],
+      rejectedClaims: a?.rejectedClaims ?? [],
       status: a?.status ?? 'missing',
       error: a?.error ?? (a ? null : 'no annotation'),
       relevance: a?.relevance ?? null,

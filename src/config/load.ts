@@ -83,7 +83,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     models: modelNames,
     promptDirs,
     concurrency: int(flags.concurrency, '--concurrency') ?? int(env.LITREV_CONCURRENCY, 'LITREV_CONCURRENCY') ?? file.concurrency ?? 8,
-    batchSize: int(flags['batch-size'], '--batch-size') ?? file.batchSize,
+    batchSize: atLeast(int(flags['batch-size'], '--batch-size') ?? file.batchSize, 1, 100, '--batch-size'),
     batchTokenBudget: int(env.LITREV_BATCH_TOKENS, 'LITREV_BATCH_TOKENS') ?? file.batchTokenBudget ?? 4000,
     maxCost: num(flags['max-cost'], '--max-cost') ?? num(env.LITREV_MAX_COST, 'LITREV_MAX_COST') ?? file.maxCost,
     dryRun: flags['dry-run'] === true,
@@ -195,6 +195,12 @@ function columnMap(values: readonly string[]): Record<string, string> {
   return out;
 }
 const MAP_FIELDS = ['title', 'abstract', 'authors', 'year', 'date', 'venue', 'doi', 'url', 'keywords', 'key'] as const;
+
+/** A whole number within [min, max], or a one-line usage error naming the flag. */
+function atLeast(n: number | undefined, min: number, max: number, name: string): number | undefined {
+  if (n !== undefined && (n < min || n > max)) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${n}`);
+  return n;
+}
 
 function enumValue<T extends string>(options: readonly T[], v: string, name: string): T {
   if ((options as readonly string[]).includes(v)) return v as T;

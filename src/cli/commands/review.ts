@@ -10,10 +10,12 @@ import type { CommandAction, CommandContext } from '../command.js';
 import { consumeReviewEvents } from '../output/consume-review-events.js';
 import { startReviewRun, type ReviewCombo } from '../start-review-run.js';
 import { runMatrix } from './review-matrix.js';
+import { reviewPreflight } from './review-preflight.js';
 
 /** `litrev review`: the whole pipeline, one run or a matrix of prompt folders x models. */
 export const reviewAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
+  await reviewPreflight(config);
   const { corpus } = await resolveCorpus(config, ctx.args, { signal: ctx.signal });
   const taxonomyCategories = config.taxonomyFile ? await readTaxonomy(config.taxonomyFile) : undefined;
   const combos = matrixCombos(config);

@@ -6,6 +6,7 @@ import type { Annotation, Taxonomy, TaxonomyCategory } from '../../review/annota
 import type { StageContext } from '../../review/engine.js';
 import type { ReviewDraft, ReviewSection } from '../../review/review-draft.js';
 import { OverviewSchema, SectionSchema } from './reply-schemas.js';
+import { mayDraftOffline, SectionRejectedError } from './section-fallback.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 
 interface SynthesisInput {
@@ -30,6 +31,7 @@ export async function synthesizeWithModel(deps: ModelStageDeps, input: Synthesis
   const sections = await Promise.all(
     input.taxonomy.categories.map(async (category): Promise<ReviewSection> => {
       const section = await writeSection(deps, category, papers, annotations, topic, ctx).catch((err: Error) => {
+        if (!mayDraftOffline(err)) throw err;
         ctx.warn(`section "${category.name}": ${err.message}; drafted by the offline engine instead`);
         return offlineSection(input, category);
       });
@@ -99,7 +101,7 @@ async function writeSection(
     sample: deps.sample,
     signal: ctx.signal,
   });
-  if (!result.ok) throw new Error(`reply rejected (${result.kind}: ${result.error})`);
+  if (!result.ok) throw new SectionRejectedError(`reply rejected (${result.kind}: ${result.error})`);
   return { categoryId: category.id, heading: category.name, body: result.value.body.trim() };
 }
 

@@ -4,8 +4,10 @@ import { renderPrompt } from '../../prompts/prompt-file.js';
 import { assignToTaxonomy } from '../../offline/assign-taxonomy.js';
 import type { Annotation, Taxonomy } from '../../review/annotation.js';
 import type { CategorySpec, StageContext } from '../../review/engine.js';
+import { fileTaxonomy } from '../file-taxonomy.js';
 import { finalizeTaxonomy } from '../finalize-taxonomy.js';
-import { assignBatchSchema, CategoryProposalSchema, type AssignItem, type CategoryProposal } from './reply-schemas.js';
+import { assignBatchSchema, type AssignItem, type CategoryProposal } from './reply-schemas.js';
+import { proposeCategories, type CategoryRule } from './taxonomy-reply.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import { runBatchedStage } from './run-batched-stage.js';
 
@@ -37,20 +39,17 @@ export async function induceTaxonomyWithModel(
   let done = 0;
   const step = () => ctx.progress(++done, steps, 0);
 
+  // The final proposal follows the 5-12 rule (fewer when there are fewer papers); map proposals only the schema.
+  const rule = { min: Math.min(MIN_CATEGORIES, papers.length), max: MAX_CATEGORIES };
   const proposals = await Promise.all(chunks.map(async (chunk) => {
-    const r = await propose(deps, chunk, ctx);
+    const r = await propose(deps, chunk, ctx, chunks.length === 1 ? rule : null);
     step();
     return r;
   }));
   let final = proposals.flat();
   if (chunks.length > 1) {
-    final = await propose(deps, final.map((c) => `- ${c.name}: ${c.definition}`), ctx);
+    final = await propose(deps, final.map((c) => `- ${c.name}: ${c.definition}`), ctx, rule);
     step();
-  }
-  if (final.length === 0) throw new Error('the model proposed no categories');
-  if (final.length > MAX_CATEGORIES) {
-    ctx.warn(`the model proposed ${final.length} categories; keeping the first ${MAX_CATEGORIES}`);
-    final = final.slice(0, MAX_CATEGORIES);
   }
   const categories = dedupeNames(final).map((c, i) => ({ id: `k${i + 1}`, name: c.name.trim(), definition: c.definition.trim() }));
   const taxonomy = await assignWithModel(deps, papers, annotations, categories, ctx, 'induced');
@@ -58,21 +57,9 @@ export async function induceTaxonomyWithModel(
   return taxonomy;
 }
 
-async function propose(deps: ModelStageDeps, items: string[], ctx: StageContext): Promise<CategoryProposal[]> {
-  const result = await deps.gateway.structured({
-    stage: 'taxonomy',
-    schemaName: 'taxonomy',
-    schema: CategoryProposalSchema,
-    messages: renderPrompt(deps.prompts.taxonomy, {
-      min: String(MIN_CATEGORIES),
-      max: String(MAX_CATEGORIES),
-      items: items.join('\n'),
-    }),
-    sample: deps.sample,
-    signal: ctx.signal,
-  });
-  if (!result.ok) throw new Error(`taxonomy reply rejected (${result.kind}): ${result.error}`);
-  return result.value.categories.filter((c) => c.name.trim() !== '');
+async function propose(deps: ModelStageDeps, items: string[], ctx: StageContext, rule: CategoryRule | null): Promise<CategoryProposal[]> {
+  const messages = renderPrompt(deps.prompts.taxonomy, { min: String(MIN_CATEGORIES), max: String(MAX_CATEGORIES), items: items.join('\n') });
+  return proposeCategories(deps, messages, rule, ctx.signal);
 }
 
 /**
@@ -124,7 +111,7 @@ export async function assignWithModel(
     const lexical = assignToTaxonomy(unassigned, annotations, categories);
     for (const c of lexical.categories) for (const id of c.paperIds) assignment.set(id, categories.find((x) => x.name === c.name)?.id ?? c.id);
   }
-  return finalizeTaxonomy(categories, assignment, source);
+  return source === 'file' ? fileTaxonomy(categories, assignment) : finalizeTaxonomy(categories, assignment, source);
 }
 
 function dedupeNames(categories: CategoryProposal[]): CategoryProposal[] {

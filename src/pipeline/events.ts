@@ -21,6 +21,8 @@ export interface RunSummary {
   costUSD: number | null;
   files: string[];
   verification: VerificationSummary;
+  /** --repeat N: Fleiss' kappa between the repeats (absent without --repeat). */
+  agreement?: { repeats: number; contributionTypeKappa: number | null; categoryKappa: number | null };
   durationMs: number;
 }
 

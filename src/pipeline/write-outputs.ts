@@ -69,6 +69,7 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     costUSD: manifest.costUSD,
     files: [...written, ...manifestPath].map((f) => path.resolve(f)),
     verification: verified.report.summary,
+    ...(manifest.stability ? { agreement: manifest.stability } : {}),
     durationMs: manifest.durationMs,
   };
 }

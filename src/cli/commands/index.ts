@@ -1,5 +1,8 @@
 import type { CommandSpec } from '../command.js';
-import { corpusOptions, modelOptions } from '../global-options.js';
+import { corpusOptions, modelOptions, pickOptions, singleModelOption } from '../global-options.js';
+
+/** `ask` and `chat` send plain-text answers one at a time: no matrix, no concurrency, no structured output. */
+const qaOptions = pickOptions(['model', 'base-url', 'offline', 'cache', 'cache-dir', 'temperature', 'seed', 'max-retries'], { model: singleModelOption });
 
 /**
  * The command table. Actions are imported lazily so `litrev --help` and `litrev ingest`
@@ -27,7 +30,11 @@ export const commands: CommandSpec[] = [
     positionals: [{ name: 'PATH', description: 'inputs to ingest first (default: the stored corpus)', variadic: true }],
     options: {
       ...modelOptions,
-      topic: { type: 'string', valueName: 'TEXT', description: 'write a focused section on the papers relevant to TEXT' },
+      topic: {
+        type: 'string',
+        valueName: 'TEXT',
+        description: 'screen every paper for relevance to TEXT first (decision and reason recorded per paper), then review only the relevant ones',
+      },
       out: { type: 'string', valueName: 'DIR', description: 'output folder (default ./runs/<run-id>)' },
       prompts: { type: 'string', multiple: true, valueName: 'DIR', description: 'prompt files overriding the built-in ones (repeat for a matrix run)' },
       'batch-size': { type: 'string', valueName: 'N', description: 'papers per classification request (default: set by a token budget)' },
@@ -46,7 +53,7 @@ export const commands: CommandSpec[] = [
     usage: 'litrev ask QUESTION [--in PATH...]',
     positionals: [{ name: 'QUESTION', description: 'the question (quote it)', required: true, variadic: true }],
     options: {
-      ...modelOptions,
+      ...qaOptions,
       in: { type: 'string', multiple: true, valueName: 'PATH', description: 'corpus files or folders (default: the stored corpus)' },
       'top-k': { type: 'string', valueName: 'N', description: 'papers retrieved as context (default 8)' },
     },
@@ -58,7 +65,7 @@ export const commands: CommandSpec[] = [
     usage: 'litrev chat [--in PATH...]',
     positionals: [],
     options: {
-      ...modelOptions,
+      ...qaOptions,
       in: { type: 'string', multiple: true, valueName: 'PATH', description: 'corpus files or folders (default: the stored corpus)' },
       'top-k': { type: 'string', valueName: 'N', description: 'papers retrieved as context (default 8)' },
     },
@@ -112,7 +119,7 @@ export const commands: CommandSpec[] = [
     summary: 'check the configured endpoint: reachable, key accepted, model listed, structured-output methods',
     usage: 'litrev doctor [--model NAME] [--base-url URL] [--json]',
     positionals: [],
-    options: { ...modelOptions },
+    options: pickOptions(['model', 'base-url', 'structured-method', 'cache-dir', 'max-retries'], { model: singleModelOption }),
     load: async () => (await import('./doctor.js')).doctorAction,
   },
 ];

@@ -34,6 +34,7 @@ export function runJson(state: RunState): Record<string, unknown> {
     costUSD: s.costUSD,
     files: s.files,
     verification: s.verification,
+    ...(s.agreement ? { agreement: s.agreement } : {}),
     durationMs: s.durationMs,
     warnings: state.warnings,
     failures: state.failures,

@@ -92,8 +92,10 @@ export function removeSource(state: CorpusState, abs: string): { state: CorpusSt
 /** The papers of `report` that came from this input, by their stored ids. */
 function sourceOf(input: NamedInput, report: IngestReport, ingestedIds: readonly string[]): CorpusSource {
   const shown = path.normalize(input.shown);
+  // Paths are shown as path.join(input, ...): `.` itself disappears from them.
   const under = (p: string) => {
     const n = path.normalize(p);
+    if (shown === '.' || shown === `.${path.sep}`) return !path.isAbsolute(n) && !n.startsWith(`..${path.sep}`) && n !== '..';
     return n === shown || n.startsWith(shown.endsWith(path.sep) ? shown : shown + path.sep);
   };
   const records = report.files.filter((f) => under(f.path)).reduce((n, f) => n + f.records, 0);

@@ -36,7 +36,17 @@ export async function excludedFolderReason(name: string, abs: string, excluded: 
   }
   if (entries.includes(RUN_MANIFEST)) return "a litrev run's output";
   if (isCacheListing(entries)) return "litrev's response cache";
+  if (isPromptFolder(entries)) return "litrev's prompt files";
   return null;
+}
+
+/** Names of litrev's prompt files (src/prompts/load-prompts.ts; corpus may not import prompts). */
+const PROMPT_FILES = new Set(['classify.md', 'screen.md', 'taxonomy.md', 'assign.md', 'synthesize.md', 'overview.md', 'answer.md']);
+
+/** A prompts folder (built-in or a --prompts copy): two or more prompt files, and no other Markdown. */
+function isPromptFolder(entries: readonly string[]): boolean {
+  const md = entries.filter((e) => e.toLowerCase().endsWith('.md'));
+  return md.length >= 2 && md.every((e) => PROMPT_FILES.has(e));
 }
 
 /** A response cache: its ledgers or capabilities file, or only two-hex-digit entry folders. */

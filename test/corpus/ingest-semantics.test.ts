@@ -28,9 +28,14 @@ describe('ingest semantics', () => {
       'in/node_modules/pkg/data.json': JSON.stringify([{ title: 'Dependency Data Title', abstract: ABSTRACT('deps') }]),
       'in/.git/notes.txt': 'Title Of Git Internal\n\nGit internal text.\n',
       'in/package.json': JSON.stringify({ name: 'x', description: 'a package that is not a paper' }),
+      'in/prompts/classify.md': '---\nname: classify\nversion: 1\nvariables: [papers]\n---\n--- system ---\nClassify these papers carefully.\n--- user ---\n{{papers}}\n',
+      'in/prompts/synthesize.md': '---\nname: synthesize\nversion: 1\nvariables: [papers]\n---\n--- system ---\nWrite a section.\n--- user ---\n{{papers}}\n',
       'cache/ab/ab12.json': JSON.stringify({ title: 'Cached Reply Title', abstract: ABSTRACT('cache') }),
     });
-    const { code, stdout } = await runCli(['ingest', 'in', '.', '--json'], { cwd });
+    const { code, stdout } = await runCli(['ingest', 'in', '--json'], { cwd });
+    expect(JSON.parse(stdout).papers).toBe(1);
+    const all = await runCli(['ingest', '.', '--json', '--replace'], { cwd });
+    expect(JSON.parse(all.stdout).corpus).toMatchObject({ after: 1, added: 1, removed: 0 });
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.papers).toBe(1);
@@ -38,13 +43,15 @@ describe('ingest semantics', () => {
     const reasons = json.skipped.map((s: { reason: string }) => s.reason).join('\n');
     expect(reasons).toMatch(/old-run: not read \(a litrev run's output; 3 files\)/);
     expect(reasons).toMatch(/node_modules: not read \(a dependency folder; 1 file\)/);
-    expect(reasons).toMatch(/cache: not read \(litrev's own folder/);
+    expect(JSON.parse(all.stdout).skipped.map((x: { reason: string }) => x.reason).join('\n')).toMatch(/cache: not read \(litrev's own folder/);
     expect(reasons).toMatch(/package\.json: skipped in a folder walk \(a project file/);
+    expect(reasons).toMatch(/prompts: not read \(litrev's prompt files; 2 files\)/);
   });
 
   it('re-running a review on a folder that holds its own outputs gives the same papers', async () => {
     const cwd = await tempDir();
     await files(cwd, {
+      'd/.hidden': 'x',
       'd/a.csv': csv([
         ['Speculative Decoding With Drafts', ABSTRACT('speculative decoding')],
         ['Quantised Attention Kernels', ABSTRACT('quantised attention')],

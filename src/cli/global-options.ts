@@ -11,6 +11,25 @@ export const globalOptions: Record<string, OptionSpec> = {
   debug: { type: 'boolean', description: 'print stack traces of internal errors' },
 };
 
+/** Flags of the commands that ingest input files. */
+export const corpusOptions: Record<string, OptionSpec> = {
+  map: {
+    type: 'string',
+    multiple: true,
+    valueName: 'FIELD=COL',
+    description: 'read FIELD (title, abstract, authors, year, doi, key, ...) from this CSV/TSV column or JSON key',
+  },
+  'require-abstract': { type: 'boolean', description: 'leave out papers without an abstract (default: review them from the title, flagged)' },
+};
+
+/** Some of the model flags (`ask`, `chat`, `doctor` take only those that apply to them). */
+export function pickOptions(names: readonly string[], overrides: Record<string, OptionSpec> = {}): Record<string, OptionSpec> {
+  return Object.fromEntries(names.map((n) => [n, overrides[n] ?? modelOptions[n]!]));
+}
+
+/** One model (no matrix): for commands that send one kind of request. */
+export const singleModelOption: OptionSpec = { type: 'string', valueName: 'NAME', description: 'model name (env LITREV_MODEL)' };
+
 /** Flags of the commands that may call a model. */
 export const modelOptions: Record<string, OptionSpec> = {
   model: { type: 'string', multiple: true, valueName: 'NAME', description: 'model name (env LITREV_MODEL; repeat for a matrix run)' },

@@ -9,6 +9,24 @@ export interface ParsedCommandLine {
   flags: Flags;
 }
 
+/**
+ * `--batch-size -3`: a value that starts with `-` followed by a digit belongs to the string flag before it (Node's
+ * parser would call it an ambiguous argument); joined as `--batch-size=-3`, the value is then judged by the config.
+ */
+function joinNegativeValues(argv: readonly string[], all: Record<string, OptionSpec>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const name = /^--([a-z][a-z0-9-]*)$/.exec(arg)?.[1];
+    const next = argv[i + 1];
+    if (name && all[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Parse argv (after the command name) against the command's flags; unknown flags are a usage error. */
 export function parseCommandLine(spec: CommandSpec, argv: string[]): ParsedCommandLine {
   const all: Record<string, OptionSpec> = { ...globalOptions, ...spec.options };
@@ -19,7 +37,7 @@ export function parseCommandLine(spec: CommandSpec, argv: string[]): ParsedComma
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({ args: joinNegativeValues(argv, all), options, allowPositionals: true, strict: true }));
   } catch (err) {
     throw new UsageError(`${spec.name}: ${cleanParseError((err as Error).message)}`, `see 'litrev ${spec.name} --help'`);
   }

@@ -86,7 +86,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     models: modelNames,
     promptDirs,
     concurrency: int(flags.concurrency, '--concurrency') ?? int(env.LITREV_CONCURRENCY, 'LITREV_CONCURRENCY') ?? file.concurrency ?? 8,
-    batchSize: int(flags['batch-size'], '--batch-size') ?? file.batchSize,
+    batchSize: atLeast(int(flags['batch-size'], '--batch-size') ?? file.batchSize, 1, 100, '--batch-size'),
     batchTokenBudget: int(env.LITREV_BATCH_TOKENS, 'LITREV_BATCH_TOKENS') ?? file.batchTokenBudget ?? 4000,
     maxCost: num(flags['max-cost'], '--max-cost') ?? num(env.LITREV_MAX_COST, 'LITREV_MAX_COST') ?? file.maxCost,
     dryRun: flags['dry-run'] === true,
@@ -95,6 +95,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     criteriaFile: optPath(cwd, str(flags.criteria)),
     repeat: int(flags.repeat, '--repeat') ?? 1,
     strict: flags.strict === true || truthy(env.LITREV_STRICT) || file.strict === true,
+    requireAbstract: flags['require-abstract'] === true,
+    columnMap: columnMap(list(flags.map)),
     output,
     ci,
     color: !truthy(env.NO_COLOR) && flags['no-color'] !== true,
@@ -184,6 +186,27 @@ function int(v: unknown, name: string): number | undefined {
   if (n !== undefined && !Number.isInteger(n)) throw new ConfigError(`${name} must be a whole number, got "${String(v)}"`);
   return n;
 }
+/** `--map title="Paper Name"` values (`FIELD=Column`) into field -> column; an unknown field is a usage error. */
+function columnMap(values: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const m = /^\s*([A-Za-z]+)\s*=\s*(.+?)\s*$/.exec(v);
+    const field = m?.[1]!.toLowerCase();
+    if (!m || !field || !(MAP_FIELDS as readonly string[]).includes(field)) {
+      throw new ConfigError(`--map expects FIELD="Column" with FIELD one of ${MAP_FIELDS.join(', ')}; got "${v}"`);
+    }
+    out[field] = m[2]!.replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return out;
+}
+const MAP_FIELDS = ['title', 'abstract', 'authors', 'year', 'date', 'venue', 'doi', 'url', 'keywords', 'key'] as const;
+
+/** A whole number within [min, max], or a one-line usage error naming the flag. */
+function atLeast(n: number | undefined, min: number, max: number, name: string): number | undefined {
+  if (n !== undefined && (n < min || n > max)) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${n}`);
+  return n;
+}
+
 function enumValue<T extends string>(options: readonly T[], v: string, name: string): T {
   if ((options as readonly string[]).includes(v)) return v as T;
   throw new ConfigError(`${name} must be one of ${options.join(', ')}; got "${v}"`);

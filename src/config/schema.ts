@@ -63,6 +63,10 @@ export const ConfigSchema = z.object({
   repeat: z.number().int().min(1).max(50),
   /** --strict: remove a sentence with a number no cited abstract supports, instead of marking it. */
   strict: z.boolean(),
+  /** Leave out papers without an abstract (`--require-abstract`) instead of reviewing them from their title. */
+  requireAbstract: z.boolean(),
+  /** `--map FIELD="Column"`: columns / JSON properties for fields litrev cannot guess (field -> name). */
+  columnMap: z.record(z.string(), z.string()),
   output: OutputModeSchema,
   ci: z.boolean(),
   color: z.boolean(),

@@ -1,4 +1,4 @@
-import { baseKey, keyVariant } from './citation-key.js';
+import { baseKey, isSafeCitationKey, keyVariant } from './citation-key.js';
 import type { MergedPaper } from './merge-records.js';
 import type { Paper } from './paper.js';
 import { aliasIds } from './paper-id.js';
@@ -30,8 +30,15 @@ export function assignKeys(
     owner.set(key.toLowerCase(), p);
   };
 
+  const originalKeys = new Map<string, string>();
   for (const p of sorted) {
     if (!p.citationKey) continue;
+    if (!isSafeCitationKey(p.citationKey)) {
+      // Not citable as it is (`../../tmp/pwned`, `key"with'quotes`): a generated key, the original kept beside it.
+      originalKeys.set(p.id, p.citationKey);
+      warnings.push(`BibTeX key "${p.citationKey.slice(0, 80)}" of "${short(p.title)}" is not a valid citation key; a generated key is used (the original is kept as originalkey in references.bib)`);
+      continue;
+    }
     if (!taken.has(p.citationKey.toLowerCase())) {
       claim(p, p.citationKey);
       continue;
@@ -62,14 +69,15 @@ export function assignKeys(
     claim(p, firstFree(base, taken, reserved, nextVariant));
   }
 
-  return { papers: sorted.map((p) => toPaper(p, keys.get(p.id)!)), warnings };
+  return { papers: sorted.map((p) => toPaper(p, keys.get(p.id)!, originalKeys.get(p.id))), warnings };
 }
 
-const OPTIONAL = ['authorCount', 'year', 'date', 'dateText', 'venue', 'doi', 'arxivId', 'url', 'upvotes', 'keywords', 'bibtex'] as const;
+const OPTIONAL = ['authorCount', 'year', 'date', 'dateText', 'venue', 'doi', 'arxivId', 'url', 'upvotes', 'keywords', 'bibtex', 'bibtexStrings'] as const;
 
 /** The final paper: id and key first, the merge-only `citationKey` left out (explicit copy; object rest is slow at 100k papers). */
-function toPaper(p: IdentifiedPaper, key: string): Paper {
+function toPaper(p: IdentifiedPaper, key: string, originalKey: string | undefined): Paper {
   const paper: Paper = { id: p.id, key, title: p.title, titleDerived: p.titleDerived, abstract: p.abstract, authors: p.authors, sources: p.sources };
+  if (originalKey !== undefined) paper.originalKey = originalKey;
   const target = paper as unknown as Record<string, unknown>;
   for (const field of OPTIONAL) {
     if (p[field] !== undefined) target[field] = p[field];

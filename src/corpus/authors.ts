@@ -48,7 +48,7 @@ function authorName(item: unknown): string | undefined {
   if (!item || typeof item !== 'object') return undefined;
   const o = item as Record<string, unknown>;
   if (o.author && typeof o.author === 'object') return authorName(o.author);
-  for (const k of ['name', 'display_name', 'displayName', 'fullName', 'full_name', 'raw_author_name']) {
+  for (const k of ['name', 'display_name', 'displayName', 'fullName', 'full_name', 'raw_author_name', 'literal']) {
     if (typeof o[k] === 'string' && (o[k] as string).trim()) return (o[k] as string).trim();
   }
   const family = str(o.family ?? o.lastName ?? o.last_name ?? o.surname);

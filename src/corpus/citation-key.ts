@@ -65,3 +65,11 @@ function letters(n: number): string {
   }
   return s;
 }
+
+/**
+ * A user key litrev can cite and write as it is: ASCII letters, digits and `_ : . + -`, starting and ending with a
+ * letter, digit or `_`, no `..` (pandoc's `[@key]`, bibtex, biber and pybtex all accept it; it is never path-like).
+ */
+export function isSafeCitationKey(key: string): boolean {
+  return /^[A-Za-z0-9_](?:[A-Za-z0-9_:.+-]*[A-Za-z0-9_])?$/.test(key) && !key.includes('..') && key.length <= 100;
+}

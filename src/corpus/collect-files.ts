@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputIssue } from './paper.js';
+import { countFiles, excludedFolderReason, isRunOutput, RUN_MANIFEST } from './walk-exclusions.js';
 
 /** A file to read: `path` as shown to the user (relative when the input was), `abs` to open. */
 export interface InputFile {
@@ -14,15 +15,36 @@ const INPUT_EXTENSIONS = new Set([
   '.ndjson', '.xml', '.atom',
 ]);
 const DOC_FILE = /^(readme|license|licence|changelog|contributing|copying|notice)(\.|$)/i;
-const SKIP_DIRS = new Set(['node_modules', '.git']);
+/** Project manifests and lock files: never paper records. */
+const PROJECT_FILE = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|tsconfig(\..*)?\.json|jsconfig\.json|composer\.(json|lock)|pyproject\.toml|requirements.*\.txt|litrev\.config\.json)$/i;
+
+export interface CollectOptions {
+  /** Folders never walked into (absolute): litrev's runs folder, cache and workspace. */
+  exclude?: readonly string[];
+}
+
+export interface CollectResult {
+  files: InputFile[];
+  issues: InputIssue[];
+  /** Files a folder walk passed over without reading them (litrev's own outputs, VCS and dependency folders). */
+  notRead: number;
+}
 
 /**
  * Expand files and folders (recursively, in name order; hidden entries skipped) into the files to read.
  * Missing or unreadable paths and files a folder walk passes over come back as issues naming the path.
+ * Folder walks never read litrev's own outputs (see walk-exclusions.ts): such folders are counted, not read.
  */
-export async function collectFiles(inputs: readonly string[], cwd: string): Promise<{ files: InputFile[]; issues: InputIssue[] }> {
+export async function collectFiles(inputs: readonly string[], cwd: string, options: CollectOptions = {}): Promise<CollectResult> {
   const files: InputFile[] = [];
   const issues: InputIssue[] = [];
+  const excluded = new Set((options.exclude ?? []).map((d) => path.resolve(cwd, d)));
+  let notRead = 0;
+  const passOver = async (shown: string, abs: string, reason: string) => {
+    const count = await countFiles(abs);
+    notRead += count;
+    issues.push({ path: shown, reason: `${shown}: not read (${reason}; ${count} file${count === 1 ? '' : 's'})`, level: 'skipped' });
+  };
   const seen = new Set<string>();
   const add = async (shown: string, abs: string) => {
     const real = await realpath(abs).catch(() => abs);
@@ -42,13 +64,25 @@ export async function collectFiles(inputs: readonly string[], cwd: string): Prom
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const runFolder = entries.some((e) => e.name === RUN_MANIFEST && !e.isDirectory());
     for (const e of entries) {
-      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
       const childShown = path.join(shown, e.name);
       const childAbs = path.join(abs, e.name);
       const kind = e.isSymbolicLink() ? await kindOf(childAbs) : e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other';
-      if (kind === 'dir') await walk(childShown, childAbs, visited);
-      else if (kind === 'file') {
+      if (e.name.startsWith('.')) {
+        if (kind === 'file') notRead++;
+        else if (kind === 'dir') notRead += await countFiles(childAbs);
+        continue;
+      }
+      if (kind === 'dir') {
+        const reason = await excludedFolderReason(e.name, childAbs, excluded);
+        if (reason) await passOver(childShown, childAbs, reason);
+        else await walk(childShown, childAbs, visited);
+      } else if (kind === 'file') {
+        if (runFolder && isRunOutput(e.name)) {
+          notRead++;
+          continue;
+        }
         const reason = walkSkipReason(e.name);
         if (reason) issues.push({ path: childShown, reason: `${childShown}: ${reason}`, level: 'skipped' });
         else await add(childShown, childAbs);
@@ -64,11 +98,15 @@ export async function collectFiles(inputs: readonly string[], cwd: string): Prom
       issues.push({ path: input, reason: `${input}: ${fsReason(err)}`, level: 'skipped' });
       continue;
     }
-    if (info.isDirectory()) await walk(input, abs, new Set());
+    if (info.isDirectory()) {
+      const reason = excluded.has(await realpath(abs).catch(() => abs)) || excluded.has(abs) ? 'litrev\'s own folder' : null;
+      if (reason) await passOver(input, abs, reason);
+      else await walk(input, abs, new Set());
+    }
     else if (info.isFile()) await add(input, abs);
     else issues.push({ path: input, reason: `${input}: not a regular file or folder`, level: 'skipped' });
   }
-  return { files, issues };
+  return { files, issues, notRead };
 }
 
 async function kindOf(abs: string): Promise<'dir' | 'file' | 'other' | 'broken'> {
@@ -82,6 +120,7 @@ async function kindOf(abs: string): Promise<'dir' | 'file' | 'other' | 'broken'>
 
 function walkSkipReason(name: string): string | null {
   if (DOC_FILE.test(name)) return 'skipped in a folder walk (a documentation file; name it to read it)';
+  if (PROJECT_FILE.test(name)) return 'skipped in a folder walk (a project file, not a paper list; name it to read it)';
   const ext = path.extname(name).toLowerCase();
   if (!INPUT_EXTENSIONS.has(ext)) return `skipped in a folder walk (${ext} is not an input format; name it to read it)`;
   return null;

@@ -75,5 +75,5 @@ export function compareRecords(a: NormalizedRecord, b: NormalizedRecord): number
 }
 
 const FORMAT_RANK: Record<NormalizedRecord['raw']['source']['format'], number> = {
-  bibtex: 0, ris: 1, openalex: 2, arxiv: 3, csv: 4, tsv: 4, json: 5, jsonl: 5, text: 6, listing: 7,
+  bibtex: 0, ris: 1, medline: 1, csljson: 1, openalex: 2, arxiv: 3, csv: 4, tsv: 4, json: 5, jsonl: 5, text: 6, listing: 7,
 };

@@ -2,6 +2,7 @@ import { AbortedError } from '../errors.js';
 import { assignKeys } from './assign-keys.js';
 import { collectFiles } from './collect-files.js';
 import { groupDuplicates } from './dedupe.js';
+import type { ColumnMap } from './formats/field-map.js';
 import { skippedIssue, warningIssue } from './formats/reader.js';
 import { mergeGroup } from './merge-records.js';
 import { MAX_ABSTRACT_CHARS, MAX_TITLE_CHARS } from './field-limits.js';
@@ -16,6 +17,12 @@ export interface IngestOptions {
   previousKeys?: ReadonlyMap<string, string>;
   /** Folder relative paths are resolved against (default: the process's working directory). */
   cwd?: string;
+  /** Folders a walk never reads (litrev's runs folder, cache, workspace). */
+  exclude?: readonly string[];
+  /** Columns / JSON properties named by the user for fields litrev cannot guess (`--map`). */
+  columnMap?: ColumnMap;
+  /** Leave out papers without an abstract (`--require-abstract`) instead of keeping them, flagged. */
+  requireAbstract?: boolean;
 }
 
 /** What one input file contributed. */
@@ -42,6 +49,8 @@ export interface IngestReport {
   /** Things the user should know that did not stop a record from being ingested. */
   warnings: string[];
   files: FileReport[];
+  /** Files folder walks passed over unread (litrev's own outputs, VCS and dependency folders, hidden files). */
+  notRead: number;
 }
 
 const YIELD_EVERY = 5000;
@@ -53,11 +62,11 @@ const YIELD_EVERY = 5000;
  */
 export async function ingestPaths(paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
   const { signal } = options;
-  const { files, issues: pathIssues } = await collectFiles(paths, options.cwd ?? process.cwd());
+  const { files, issues: pathIssues, notRead } = await collectFiles(paths, options.cwd ?? process.cwd(), { exclude: options.exclude });
   const results: FileResult[] = [];
   for (const file of files) {
     checkAbort(signal);
-    results.push(await readInput(file));
+    results.push(await readInput(file, { columnMap: options.columnMap }));
   }
   const { records: normalized, counts } = await normalizeAll(results, signal);
   const total = normalized.length;
@@ -72,7 +81,9 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
     return paper;
   });
   groups = null;
-  const { papers, warnings: keyWarnings } = assignKeys(assignIds(merged), options.previousKeys);
+  const keyed = assignKeys(assignIds(merged), options.previousKeys);
+  const { papers, issue: abstractIssue } = withoutAbstracts(keyed.papers, options.requireAbstract === true);
+  const keyWarnings = keyed.warnings;
   const fileReports: FileReport[] = results.map((r) => ({
     path: r.path,
     format: r.format,
@@ -81,14 +92,39 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
     issues: r.issues,
     ...(r.encoding ? { encoding: r.encoding } : {}),
   }));
-  const issues = [...pathIssues, ...results.flatMap((r) => r.issues)];
+  const issues = [...pathIssues, ...results.flatMap((r) => r.issues), ...(abstractIssue ? [abstractIssue] : [])];
   return {
     papers,
     records: total,
-    duplicates: total - papers.length,
+    duplicates: total - keyed.papers.length,
     skipped: issues.filter((i) => i.level !== 'warning').map((i) => ({ path: i.path, reason: i.reason })),
     warnings: [...issues.filter((i) => i.level === 'warning').map((i) => i.reason), ...keyWarnings],
     files: [...pathIssues.map((i) => ({ path: i.path, format: null, records: 0, duplicates: 0, issues: [i] })), ...fileReports],
+    notRead,
+  };
+}
+
+const NAMED_WITHOUT_ABSTRACT = 10;
+
+/**
+ * Papers without an abstract: kept (reviewed from their title, flagged) with one warning naming them, or left out
+ * with `requireAbstract`, with one skipped issue naming them.
+ */
+function withoutAbstracts(papers: Paper[], requireAbstract: boolean): { papers: Paper[]; issue: InputIssue | null } {
+  const missing = papers.filter((p) => p.abstract === '');
+  if (missing.length === 0) return { papers, issue: null };
+  const names = missing.slice(0, NAMED_WITHOUT_ABSTRACT).map((p) => `"${p.title.length > 60 ? `${p.title.slice(0, 57)}...` : p.title}" (${p.sources[0]?.path ?? '?'})`);
+  const more = missing.length > NAMED_WITHOUT_ABSTRACT ? ` and ${missing.length - NAMED_WITHOUT_ABSTRACT} more` : '';
+  const count = `${missing.length} paper${missing.length === 1 ? ' has' : 's have'} no abstract`;
+  if (requireAbstract) {
+    return {
+      papers: papers.filter((p) => p.abstract !== ''),
+      issue: { path: missing[0]!.sources[0]?.path ?? '', reason: `${count}, left out (--require-abstract): ${names.join(', ')}${more}`, level: 'skipped' },
+    };
+  }
+  return {
+    papers,
+    issue: { path: missing[0]!.sources[0]?.path ?? '', reason: `${count} (reviewed from the title only, flagged; --require-abstract leaves them out): ${names.join(', ')}${more}`, level: 'warning' },
   };
 }
 

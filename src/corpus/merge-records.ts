@@ -53,6 +53,7 @@ export function mergeGroup(group: readonly NormalizedRecord[]): MergedPaper {
   const bib = all.find((r) => r.raw.citationKey);
   if (bib?.raw.citationKey) paper.citationKey = bib.raw.citationKey;
   if (bib?.raw.bibtex) paper.bibtex = bib.raw.bibtex;
+  if (bib?.raw.bibtexStrings?.length) paper.bibtexStrings = bib.raw.bibtexStrings;
   return paper;
 }
 

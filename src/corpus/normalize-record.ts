@@ -52,6 +52,7 @@ export function normalizeRecord(raw: RawRecord): NormalizedRecord | { skip: stri
   const abstractText = raw.abstract ? cleanText(preCut(raw.abstract, MAX_ABSTRACT_CHARS)).replace(/^(?:abstract|summary)\s*[:.—–-]\s*/i, '') : '';
   const abstract = bounded('abstract', abstractText, MAX_ABSTRACT_CHARS);
   if (!realTitle && !abstract) return { skip: 'record has neither title nor abstract' };
+  if (isLooseText(raw, realTitle, abstract)) return { skip: 'not a paper record (a short text with no abstract or bibliographic field)' };
   const titleDerived = realTitle === '';
   const title = titleDerived ? deriveTitle(abstract) : realTitle;
   const rec: NormalizedRecord = {
@@ -87,6 +88,20 @@ export function normalizeRecord(raw: RawRecord): NormalizedRecord | { skip: stri
 /** A short field (author, venue, keyword) cleaned and bounded. */
 function cleanOther(value: string): string {
   return cutField(cleanText(preCut(value, MAX_OTHER_FIELD_CHARS)), MAX_OTHER_FIELD_CHARS).value;
+}
+
+/** Minimum words of an abstract-only text record to be a paper (a note such as "just some notes" is not). */
+const MIN_LOOSE_ABSTRACT_WORDS = 12;
+
+/**
+ * A plain-text record that carries nothing of a paper: no bibliographic field (authors, date, DOI, URL, key)
+ * and either a title with no abstract, or only a few words.
+ */
+function isLooseText(raw: RawRecord, title: string, abstract: string): boolean {
+  if (raw.source.format !== 'text') return false;
+  if (raw.authors?.length || raw.year !== undefined || raw.date || raw.doi || raw.url || raw.arxivId || raw.citationKey || raw.venue) return false;
+  if (abstract === '') return true;
+  return title === '' && abstract.split(/\s+/).length < MIN_LOOSE_ABSTRACT_WORDS;
 }
 
 function richness(r: NormalizedRecord): number {

@@ -9,6 +9,8 @@ export type SourceFormat =
   | 'jsonl'
   | 'arxiv'
   | 'openalex'
+  | 'medline'
+  | 'csljson'
   | 'text';
 
 /** Where a record came from: shown in every warning and kept on the paper. */
@@ -43,6 +45,8 @@ export interface RawRecord {
   citationKey?: string;
   /** The original BibTeX entry text, written back verbatim into references.bib. */
   bibtex?: string;
+  /** The `@string` definitions the entry uses (their text as in the file), carried into references.bib. */
+  bibtexStrings?: string[];
   source: SourceRef;
 }
 
@@ -69,6 +73,10 @@ export interface Paper {
   upvotes?: number;
   keywords?: string[];
   bibtex?: string;
+  /** The `@string` definitions `bibtex` uses, written before it in references.bib. */
+  bibtexStrings?: string[];
+  /** The user's BibTeX key when it was not a valid citation key (the paper is cited by `key`). */
+  originalKey?: string;
   /** Every record merged into this paper (the first is the one whose metadata won). */
   sources: SourceRef[];
 }

@@ -3,6 +3,7 @@ import type { InputFile } from './collect-files.js';
 import { fsReason } from './collect-files.js';
 import { decodeBytes, type DecodeResult } from './decode.js';
 import { detectFormat } from './formats/detect.js';
+import type { ColumnMap } from './formats/field-map.js';
 import { skippedIssue } from './formats/reader.js';
 import type { InputIssue, RawRecord, SourceFormat } from './paper.js';
 
@@ -19,7 +20,7 @@ export interface FileResult {
  * Read one file: bytes, encoding, format by content, records. Never throws for bad input: an unreadable,
  * empty, binary or unrecognised file gives no records and one issue naming the file.
  */
-export async function readInput(file: InputFile): Promise<FileResult> {
+export async function readInput(file: InputFile, options: { columnMap?: ColumnMap } = {}): Promise<FileResult> {
   const skip = (reason: string, extra: Partial<FileResult> = {}): FileResult => ({
     path: file.path,
     format: null,
@@ -31,7 +32,7 @@ export async function readInput(file: InputFile): Promise<FileResult> {
   if ('error' in decoded) return skip(decoded.error);
   if (!decoded.ok) return skip(decoded.reason);
   if (!/\S/.test(decoded.text)) return skip('empty file (only whitespace)', { encoding: decoded.encoding });
-  const detection = detectFormat(decoded.text, file.path);
+  const detection = detectFormat(decoded.text, file.path, options);
   if (detection.format === null) return skip(detection.reason, { encoding: decoded.encoding });
   try {
     const result = await detection.read();

@@ -1,9 +1,10 @@
 import type { Config } from '../config/schema.js';
 import { NoInputError } from '../errors.js';
-import { ingestPaths, type IngestReport } from './ingest.js';
+import type { IngestReport } from './ingest.js';
+import { ingestIntoWorkspace } from './ingest-into-workspace.js';
 import type { Corpus } from './paper.js';
 import { corpusHash } from './corpus-hash.js';
-import { corpusPath, loadCorpus, loadPreviousKeys, saveCorpus } from './store.js';
+import { corpusPath, loadCorpus } from './store.js';
 
 export interface ResolveOptions {
   signal?: AbortSignal;
@@ -28,11 +29,10 @@ export async function resolveCorpus(
     }
     return { corpus: stored, report: null };
   }
-  const previousKeys = await loadPreviousKeys(config.workspaceDir);
-  const report = await ingestPaths(paths, { signal: options.signal, previousKeys, cwd: config.cwd });
+  // The papers of `paths` are the corpus; they are also added to the stored corpus (unless `store: false`).
+  const { report, papers } = await ingestIntoWorkspace(config, paths, { signal: options.signal, store: options.store });
   if (report.papers.length === 0) throw noUsablePapers(paths, report);
-  const corpus = options.store === false ? { papers: report.papers, hash: corpusHash(report.papers) } : await saveCorpus(config.workspaceDir, report);
-  return { corpus, report };
+  return { corpus: { papers, hash: corpusHash(papers) }, report };
 }
 
 /** The error for inputs that gave no paper, with the first reason. */

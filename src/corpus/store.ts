@@ -6,6 +6,7 @@ import { FileWriteError } from '../fs/write-error.js';
 import { fsReason } from './collect-files.js';
 import { corpusHash } from './corpus-hash.js';
 import type { IngestReport } from './ingest.js';
+import { legacySources, type CorpusSource, type CorpusState } from './corpus-sources.js';
 import type { Corpus, Paper } from './paper.js';
 import { aliasIds } from './paper-id.js';
 
@@ -20,6 +21,8 @@ interface StoredCorpus {
   savedAt: string;
   hash: string;
   count: number;
+  /** The inputs the papers came from (absent in corpora stored before sources were recorded). */
+  sources?: CorpusSource[];
   papers: Paper[];
 }
 
@@ -34,14 +37,19 @@ export function corpusPath(workspaceDir: string): string {
  * alias ids), so a paper keeps its key across re-ingests, even after an ingest that left it out.
  */
 export async function saveCorpus(workspaceDir: string, report: IngestReport): Promise<Corpus> {
-  const corpus: Corpus = { papers: report.papers, hash: corpusHash(report.papers) };
+  return saveCorpusState(workspaceDir, { papers: report.papers, sources: legacySources(report.papers) });
+}
+
+/** Store a corpus with its sources (see corpus-sources.ts), atomically, and extend the key registry. */
+export async function saveCorpusState(workspaceDir: string, state: CorpusState): Promise<Corpus> {
+  const corpus: Corpus = { papers: state.papers, hash: corpusHash(state.papers) };
   const keys = await loadPreviousKeys(workspaceDir);
-  for (const p of report.papers) {
+  for (const p of state.papers) {
     for (const id of [p.id, ...aliasIds(p)]) keys.set(id, p.key);
   }
   try {
     await writeFileAtomic(path.join(workspaceDir, KEYS_FILE), keyChunks(keys));
-    const head = { version: VERSION, savedAt: new Date().toISOString(), hash: corpus.hash, count: corpus.papers.length };
+    const head = { version: VERSION, savedAt: new Date().toISOString(), hash: corpus.hash, count: corpus.papers.length, sources: state.sources };
     await writeFileAtomic(corpusPath(workspaceDir), corpusChunks(head, corpus.papers));
   } catch (err) {
     if (err instanceof FileWriteError) throw err;
@@ -80,13 +88,24 @@ function* corpusChunks(head: Omit<StoredCorpus, 'papers'>, papers: readonly Pape
 
 /** The stored corpus, or null when the workspace has none. A damaged file is a NoInputError. */
 export async function loadCorpus(workspaceDir: string): Promise<Corpus | null> {
+  const data = await loadStored(workspaceDir);
+  return data && { papers: data.papers, hash: data.hash };
+}
+
+/** The stored corpus with its sources, or null when the workspace has none. */
+export async function loadCorpusState(workspaceDir: string): Promise<CorpusState | null> {
+  const data = await loadStored(workspaceDir);
+  return data && { papers: data.papers, sources: Array.isArray(data.sources) ? data.sources : legacySources(data.papers) };
+}
+
+async function loadStored(workspaceDir: string): Promise<StoredCorpus | null> {
   const file = corpusPath(workspaceDir);
   const data = await readJson(file);
   if (data === null) return null;
   if (!isStored(data)) {
     throw new NoInputError(`the stored corpus ${file} is not a litrev corpus (version ${VERSION})`, 'run `litrev ingest PATH` again');
   }
-  return { papers: data.papers, hash: data.hash };
+  return data;
 }
 
 /** The workspace's key registry (id -> key); empty when there is none or it cannot be read. */

@@ -59,8 +59,12 @@ function cleanMetric(m: string | undefined): string | null {
   return t;
 }
 
-/** The metric of the value at `at` (length `len`) in `s`, read from the words around it. */
-function metricOf(s: string, at: number, len: number): string | null {
+/**
+ * The metric of the value at `at` (length `len`) in `s`, read from the words right around it; with `clause`, else
+ * a metric word earlier in the value's clause ("throughput ... by 2x"). Never a metric word after the value that
+ * the words around it do not tie to it ("with 20% heavy hitters improves the throughput": 20% is no throughput).
+ */
+function metricOf(s: string, at: number, len: number, clause: boolean): string | null {
   const before = s.slice(0, at);
   const after = s.slice(at + len);
   const speed = AFTER_SPEEDUP.exec(after);
@@ -77,8 +81,9 @@ function metricOf(s: string, at: number, len: number): string | null {
     const m = cleanMetric(c);
     if (m) return m;
   }
+  if (!clause) return null;
   const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), 0);
-  return METRIC_RE.exec(s.slice(clauseStart))?.[1] ?? null;
+  return METRIC_RE.exec(s.slice(clauseStart, at))?.[1] ?? null;
 }
 
 function baselineOf(s: string): string | null {
@@ -92,12 +97,19 @@ function baselineOf(s: string): string | null {
 /** The metric, value and baseline of a result sentence, each null when it cannot be read off. */
 export function claimFields(sentence: string): ClaimFields {
   const s = normalizeNumberText(sentence).replace(/\s+/g, ' ');
-  const m = VALUE.exec(s);
-  if (!m) return { metric: null, value: null, baseline: baselineOf(s) };
-  const raw = m[0];
-  const lead = raw.length - raw.trimStart().length;
-  const value = raw.trim().replace(/^by\s+/i, '');
-  return { metric: metricOf(s, m.index + lead, raw.trim().length), value, baseline: baselineOf(s) };
+  const values = [...s.matchAll(new RegExp(VALUE.source, 'gi'))].map((m) => {
+    const lead = m[0].length - m[0].trimStart().length;
+    return { at: m.index + lead, raw: m[0].trim() };
+  });
+  if (values.length === 0) return { metric: null, value: null, baseline: baselineOf(s) };
+  // The first value the sentence ties to a metric; a number is never given a metric it does not state.
+  for (const clause of [false, true]) {
+    for (const v of values) {
+      const metric = metricOf(s, v.at, v.raw.length, clause);
+      if (metric) return { metric, value: v.raw.replace(/^by\s+/i, ''), baseline: baselineOf(s) };
+    }
+  }
+  return { metric: null, value: values[0]!.raw.replace(/^by\s+/i, ''), baseline: baselineOf(s) };
 }
 
 /** Does the sentence carry a quantitative result (a number with %, ×, times, points...)? */

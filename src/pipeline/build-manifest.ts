@@ -62,6 +62,7 @@ export function buildManifest(input: ManifestInput): RunManifest {
     counts: {
       papers: papers.length,
       annotated: annotations.filter((a) => a.status === 'ok').length,
+      withoutAbstract: papers.filter((p) => p.abstract.trim() === '').length,
       failed,
       categories: taxonomy.categories.length,
       calls: acc?.calls ?? 0,

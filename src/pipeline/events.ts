@@ -11,6 +11,8 @@ export interface RunSummary {
   engine: 'offline' | 'model';
   papers: number;
   annotated: number;
+  /** Papers without an abstract, reviewed from their title only. */
+  withoutAbstract: number;
   failed: number;
   calls: number;
   cacheHits: number;
@@ -19,6 +21,8 @@ export interface RunSummary {
   costUSD: number | null;
   files: string[];
   verification: VerificationSummary;
+  /** --repeat N: Fleiss' kappa between the repeats (absent without --repeat). */
+  agreement?: { repeats: number; contributionTypeKappa: number | null; categoryKappa: number | null };
   durationMs: number;
 }
 

@@ -68,6 +68,7 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     engine: o.engine.kind,
     papers: papers.length,
     annotated: manifest.counts.annotated,
+    withoutAbstract: manifest.counts.withoutAbstract ?? 0,
     failed: manifest.counts.failed,
     calls: manifest.counts.calls,
     cacheHits: manifest.counts.cacheHits,
@@ -76,6 +77,7 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     costUSD: manifest.costUSD,
     files: [...written, ...manifestPath].map((f) => path.resolve(f)),
     verification: verified.report.summary,
+    ...(manifest.stability ? { agreement: manifest.stability } : {}),
     durationMs: manifest.durationMs,
   };
 }

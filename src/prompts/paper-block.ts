@@ -1,3 +1,5 @@
+import { escapeUntrusted } from '../review/untrusted-text.js';
+
 /**
  * Papers are handed to the model as delimited, untrusted data. Anything in the text that could
  * close or open a delimiter is neutralised, so an abstract cannot step outside its own block.
@@ -11,9 +13,7 @@ export interface PaperBlockFields {
   extra?: Record<string, string>;
 }
 
-export function escapeUntrusted(text: string): string {
-  return text.replace(/</g, '‹').replace(/>/g, '›');
-}
+export { escapeUntrusted };
 
 export function paperBlock(p: PaperBlockFields): string {
   const attrs = `id="${escapeUntrusted(p.id)}"${p.key ? ` key="${escapeUntrusted(p.key)}"` : ''}`;

@@ -11,18 +11,28 @@ interface Bar {
   value: number;
 }
 
-const WIDTH = 760;
-const LABEL_WIDTH = 300;
-const BAR_AREA = WIDTH - LABEL_WIDTH - 70;
+const BAR_AREA = 390;
+/** Room right of the bars for the value, and left of the labels. */
+const VALUE_ROOM = 70;
+const MARGIN = 16;
+const MIN_LABEL_WIDTH = 120;
 const ROW = 24;
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"';
+/** Generous average advance of one character of mixed-case text at font-size 12 in the sans-serif fonts above. */
+const CHAR_WIDTH = 7.5;
+const MAX_LABEL_CHARS = 60;
 
-function truncate(label: string, max = 44): string {
+function truncate(label: string, max = MAX_LABEL_CHARS): string {
   return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
 }
 
+/** Estimated width in pixels of a label as drawn (at most MAX_LABEL_CHARS characters). */
+export function labelWidth(label: string): number {
+  return Math.ceil([...truncate(label)].length * CHAR_WIDTH);
+}
+
 /** One titled block of horizontal bars starting at `top`; returns its SVG and height. */
-function barBlock(title: string, bars: readonly Bar[], top: number, color: string): { svg: string; height: number } {
+function barBlock(title: string, bars: readonly Bar[], top: number, color: string, LABEL_WIDTH: number): { svg: string; height: number } {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const parts = [`<text x="16" y="${top + 20}" font-size="15" font-weight="600" fill="#1f2933">${escapeXml(title)}</text>`];
   bars.forEach((b, i) => {
@@ -46,13 +56,16 @@ function barBlock(title: string, bars: readonly Bar[], top: number, color: strin
 export function renderCategoryChartSvg(taxonomy: Taxonomy, papers: Paper[]): string {
   const inTaxonomy = new Set(taxonomy.categories.flatMap((c) => c.paperIds));
   const categoryBars = taxonomy.categories.map((c) => ({ label: c.name, value: c.paperIds.length }));
-  const blocks = [barBlock('Papers per category', categoryBars, 8, '#3e7cb1')];
   const years = new Map<number, number>();
   for (const p of papers) if (inTaxonomy.has(p.id) && p.year) years.set(p.year, (years.get(p.year) ?? 0) + 1);
-  if (years.size > 0) {
-    const yearBars = [...years].sort((a, b) => a[0] - b[0]).map(([y, n]) => ({ label: String(y), value: n }));
+  const yearBars = [...years].sort((a, b) => a[0] - b[0]).map(([y, n]) => ({ label: String(y), value: n }));
+  // The label column fits the longest label drawn, so no label is cut at the left edge.
+  const labels = Math.max(MIN_LABEL_WIDTH, ...[...categoryBars, ...yearBars].map((b) => labelWidth(b.label))) + MARGIN + 8;
+  const WIDTH = Math.max(labels + BAR_AREA + VALUE_ROOM, 480);
+  const blocks = [barBlock('Papers per category', categoryBars, 8, '#3e7cb1', labels)];
+  if (yearBars.length > 0) {
     const top = blocks[0]!.height + 16;
-    blocks.push(barBlock('Papers per year (where the date is known)', yearBars, top, '#7a9e3b'));
+    blocks.push(barBlock('Papers per year (where the date is known)', yearBars, top, '#7a9e3b', labels));
   }
   const height = blocks.reduce((h, b) => h + b.height, 0) + 16 * blocks.length;
   return [

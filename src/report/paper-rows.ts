@@ -8,6 +8,8 @@ export interface PaperRow {
   key: string;
   title: string;
   doi: string | null;
+  /** True when the paper has no abstract: it was reviewed from its title only. */
+  titleOnly: boolean;
   year: number | null;
   categoryId: string | null;
   category: string | null;
@@ -19,6 +21,8 @@ export interface PaperRow {
   datasets: string[];
   models: string[];
   claims: Claim[];
+  /** Claims the model returned that failed verification (quote not verbatim), with the reason: never used in the review. */
+  rejectedClaims: { claim: Claim; reason: string }[];
   status: Annotation['status'] | 'missing';
   error: string | null;
   relevance: { relevant: boolean; reason: string } | null;
@@ -39,6 +43,7 @@ export function paperRows(papers: readonly Paper[], annotations: readonly Annota
       key: p.key,
       title: p.title,
       doi: p.doi ?? null,
+      titleOnly: p.abstract.trim() === '',
       year: p.year ?? null,
       categoryId: c?.id ?? null,
       category: c?.name ?? null,
@@ -50,6 +55,7 @@ export function paperRows(papers: readonly Paper[], annotations: readonly Annota
       datasets: a?.datasets ?? [],
       models: a?.models ?? [],
       claims: a?.claims ?? [],
+      rejectedClaims: a?.rejectedClaims ?? [],
       status: a?.status ?? 'missing',
       error: a?.error ?? (a ? null : 'no annotation'),
       relevance: a?.relevance ?? null,

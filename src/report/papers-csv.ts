@@ -5,7 +5,7 @@ import { csvDocument } from './csv.js';
 import { paperRows } from './paper-rows.js';
 
 const HEADER = [
-  'id', 'key', 'title', 'year', 'category', 'contribution_type', 'method_family', 'method_summary', 'problem',
+  'id', 'key', 'title', 'title_only', 'year', 'category', 'contribution_type', 'method_family', 'method_summary', 'problem',
   'tasks', 'datasets', 'models', 'claims', 'status', 'error', 'relevance',
 ];
 
@@ -29,6 +29,7 @@ export function renderPapersCsv(papers: Paper[], annotations: Annotation[], taxo
     r.id,
     r.key,
     r.title,
+    r.titleOnly ? 'yes' : '',
     r.year,
     r.category,
     r.contributionType,

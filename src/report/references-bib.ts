@@ -1,14 +1,19 @@
 import type { Paper } from '../corpus/paper.js';
 import { bibVerbatim, escapeLatex } from './bibtex-escape.js';
 
-const ENTRY_HEAD = /^(\s*@[A-Za-z]+\s*[{(]\s*)([^,\s]*)/;
+const ENTRY_HEAD = /^(\s*@[A-Za-z]+\s*[{(]\s*)([^,\s]*)\s*,?/;
 
-/** The user's original entry, verbatim except its key when litrev had to change it. */
+/**
+ * The user's original entry, verbatim except its key when litrev had to change it; a key that was not a valid
+ * citation key is kept as an `originalkey` field (bibtex, biber and pybtex ignore unknown fields).
+ */
 function originalEntry(paper: Paper): string {
   const entry = paper.bibtex!.trim();
   const head = ENTRY_HEAD.exec(entry);
-  if (!head || head[2] === paper.key) return entry;
-  return entry.replace(ENTRY_HEAD, `$1${paper.key}`);
+  if (!head) return generatedEntry(paper);
+  const original = paper.originalKey !== undefined ? `\n  originalkey = {${escapeLatex(paper.originalKey)}},` : '';
+  if (head[2] === paper.key && !original) return entry;
+  return entry.replace(ENTRY_HEAD, `$1${paper.key},${original}`);
 }
 
 function field(name: string, value: string): string {
@@ -30,15 +35,42 @@ function generatedEntry(paper: Paper): string {
     fields.push(field('eprint', bibVerbatim(arxiv)));
     fields.push(field('archivePrefix', 'arXiv'));
   }
+  if (paper.originalKey !== undefined) fields.push(field('originalkey', escapeLatex(paper.originalKey)));
   return `@${article ? 'article' : 'misc'}{${paper.key},\n${fields.join(',\n')}\n}`;
+}
+
+/**
+ * The `@string` definitions the original entries use, once each, in first-use order. Two files defining the same
+ * name differently cannot share one .bib: the later papers then get generated entries instead (`conflicts`).
+ */
+function stringBlock(papers: readonly Paper[]): { text: string; conflicts: Set<string> } {
+  const byName = new Map<string, string>();
+  const conflicts = new Set<string>();
+  for (const p of papers) {
+    if (!p.bibtex?.trim()) continue;
+    const defs = (p.bibtexStrings ?? []).map((d) => [macroName(d), d] as const);
+    if (defs.some(([name, d]) => byName.has(name) && byName.get(name) !== d)) {
+      conflicts.add(p.id);
+      continue;
+    }
+    for (const [name, d] of defs) byName.set(name, d);
+  }
+  return { text: [...byName.values()].join('\n'), conflicts };
+}
+
+function macroName(definition: string): string {
+  return (/@\s*string\s*[{(]\s*([^=\s]+)/i.exec(definition)?.[1] ?? definition).toLowerCase();
 }
 
 /**
  * references.bib: one entry per paper given (the papers the review cites), in the order given.
  * A paper that came from BibTeX keeps the user's original entry verbatim (its key set to the
- * paper's key); the others get a generated entry with LaTeX special characters escaped.
+ * paper's key), preceded by the `@string` macros it uses; the others get a generated entry with
+ * LaTeX special characters escaped.
  */
 export function renderReferencesBib(papers: Paper[]): string {
   if (papers.length === 0) return '';
-  return `${papers.map((p) => (p.bibtex?.trim() ? originalEntry(p) : generatedEntry(p))).join('\n\n')}\n`;
+  const strings = stringBlock(papers);
+  const entries = papers.map((p) => (p.bibtex?.trim() && !strings.conflicts.has(p.id) ? originalEntry(p) : generatedEntry(p)));
+  return `${[...(strings.text ? [strings.text] : []), ...entries].join('\n\n')}\n`;
 }

@@ -24,6 +24,10 @@ function block(heading: string, body: string): string {
 export function renderReviewMarkdown(draft: ReviewDraft, ctx: { papers: Paper[]; annotations: Annotation[]; taxonomy: Taxonomy }): string {
   const parts: string[] = [`# ${markdownInline(draft.title)}`, `_${ENGINE_LINE[draft.engine]}_`];
   if (draft.topic) parts.push(`**Topic:** ${markdownInline(draft.topic)}`);
+  const titleOnly = ctx.papers.filter((p) => p.abstract.trim() === '').length;
+  if (titleOnly > 0) {
+    parts.push(`_${titleOnly} of the ${ctx.papers.length} papers ${titleOnly === 1 ? 'has' : 'have'} no abstract and ${titleOnly === 1 ? 'was' : 'were'} reviewed from ${titleOnly === 1 ? 'its title' : 'their titles'} only (\`titleOnly\` in papers.jsonl)._`);
+  }
   if (draft.overview.trim()) parts.push(block('Overview', draft.overview));
   const inTaxonomy = ctx.taxonomy.categories.reduce((n, c) => n + c.paperIds.length, 0);
   if (ctx.taxonomy.categories.some((c) => c.paperIds.length > 0)) {

@@ -15,7 +15,7 @@ export function renderVerificationSection(report: VerificationReport): string {
     '',
     `Checked without a model: ${count(s.citations, 'citation')} checked against the corpus (${count(s.danglingRemoved, 'unknown key')} removed); ` +
       `${count(s.numbersChecked, 'number')} in citing sentences looked up in the cited papers (${s.numbersUnsupported} not found); ` +
-      `${count(s.quotesChecked, 'claim quote')} compared with the abstracts (${s.quotesNotVerbatim} not verbatim).`,
+      `${count(s.quotesChecked, 'quote')} (claim quotes and quotations in the text) compared with the abstracts (${s.quotesNotVerbatim} not verbatim).`,
   ];
   const unsupported = report.numbers.filter((n) => !n.found);
   if (unsupported.length > 0) {
@@ -45,8 +45,10 @@ export function renderVerificationSection(report: VerificationReport): string {
   }
   const paraphrased = report.quotes.filter((q) => !q.verbatim);
   if (paraphrased.length > 0) {
-    lines.push('', 'Claim quotes that are not verbatim in their abstract:', '');
-    for (const q of paraphrased.slice(0, MAX_LISTED)) lines.push(`- @${q.key}: "${markdownInline(q.quote).slice(0, 160)}"`);
+    lines.push('', 'Quotes that are not verbatim in their abstract:', '');
+    for (const q of paraphrased.slice(0, MAX_LISTED)) {
+      lines.push(`- ${q.line !== undefined ? `line ${q.line}, ` : ''}@${q.key}: "${markdownInline(q.quote).slice(0, 160)}"`);
+    }
     more(lines, paraphrased.length);
   }
   return `${lines.join('\n')}\n`;

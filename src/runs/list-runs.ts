@@ -1,7 +1,8 @@
-import { readdir } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import type { RunManifest } from './manifest.js';
+import { RUN_MANIFEST_FILE, type RunManifest } from './manifest.js';
 import { readManifest } from './read-run.js';
 
 /** One row of `litrev runs` (and of its JSON). */
@@ -24,6 +25,8 @@ export interface RunListEntry {
   tokens: { prompt: number; completion: number };
   costUSD: number | null;
   outDir: string;
+  /** --topic of the run (null: the whole corpus). */
+  topic: string | null;
   /** `ok with warnings`: verification found something to distrust (see verification.json). */
   status: 'ok' | 'ok with warnings' | 'failed-items';
 }
@@ -41,17 +44,20 @@ export const SHORT_HASH = 12;
  * without a readable run.json are returned in `skipped` with a one-line reason; plain files and
  * hidden entries are ignored. A missing `runsDir` simply holds no runs.
  */
-export async function listRuns(runsDir: string): Promise<{ runs: RunListEntry[]; skipped: SkippedRun[] }> {
-  let entries;
+export async function listRuns(runsDir: string, elsewhere: readonly string[] = []): Promise<{ runs: RunListEntry[]; skipped: SkippedRun[] }> {
+  let entries: Dirent[];
   try {
     entries = await readdir(runsDir, { withFileTypes: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { runs: [], skipped: [] };
     if (code === 'ENOTDIR') throw new UsageError(`runs folder ${runsDir} is a file, not a folder`);
-    throw new UsageError(`cannot read runs folder ${runsDir}: ${(err as Error).message}`);
+    if (code !== 'ENOENT') throw new UsageError(`cannot read runs folder ${runsDir}: ${(err as Error).message}`);
+    entries = [];
   }
-  const dirs = entries.filter((e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith('.')).map((e) => path.join(runsDir, e.name));
+  const inRunsDir = entries.filter((e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith('.')).map((e) => path.join(runsDir, e.name));
+  // Folders written with --out and recorded in the workspace; one deleted since is simply gone.
+  const recorded = (await Promise.all(elsewhere.map(async (d) => ((await stat(path.join(d, RUN_MANIFEST_FILE)).catch(() => null)) ? d : null)))).filter((d): d is string => d !== null);
+  const dirs = [...new Set([...inRunsDir, ...recorded])];
   const loaded = await Promise.all(dirs.map(async (dir) => ({ dir, result: await readManifest(dir) })));
   const runs: RunListEntry[] = [];
   const skipped: SkippedRun[] = [];
@@ -84,6 +90,7 @@ export function toEntry(m: RunManifest, outDir: string): RunListEntry {
     tokens: { prompt: m.tokens.prompt, completion: m.tokens.completion },
     costUSD: m.costUSD,
     outDir,
+    topic: m.options.topic ?? null,
     status: m.status,
   };
 }

@@ -51,6 +51,8 @@ export interface RunManifest {
   counts: {
     papers: number;
     annotated: number;
+    /** Papers without an abstract, reviewed from their title only (absent in older manifests). */
+    withoutAbstract?: number;
     failed: number;
     categories: number;
     calls: number;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { formatCost, formatCount } from '../format/numbers.js';
 import { formatTime } from '../format/time.js';
 import type { RunListEntry, SkippedRun } from './list-runs.js';
@@ -24,6 +25,7 @@ export function renderRunList(runs: readonly RunListEntry[], runsDir: string): s
       { header: 'run id' },
       { header: 'model' },
       { header: 'prompts' },
+      { header: 'topic' },
       ...RUN_COUNT_COLUMNS,
       { header: 'tokens', align: 'right' },
       { header: 'cost', align: 'right' },
@@ -34,13 +36,16 @@ export function renderRunList(runs: readonly RunListEntry[], runsDir: string): s
       r.runId,
       r.engine === 'offline' ? 'offline' : (r.model ?? '?'),
       promptSetFingerprint(r.prompts),
+      r.topic === null ? '-' : r.topic.length > 28 ? `${r.topic.slice(0, 27)}…` : r.topic,
       ...runCountCells(r),
       formatCount(r.tokens.prompt + r.tokens.completion),
       formatCost(r.costUSD),
       r.status,
     ]),
   );
-  return `${table}${runs.length} run(s) in ${runsDir}; 'prompts' is a fingerprint of the prompt set (--json lists each prompt's hash)\n`;
+  const elsewhere = runs.filter((r) => path.dirname(path.resolve(r.outDir)) !== path.resolve(runsDir)).length;
+  const where = elsewhere > 0 ? `${runsDir} and ${elsewhere} folder(s) written with --out` : runsDir;
+  return `${table}${runs.length} run(s) in ${where}; 'prompts' is a fingerprint of the prompt set (--json lists each prompt's hash)\n`;
 }
 
 /** One line per folder that was not a readable run. */

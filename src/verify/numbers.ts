@@ -53,13 +53,17 @@ function unitOf(suffix: string | undefined): NumberUnit {
   return 'x';
 }
 
-/** Every number in `text` that could be a claim, in order. */
-export function extractNumbers(text: string): NumberMention[] {
+/**
+ * Every number in `text` that could be a claim, in order. With `inTokens` (for source texts), numbers inside
+ * tokens (`Rank-1`, `Qwen2.5-7B`, `MATH-500`, `l_1`) are included too: a number a review takes from such a token
+ * is then found in its source.
+ */
+export function extractNumbers(text: string, options: { inTokens?: boolean } = {}): NumberMention[] {
   const clean = normalizeNumberText(text);
   const mentions: NumberMention[] = [];
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(clean); m !== null; m = NUMBER.exec(clean)) {
-    if (partOfName(clean, m.index)) continue;
+    if (!options.inTokens && partOfName(clean, m.index)) continue;
     const scaleWord = m[4]?.trim().toLowerCase();
     const scale = scaleWord ? (SCALE[scaleWord] ?? 1) : 1;
     const value = Number(m[1]!.replace(/,/g, '') + (m[2] ?? '')) * scale;
@@ -83,6 +87,6 @@ export function numberSupported(mention: NumberMention, pool: readonly NumberMen
 
 /** Numbers of `text` that no text in `sources` supports. */
 export function unsupportedNumbers(text: string, sources: readonly string[]): NumberMention[] {
-  const pool = sources.flatMap((s) => extractNumbers(s));
+  const pool = sources.flatMap((s) => extractNumbers(s, { inTokens: true }));
   return extractNumbers(text).filter((m) => !numberSupported(m, pool));
 }

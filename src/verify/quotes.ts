@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation } from '../review/annotation.js';
+import { escapeUntrusted } from '../review/untrusted-text.js';
 import type { QuoteCheck } from './verification-report.js';
 
 /** Collapse every run of whitespace to one space and trim. */
@@ -7,10 +8,26 @@ export function normalizeWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Is `quote` a substring of `abstract` after whitespace normalisation? An empty quote is not. */
+/**
+ * Is `quote` a substring of `abstract` after whitespace normalisation, as the abstract is written or as the model
+ * was shown it (see review/untrusted-text.ts)? An empty quote is not.
+ */
 export function isVerbatim(quote: string, abstract: string): boolean {
+  return verbatimQuote(quote, abstract) !== null;
+}
+
+/**
+ * The quote as the abstract writes it (whitespace normalised), when it is verbatim in the abstract or in the text
+ * the model was shown (`<` shown as `‹`: mapped back, one character for one); null when it is in neither.
+ */
+export function verbatimQuote(quote: string, abstract: string): string | null {
   const q = normalizeWhitespace(quote);
-  return q.length > 0 && normalizeWhitespace(abstract).includes(q);
+  if (q.length === 0) return null;
+  const plain = normalizeWhitespace(abstract);
+  if (plain.includes(q)) return q;
+  const shown = escapeUntrusted(plain);
+  const at = shown.indexOf(q);
+  return at < 0 ? null : plain.slice(at, at + q.length);
 }
 
 /** Check every claim quote of every successful annotation against its paper's abstract. */

@@ -35,6 +35,9 @@ export interface QuoteCheck {
   key: string;
   quote: string;
   verbatim: boolean;
+  /** A quotation in the review's prose (absent for claim quotes): its line and sentence. */
+  line?: number;
+  sentence?: string;
 }
 
 /** Everything verification checked: the counts plus every item. */

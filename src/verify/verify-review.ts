@@ -3,13 +3,15 @@ import type { Annotation } from '../review/annotation.js';
 import { citedKeys, removeUnknownCitations } from './citation-keys.js';
 import { claimText } from './claim-text.js';
 import { extractNumbers, numberSupported, type NumberMention } from './numbers.js';
+import { checkProseQuotes } from './prose-quotes.js';
 import { checkQuotes } from './quotes.js';
 import { reviewUnits, type ReviewUnit } from './review-units.js';
-import type { DanglingCitation, NumberCheck, UncitedNumber, VerificationReport } from './verification-report.js';
+import type { DanglingCitation, NumberCheck, QuoteCheck, UncitedNumber, VerificationReport } from './verification-report.js';
 
 
 interface CorpusIndex {
   known: Set<string>;
+  byKey: Map<string, Paper>;
   pools: Map<string, NumberMention[]>;
   keysInOrder: string[];
 }
@@ -17,8 +19,9 @@ interface CorpusIndex {
 function indexCorpus(papers: readonly Paper[]): CorpusIndex {
   const pools = new Map<string, NumberMention[]>();
   // A paper may be named by its title ("MInference 1.0"): its numbers count as the paper's own.
-  for (const p of papers) pools.set(p.key, extractNumbers(`${p.title}\n${p.abstract}`));
-  return { known: new Set(pools.keys()), pools, keysInOrder: papers.map((p) => p.key) };
+  // Numbers inside tokens (`MATH-500`, `Qwen2.5-7B`) count too: "500 problems of MATH" is then found.
+  for (const p of papers) pools.set(p.key, extractNumbers(`${p.title}\n${p.abstract}`, { inTokens: true }));
+  return { known: new Set(pools.keys()), byKey: new Map(papers.map((p) => [p.key, p])), pools, keysInOrder: papers.map((p) => p.key) };
 }
 
 function checkNumber(mention: NumberMention, unit: ReviewUnit, cited: string[], index: CorpusIndex): NumberCheck {
@@ -34,6 +37,7 @@ interface TextChecks {
   dangling: DanglingCitation[];
   numbers: NumberCheck[];
   uncitedNumbers: UncitedNumber[];
+  proseQuotes: QuoteCheck[];
   citations: number;
 }
 
@@ -43,6 +47,7 @@ function checkText(markdown: string, papers: readonly Paper[]): TextChecks {
   const dangling: DanglingCitation[] = [];
   const numbers: NumberCheck[] = [];
   const uncitedNumbers: UncitedNumber[] = [];
+  const proseQuotes: QuoteCheck[] = [];
   for (const unit of reviewUnits(markdown)) {
     const keys = citedKeys(unit.text);
     for (const key of keys) {
@@ -50,6 +55,7 @@ function checkText(markdown: string, papers: readonly Paper[]): TextChecks {
       else dangling.push({ key, sentence: unit.text, line: unit.line });
     }
     const cited = [...new Set(keys.filter((k) => index.known.has(k)))];
+    proseQuotes.push(...checkProseQuotes(unit, cited.map((k) => index.byKey.get(k)!)));
     for (const mention of extractNumbers(claimText(unit.text))) {
       if (cited.length === 0) uncitedNumbers.push({ number: mention.raw, sentence: unit.text, line: unit.line });
       else numbers.push(checkNumber(mention, unit, cited, index));
@@ -65,7 +71,7 @@ function checkText(markdown: string, papers: readonly Paper[]): TextChecks {
   }
   const resolved = [...counts].map(([key, count]) => ({ key, count }));
   const citations = citedKeys(markdown).length;
-  return { markdown: text, resolved, dangling, numbers, uncitedNumbers, citations };
+  return { markdown: text, resolved, dangling, numbers, uncitedNumbers, proseQuotes, citations };
 }
 
 /**
@@ -80,7 +86,7 @@ export function verifyReview(input: { markdown: string; papers: Paper[]; annotat
   report: VerificationReport;
 } {
   const t = checkText(input.markdown, input.papers);
-  const quotes = checkQuotes(input.papers, input.annotations);
+  const quotes = [...checkQuotes(input.papers, input.annotations), ...t.proseQuotes];
   return {
     markdown: t.markdown,
     report: {

@@ -67,7 +67,7 @@ describe('review --criteria', () => {
   it('offline: every reason states its rule; the same inputs give a byte-identical review.md', async () => {
     const a = await runCli(['review', PAGE, '--criteria', CRITERIA, '--offline', '--json', '--out', 'o1'], { cwd });
     expect(a.code, a.stderr).toBe(0);
-    const b = await runCli(['review', '--criteria', CRITERIA, '--offline', '--json', '--out', 'o2'], { cwd });
+    const b = await runCli(['review', PAGE, '--criteria', CRITERIA, '--offline', '--json', '--out', 'o2'], { cwd });
     expect(b.code, b.stderr).toBe(0);
     expect(read(cwd, 'o2', 'review.md')).toBe(read(cwd, 'o1', 'review.md'));
     const rows = lines(path.join(cwd, 'o1', 'papers.jsonl'));

@@ -34,3 +34,18 @@ describe('renderCategoryChartSvg', () => {
     expect(renderCategoryChartSvg(taxonomy, papers)).toBe(svg);
   });
 });
+
+describe('renderCategoryChartSvg label room', () => {
+  it('widens the label column to fit its longest label, so no label starts left of the image', async () => {
+    const { labelWidth } = await import('../../src/report/chart-svg.js');
+    const long = 'Key-Value Cache Compression, Eviction and Quantisation Methods';
+    const svg = renderCategoryChartSvg({ source: 'offline', categories: [{ id: 'c1', name: long, definition: '', paperIds: ['p0'] }, { id: 'c2', name: 'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW', definition: '', paperIds: ['p1'] }] }, papers);
+    const width = Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1]);
+    for (const m of svg.matchAll(/<text x="(\d+)" y="\d+" font-size="12" text-anchor="end"[^>]*>([^<]*)<\/text>/g)) {
+      const x = Number(m[1]);
+      expect(x - labelWidth(m[2]!)).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThan(width);
+    }
+    expect(svg).toContain(long.slice(0, 59));
+  });
+});

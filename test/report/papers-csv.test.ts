@@ -39,7 +39,7 @@ describe('papers.csv', () => {
   it('round-trips through a CSV parser, one row per paper, claims readable', () => {
     const csv = renderPapersCsv([paper, failed], annotations, taxonomy);
     expect(csv.endsWith('\r\n')).toBe(true);
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({
       id: 'p1', key: 'smith2024', title: 'Commas, "Quotes" and\nNewlines', year: '2024', category: 'Memory, mostly',
@@ -58,5 +58,23 @@ describe('papers.jsonl', () => {
     expect(first).toMatchObject({ id: 'p1', key: 'smith2024', category: 'Memory, mostly', categoryId: 'c1', status: 'ok', error: null });
     expect(first.claims[0].quote).toBe('We cut memory by 20%, "safely".');
     expect(JSON.parse(lines[1]!)).toMatchObject({ status: 'failed', error: 'schema: missing "claims"', category: null });
+  });
+});
+
+describe('papers.csv opens safely in a spreadsheet', () => {
+  it('starts with a UTF-8 BOM and neutralises formula-leading cells (OWASP)', async () => {
+    const { renderPapersCsv } = await import('../../src/report/papers-csv.js');
+    const { parse } = await import('csv-parse/sync');
+    const hostile = ['=HYPERLINK("http://evil.example","x")', '+1+2', '-2+3', '@SUM(A1)', '\tTabbed', '\rReturn', 'Ümlaut – plain'];
+    const papers = hostile.map((title, i) => ({
+      id: `p${i}`, key: `k${i}`, title, titleDerived: false, abstract: 'An abstract.', authors: [], sources: [],
+    }));
+    const csv = renderPapersCsv(papers, [], { source: 'offline', categories: [] });
+    expect(csv.startsWith('\uFEFFid,key,title')).toBe(true);
+    const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.title)).toEqual([
+      `'=HYPERLINK("http://evil.example","x")`, "'+1+2", "'-2+3", "'@SUM(A1)", "'\tTabbed", "'\rReturn", 'Ümlaut – plain',
+    ]);
+    for (const r of rows) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

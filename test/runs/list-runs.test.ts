@@ -49,8 +49,8 @@ describe('listRuns', () => {
 
     const table = renderRunList(runs, runsDir);
     const lines = table.split('\n');
-    expect(lines[0]).toMatch(/^created \(UTC\)\s+run id\s+model\s+prompts\s+papers/);
-    expect(lines[2]).toMatch(/^2026-11-02 09:30\s+new\s+test-model\s+[0-9a-f]{8}\s+10\s+10\s+0\s+6\s+0\s+1,200\s+unknown\s+ok$/);
+    expect(lines[0]).toMatch(/^created \(UTC\)\s+run id\s+model\s+prompts\s+topic\s+papers/);
+    expect(lines[2]).toMatch(/^2026-11-02 09:30\s+new\s+test-model\s+[0-9a-f]{8}\s+-\s+10\s+10\s+0\s+6\s+0\s+1,200\s+unknown\s+ok$/);
     expect(table).toContain('3 run(s) in');
   });
 

@@ -169,3 +169,42 @@ export function fakeReviewer(options: FakeReviewerOptions = {}): ChatHandler {
     return json === null ? undefined : { json };
   };
 }
+
+const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'what', 'which', 'how', 'does', 'are', 'is', 'of', 'in', 'on', 'to', 'a', 'an', 'do', 'by', 'about', 'from', 'papers', 'paper', 'corpus']);
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !STOP.has(w)));
+}
+
+/**
+ * The answer a careful model gives to an `ask`/`chat` request, from the sources in the prompt only: the sentences
+ * of the sources that share most words with the question, each cited with its source's key; "The corpus does not
+ * say." when no sentence shares a word. Null when the request is not a Q&A request.
+ */
+export function fakeAnswer(info: ChatRequestInfo): string | null {
+  const user = info.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+  const question = /Question:\s*([\s\S]*)$/.exec(user)?.[1]?.trim();
+  if (!question || !user.includes('Sources:')) return null;
+  const asked = words(question);
+  const scored = papersIn(user).flatMap((p) =>
+    sentences(`${p.abstract ?? ''}`.replace(/‹/g, '<').replace(/›/g, '>')).map((s) => ({ key: p.key, s, score: [...words(s)].filter((w) => asked.has(w)).length })),
+  );
+  const best = scored.filter((x) => x.key && x.score > 0).sort((a, b) => b.score - a.score).slice(0, 2);
+  if (best.length === 0) {
+    const closest = papersIn(user).slice(0, 2).filter((p) => p.key);
+    return `The corpus does not say.\n${closest.length ? `The closest sources cover ${closest.map((p) => `${p.title} [@${p.key}]`).join('; ')}.` : ''}`.trim();
+  }
+  return best.map((x) => `${x.s.replace(/[.!?]$/, '')} [@${x.key}].`).join(' ');
+}
+
+/** fakeReviewer, plus extractive answers to ask/chat requests from the sources they carry. */
+export function fakeModel(options: FakeReviewerOptions = {}): ChatHandler {
+  const reviewer = fakeReviewer(options);
+  return (info) => {
+    if (info.method === 'text') {
+      const answer = fakeAnswer(info);
+      return answer === null ? undefined : { content: answer };
+    }
+    return reviewer(info);
+  };
+}

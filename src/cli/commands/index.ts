@@ -1,5 +1,8 @@
 import type { CommandSpec } from '../command.js';
-import { modelOptions } from '../global-options.js';
+import { corpusOptions, modelOptions, pickOptions, singleModelOption } from '../global-options.js';
+
+/** `ask` and `chat` send plain-text answers one at a time: no matrix, no concurrency, no structured output. */
+const qaOptions = pickOptions(['model', 'base-url', 'offline', 'cache', 'cache-dir', 'temperature', 'seed', 'max-retries'], { model: singleModelOption });
 
 /**
  * The command table. Actions are imported lazily so `litrev --help` and `litrev ingest`
@@ -9,13 +12,15 @@ export const commands: CommandSpec[] = [
   {
     name: 'ingest',
     summary: 'parse files or folders of abstracts, remove duplicates, store the corpus',
-    usage: 'litrev ingest PATH... [--json]',
+    usage: 'litrev ingest PATH... [--replace] [--map FIELD="Column"] [--require-abstract] [--json]',
     description:
-      'Reads scraped listing pages, BibTeX, RIS, CSV/TSV, JSON/JSONL, arXiv Atom, OpenAlex and plain-text files (detected by content), ' +
-      'fixes encodings, merges duplicates and stores the corpus in the workspace so later commands can omit paths.',
+      'Reads scraped listing pages, BibTeX, RIS, PubMed MEDLINE (.nbib), CSV/TSV, JSON/JSONL, CSL-JSON, arXiv Atom, OpenAlex and plain-text ' +
+      'files (detected by content), fixes encodings, merges duplicates and adds the papers to the corpus stored in the workspace, so later ' +
+      "commands can omit paths. Folder walks pass over litrev's own outputs (runs, cache, workspace, any folder holding a run.json), " +
+      'VCS and dependency folders.',
     positionals: [{ name: 'PATH', description: 'files or folders (searched recursively)', required: true, variadic: true }],
-    options: {},
-    examples: ['litrev ingest examples/corpus', 'litrev ingest refs.bib export.ris --json'],
+    options: { replace: { type: 'boolean', description: 'start the stored corpus anew instead of adding to it' }, ...corpusOptions },
+    examples: ['litrev ingest examples/corpus', 'litrev ingest refs.bib export.ris --json', 'litrev ingest sheet.csv --map title="Paper Name" --map abstract="Summary text"'],
     load: async () => (await import('./ingest.js')).ingestAction,
   },
   {
@@ -25,7 +30,11 @@ export const commands: CommandSpec[] = [
     positionals: [{ name: 'PATH', description: 'inputs to ingest first (default: the stored corpus)', variadic: true }],
     options: {
       ...modelOptions,
-      topic: { type: 'string', valueName: 'TEXT', description: 'write a focused section on the papers relevant to TEXT' },
+      topic: {
+        type: 'string',
+        valueName: 'TEXT',
+        description: 'screen every paper for relevance to TEXT first (decision and reason recorded per paper), then review only the relevant ones',
+      },
       criteria: { type: 'string', valueName: 'FILE', description: 'screen by inclusion/exclusion criteria (YAML or Markdown) first' },
       out: { type: 'string', valueName: 'DIR', description: 'output folder (default ./runs/<run-id>)' },
       prompts: { type: 'string', multiple: true, valueName: 'DIR', description: 'prompt files overriding the built-in ones (repeat for a matrix run)' },
@@ -35,6 +44,7 @@ export const commands: CommandSpec[] = [
       strict: { type: 'boolean', description: 'remove a sentence with a number no cited abstract supports (default: mark it)' },
       'max-cost': { type: 'string', valueName: 'USD', description: 'refuse a run estimated above this cost, stop one that crosses it' },
       repeat: { type: 'string', valueName: 'N', description: 'sample every request N times and report agreement between repeats' },
+      ...corpusOptions,
     },
     examples: ['litrev review examples/corpus', 'litrev review --topic "KV cache compression" --json', 'litrev review --criteria criteria.yaml'],
     load: async () => (await import('./review.js')).reviewAction,
@@ -45,7 +55,7 @@ export const commands: CommandSpec[] = [
     usage: 'litrev ask QUESTION [--in PATH...]',
     positionals: [{ name: 'QUESTION', description: 'the question (quote it)', required: true, variadic: true }],
     options: {
-      ...modelOptions,
+      ...qaOptions,
       in: { type: 'string', multiple: true, valueName: 'PATH', description: 'corpus files or folders (default: the stored corpus)' },
       'top-k': { type: 'string', valueName: 'N', description: 'papers retrieved as context (default 8)' },
     },
@@ -57,11 +67,23 @@ export const commands: CommandSpec[] = [
     usage: 'litrev chat [--in PATH...]',
     positionals: [],
     options: {
-      ...modelOptions,
+      ...qaOptions,
       in: { type: 'string', multiple: true, valueName: 'PATH', description: 'corpus files or folders (default: the stored corpus)' },
       'top-k': { type: 'string', valueName: 'N', description: 'papers retrieved as context (default 8)' },
     },
     load: async () => (await import('./chat.js')).chatAction,
+  },
+  {
+    name: 'corpus',
+    summary: 'the stored corpus: list its sources with their counts, or remove one',
+    usage: 'litrev corpus [list|remove SOURCE] [--json]',
+    positionals: [
+      { name: 'ACTION', description: 'list (default) | remove' },
+      { name: 'SOURCE', description: 'remove: the file or folder as it was ingested' },
+    ],
+    options: {},
+    examples: ['litrev corpus', 'litrev corpus remove examples/corpus'],
+    load: async () => (await import('./corpus.js')).corpusAction,
   },
   {
     name: 'runs',
@@ -136,7 +158,7 @@ export const commands: CommandSpec[] = [
     summary: 'check the configured endpoint: reachable, key accepted, model listed, structured-output methods',
     usage: 'litrev doctor [--model NAME] [--base-url URL] [--json]',
     positionals: [],
-    options: { ...modelOptions },
+    options: pickOptions(['model', 'base-url', 'structured-method', 'cache-dir', 'max-retries'], { model: singleModelOption }),
     load: async () => (await import('./doctor.js')).doctorAction,
   },
 ];

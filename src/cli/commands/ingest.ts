@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
-import { ingestPaths, type IngestReport } from '../../corpus/ingest.js';
+import type { CorpusChange } from '../../corpus/corpus-sources.js';
+import type { IngestReport } from '../../corpus/ingest.js';
+import { ingestIntoWorkspace } from '../../corpus/ingest-into-workspace.js';
 import { noUsablePapers } from '../../corpus/resolve-corpus.js';
-import { corpusPath, loadPreviousKeys, saveCorpus } from '../../corpus/store.js';
+import { corpusPath } from '../../corpus/store.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandAction } from '../command.js';
 import { say } from '../output/say.js';
@@ -16,27 +18,35 @@ const MAX_LISTED = 20;
  */
 export const ingestAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
-  const previousKeys = await loadPreviousKeys(config.workspaceDir);
-  const report = await ingestPaths(ctx.args, { signal: ctx.signal, previousKeys, cwd: config.cwd });
-  const stored = report.papers.length > 0 ? await saveCorpus(config.workspaceDir, report) : null;
+  const replace = ctx.flags.replace === true;
+  const { report, change, stored: saved } = await ingestIntoWorkspace(config, ctx.args, { signal: ctx.signal, replace });
   const file = path.relative(config.cwd, corpusPath(config.workspaceDir)) || corpusPath(config.workspaceDir);
+  const stored = saved ? { file, hash: saved.hash, workspace: config.workspaceDir, change, replace } : null;
   if (config.output === 'json') {
-    say(ctx.stdout, `${JSON.stringify(jsonSummary(report, stored ? { file, hash: stored.hash, workspace: config.workspaceDir } : null))}\n`);
+    say(ctx.stdout, `${JSON.stringify(jsonSummary(report, stored))}\n`);
   } else {
-    say(ctx.stdout, textSummary(report, stored ? { file, hash: stored.hash } : null));
+    say(ctx.stdout, textSummary(report, stored));
   }
   if (!stored) throw noUsablePapers(ctx.args, report);
   return ExitCode.ok;
 };
 
-function jsonSummary(report: IngestReport, stored: { file: string; hash: string; workspace: string } | null) {
+interface Stored {
+  file: string;
+  hash: string;
+  workspace: string;
+  change: CorpusChange;
+  replace: boolean;
+}
+
+function jsonSummary(report: IngestReport, stored: Stored | null) {
   return {
     records: report.records,
     papers: report.papers.length,
     duplicates: report.duplicates,
     untitled: report.papers.filter((p) => p.titleDerived).length,
     skipped: report.skipped,
-    warnings: report.warnings,
+    warnings: [...report.warnings, ...(stored?.change.warnings ?? [])],
     files: report.files.map((f) => ({
       path: f.path,
       format: f.format,
@@ -46,13 +56,28 @@ function jsonSummary(report: IngestReport, stored: { file: string; hash: string;
       skipped: f.issues.filter((i) => i.level !== 'warning').length,
       warnings: f.issues.filter((i) => i.level === 'warning').length,
     })),
+    notRead: report.notRead,
+    withoutAbstract: report.papers.filter((p) => p.abstract === '').length,
     workspace: stored?.workspace ?? null,
     corpusFile: stored?.file ?? null,
     corpusHash: stored?.hash ?? null,
+    corpus: stored ? changeJson(stored) : null,
   };
 }
 
-function textSummary(report: IngestReport, stored: { file: string; hash: string } | null): string {
+function changeJson({ change, replace }: Stored) {
+  return { replaced: replace, before: change.before, after: change.after, added: change.added, alreadyPresent: change.present, removed: change.removed };
+}
+
+/** "411 -> 415 papers: 4 new, 2 already present" (and what --replace or a re-read source changed). */
+export function changeLine({ change, replace }: Pick<Stored, 'change' | 'replace'>): string {
+  const parts = [`${change.added} new`, `${change.present} already present`];
+  if (change.removed > 0) parts.push(`${change.removed} removed (no longer in a re-read source)`);
+  const head = replace ? `Stored corpus replaced (--replace): ${change.before} -> ${plural(change.after, 'paper')}` : `${change.before} -> ${plural(change.after, 'paper')}`;
+  return `${head}: ${parts.join(', ')}`;
+}
+
+function textSummary(report: IngestReport, stored: Stored | null): string {
   const lines: string[] = [];
   const read = report.files.filter((f) => f.format !== null);
   const width = Math.min(60, Math.max(10, ...read.map((f) => f.path.length)));
@@ -65,13 +90,17 @@ function textSummary(report: IngestReport, stored: { file: string; hash: string 
     lines.push(`  ${f.path.padEnd(width)}  ${(f.format ?? '').padEnd(8)} ${plural(f.records, 'record')}${dup}${skipped}${enc}`);
   }
   listed(lines, 'Skipped', report.skipped.map((s) => s.reason));
-  listed(lines, 'Warnings', report.warnings);
+  listed(lines, 'Warnings', [...report.warnings, ...(stored?.change.warnings ?? [])]);
+  if (report.notRead > 0) lines.push(`Not read: ${plural(report.notRead, 'file')} in litrev's own, hidden, VCS or dependency folders`);
   const untitled = report.papers.filter((p) => p.titleDerived).length;
   const untitledNote = untitled > 0 ? `; ${untitled} untitled, titles derived from abstracts` : '';
   lines.push(
     `${plural(report.records, 'record')} -> ${plural(report.papers.length, 'paper')} (${plural(report.duplicates, 'duplicate')} merged${untitledNote})`,
   );
-  if (stored) lines.push(`Corpus stored in ${stored.file} (hash ${stored.hash.slice(0, 12)})`);
+  if (stored) {
+    lines.push(changeLine(stored));
+    lines.push(`Corpus stored in ${stored.file} (hash ${stored.hash.slice(0, 12)})`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -11,10 +11,13 @@ import { consumeReviewEvents } from '../output/consume-review-events.js';
 import { startReviewRun, type ReviewCombo } from '../start-review-run.js';
 import { runMatrix } from './review-matrix.js';
 import { say } from '../output/say.js';
+import { reviewPreflight } from './review-preflight.js';
+import { recordRunFolder } from '../../runs/run-registry.js';
 
 /** `litrev review`: the whole pipeline, one run or a matrix of prompt folders x models. */
 export const reviewAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
+  await reviewPreflight(config);
   const { corpus } = await resolveCorpus(config, ctx.args, { signal: ctx.signal });
   const taxonomyCategories = config.taxonomyFile ? await readTaxonomy(config.taxonomyFile) : undefined;
   // Read here too so a bad criteria file stops the command before any run starts (and the estimate counts its stage).
@@ -56,6 +59,9 @@ async function runSingle(
 ): Promise<number> {
   const { events } = await startReviewRun(ctx, config, corpus, combo, { outDir: config.outDir, taxonomyCategories });
   const summary = await consumeReviewEvents(events, { mode: config.output, stdout: ctx.stdout, stderr: ctx.stderr });
+  await recordRunFolder(config.workspaceDir, config.runsDir, summary.outDir).catch((err: Error) => {
+    ctx.stderr.write(`litrev: warning: the run in ${summary.outDir} is not recorded for \`litrev runs\` (${err.message.split('\n')[0]})\n`);
+  });
   return summary.failed > 0 ? ExitCode.failedItems : ExitCode.ok;
 }
 

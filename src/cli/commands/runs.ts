@@ -2,6 +2,7 @@ import { loadConfig } from '../../config/load.js';
 import { ExitCode } from '../../errors.js';
 import { listRuns } from '../../runs/list-runs.js';
 import { renderRunList, renderSkipped } from '../../runs/render-run-list.js';
+import { recordedRunFolders } from '../../runs/run-registry.js';
 import type { CommandAction } from '../command.js';
 import { say } from '../output/say.js';
 
@@ -11,7 +12,7 @@ import { say } from '../output/say.js';
  */
 export const runsAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
-  const { runs, skipped } = await listRuns(config.runsDir);
+  const { runs, skipped } = await listRuns(config.runsDir, await recordedRunFolders(config.workspaceDir));
   say(ctx.stderr, renderSkipped(skipped));
   if (config.output === 'json') {
     say(ctx.stdout, `${JSON.stringify({ runsDir: config.runsDir, runs, skipped })}\n`);

@@ -1,4 +1,5 @@
 import type { ReviewEvent } from '../../pipeline/events.js';
+import { formatAgreement } from '../../pipeline/format-agreement.js';
 import { stageEta, stageElapsed, stageRequests, type RunState, type StageState } from '../../pipeline/run-state.js';
 import { formatCost, formatCount, plural } from '../../format/numbers.js';
 import { formatClock, formatDuration } from '../../format/time.js';
@@ -64,8 +65,9 @@ export function createPlainView(stderr: NodeJS.WritableStream, now: () => number
       const s = state.summary;
       if (!s) return;
       write(`verification: ${formatVerification(s.verification)}`);
+      if (s.agreement) write(`agreement over ${s.agreement.repeats} repeats (Fleiss' kappa): ${formatAgreement(s.agreement)}`);
       write(
-        `done in ${formatDuration(s.durationMs)}: ${s.annotated} of ${plural(s.papers, 'paper')} annotated, ${s.failed} failed; ` +
+        `done in ${formatDuration(s.durationMs)}: ${s.annotated} of ${plural(s.papers, 'paper')} annotated${s.withoutAbstract > 0 ? ` (${s.withoutAbstract} from the title only: no abstract)` : ''}, ${s.failed} failed; ` +
           `${plural(s.calls, 'call')}, ${plural(s.cacheHits, 'cache hit')}, ` +
           `${formatCount(s.promptTokens)} prompt + ${formatCount(s.completionTokens)} completion tokens, ${formatCost(s.costUSD)}`,
       );

@@ -1,6 +1,7 @@
 import type { Creator, Entry, Library } from '@retorquere/bibtex-parser';
 import { parseDate, toYear } from '../dates.js';
 import type { InputIssue, RawRecord } from '../paper.js';
+import { definitionsUsed, stringDefinitions } from './bibtex-strings.js';
 import { maskField, maskedContent, unmaskSource, type Masked } from './bibtex-mask.js';
 import { lineIndex, skippedIssue, warningIssue, type ReadResult } from './reader.js';
 
@@ -39,11 +40,15 @@ export async function readBibtex(text: string, path: string): Promise<ReadResult
     issues.push(skippedIssue(path, `${line ? `line ${line}: ` : ''}${what} skipped: ${describe(error.error)}`, { line }));
   }
   const records: RawRecord[] = [];
+  const definitions = stringDefinitions(text);
   for (const entry of library.entries) {
     if (entry.input.trim() === '') continue;
     const source = unmaskSource(entry.input, masked.values);
     const line = locate(source);
-    records.push(toRecord(entry, source, masked.values, { path, line, index: records.length }));
+    const rec = toRecord(entry, source, masked.values, { path, line, index: records.length });
+    const used = definitionsUsed(source, definitions);
+    if (used.length > 0) rec.bibtexStrings = used;
+    records.push(rec);
   }
   if (library.entries.length === 0 && library.errors.length === 0) {
     issues.push(warningIssue(path, 'no BibTeX entries (only @string / @comment / @preamble)'));

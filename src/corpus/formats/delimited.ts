@@ -1,5 +1,5 @@
 import type { InputIssue, RawRecord } from '../paper.js';
-import { hasPaperFields, mapValues, resolveFields } from './field-map.js';
+import { hasPaperFields, mapValues, resolveFields, type ColumnMap } from './field-map.js';
 import { skippedIssue, type ReadResult } from './reader.js';
 
 const DELIMITERS = ['\t', ',', ';'] as const;
@@ -9,12 +9,12 @@ export type Delimiter = (typeof DELIMITERS)[number];
  * The delimiter whose header line names paper columns (title / abstract, case-insensitive, with synonyms),
  * or null when the text is not a table. Tabs win over commas, commas over semicolons.
  */
-export function detectDelimiter(text: string): Delimiter | null {
+export function detectDelimiter(text: string, columnMap: ColumnMap = {}): Delimiter | null {
   const header = firstLine(text);
   if (header === '') return null;
   for (const d of DELIMITERS) {
     const names = header.split(d).map((n) => n.trim().replace(/^"|"$/g, ''));
-    if (names.length >= 2 && hasPaperFields(resolveFields(names))) return d;
+    if (names.length >= 2 && hasPaperFields(resolveFields(names, columnMap))) return d;
   }
   return null;
 }
@@ -35,14 +35,14 @@ interface Row {
  * CSV or TSV with a header row, through csv-parse (loaded on first use). Rows with the wrong number of fields
  * and broken quoting are skipped with a reason.
  */
-export async function readDelimited(text: string, path: string, delimiter: Delimiter): Promise<ReadResult> {
+export async function readDelimited(text: string, path: string, delimiter: Delimiter, columnMap: ColumnMap = {}): Promise<ReadResult> {
   const format = delimiter === '\t' ? 'tsv' : 'csv';
   const issues: InputIssue[] = [];
   const { parse } = await import('csv-parse/sync');
   const rows = parseRows(parse, text, path, delimiter, issues);
   const header = rows.shift();
   if (!header) return { format, records: [], issues };
-  const fields = resolveFields(header.values);
+  const fields = resolveFields(header.values, columnMap);
   const width = header.values.length;
   const records: RawRecord[] = [];
   for (const row of rows) {

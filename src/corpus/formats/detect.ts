@@ -3,9 +3,11 @@ import type { SourceFormat } from '../paper.js';
 import { looksLikeAtom, looksLikeXml, readArxivAtom } from './arxiv-atom.js';
 import { looksLikeBibtex, readBibtex } from './bibtex.js';
 import { detectDelimiter, readDelimited } from './delimited.js';
+import type { ColumnMap } from './field-map.js';
 import { isJsonLines, looksLikeJson, readJson } from './json.js';
 import { labelStats, readLabelled } from './labelled-text.js';
 import { looksLikeListing } from './listing-meta.js';
+import { looksLikeMedline, readMedline } from './medline.js';
 import { readListing } from './listing.js';
 import { readPlainText } from './plain-text.js';
 import type { ReadResult } from './reader.js';
@@ -18,20 +20,22 @@ export type Detection = { format: SourceFormat; read: () => ReadResult | Promise
 const PROSE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
 
 /** Detect the format of a decoded file by its content and return its reader. */
-export function detectFormat(text: string, file: string): Detection {
+export function detectFormat(text: string, file: string, options: { columnMap?: ColumnMap } = {}): Detection {
+  const columnMap = options.columnMap ?? {};
   const ext = path.extname(file).toLowerCase();
   if (looksLikeJson(text) && (!PROSE_EXTENSIONS.has(ext) || isJsonLines(text) || jsonParses(text))) {
     const lines = ext === '.jsonl' || ext === '.ndjson';
-    return { format: lines ? 'jsonl' : 'json', read: () => readJson(text, file, { lines }) };
+    return { format: lines ? 'jsonl' : 'json', read: () => readJson(text, file, { lines, columnMap }) };
   }
   if (looksLikeXml(text)) {
     if (looksLikeAtom(text)) return { format: 'arxiv', read: () => readArxivAtom(text, file) };
     return { format: null, reason: 'XML that is not an Atom feed (arXiv API answers are read; other XML is not)' };
   }
+  if (looksLikeMedline(text)) return { format: 'medline', read: () => readMedline(text, file) };
   if (looksLikeBibtex(text)) return { format: 'bibtex', read: () => readBibtex(text, file) };
   if (looksLikeRis(text)) return { format: 'ris', read: () => readRis(text, file) };
-  const delimiter = detectDelimiter(text);
-  if (delimiter) return { format: delimiter === '\t' ? 'tsv' : 'csv', read: () => readDelimited(text, file, delimiter) };
+  const delimiter = detectDelimiter(text, columnMap);
+  if (delimiter) return { format: delimiter === '\t' ? 'tsv' : 'csv', read: () => readDelimited(text, file, delimiter, columnMap) };
   if (isAbstractListing(text)) {
     return { format: 'listing', read: () => ({ format: 'listing', records: readLabelled(text, file, 'listing'), issues: [] }) };
   }

@@ -28,6 +28,25 @@ export const SYNONYMS: Record<MappedField, string[]> = {
   authorCount: ['authorcount', 'numauthors', 'nauthors'],
 };
 
+/** Columns named by the user (`--map title="Paper Name"`): field -> column or property name. */
+export type ColumnMap = Partial<Record<MappedField, string>>;
+
+/** Fields `--map` accepts, with the name the user types (`key` is the citation key). */
+export const MAPPABLE_FIELDS: Record<string, MappedField> = {
+  title: 'title', abstract: 'abstract', authors: 'authors', year: 'year', date: 'date', venue: 'venue', doi: 'doi',
+  url: 'url', keywords: 'keywords', key: 'citationKey',
+};
+
+/** The `--map` settings (user field names such as `key`) as a ColumnMap. */
+export function toColumnMap(map: Readonly<Record<string, string>>): ColumnMap {
+  const out: ColumnMap = {};
+  for (const [name, column] of Object.entries(map)) {
+    const field = MAPPABLE_FIELDS[name];
+    if (field) out[field] = column;
+  }
+  return out;
+}
+
 /** Matching form of a column or property name. */
 export function fieldName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -37,11 +56,20 @@ export function fieldName(name: string): string {
  * For each field, the names (from `names`) that fill it, best first. A name fills one field only,
  * the first that lists it.
  */
-export function resolveFields(names: readonly string[]): Map<MappedField, number[]> {
+export function resolveFields(names: readonly string[], columnMap: ColumnMap = {}): Map<MappedField, number[]> {
   const normalised = names.map(fieldName);
   const used = new Set<number>();
   const out = new Map<MappedField, number[]>();
+  // Columns the user named win: exact name first, then the same name up to case and punctuation.
+  for (const [field, column] of Object.entries(columnMap) as [MappedField, string][]) {
+    let i = names.indexOf(column);
+    if (i < 0) i = normalised.indexOf(fieldName(column));
+    if (i < 0 || used.has(i)) continue;
+    used.add(i);
+    out.set(field, [i]);
+  }
   for (const field of Object.keys(SYNONYMS) as MappedField[]) {
+    if (columnMap[field] !== undefined && out.has(field)) continue;
     const indexes: number[] = [];
     for (const synonym of SYNONYMS[field]) {
       normalised.forEach((n, i) => {

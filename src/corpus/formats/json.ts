@@ -1,5 +1,6 @@
 import type { InputIssue, RawRecord, SourceFormat, SourceRef } from '../paper.js';
-import { mapValues, resolveFields, type MappedField } from './field-map.js';
+import { mapValues, resolveFields, type ColumnMap, type MappedField } from './field-map.js';
+import { cslRecord, isCslItem } from './csl-json.js';
 import { isOpenAlexWork, openAlexRecord } from './openalex.js';
 import { lineAt, skippedIssue, type ReadResult } from './reader.js';
 
@@ -19,21 +20,22 @@ export function looksLikeJson(text: string): boolean {
  * a line; a broken line is skipped with its number). OpenAlex works are recognised per record; the file's format
  * is `openalex` when most of its records are works.
  */
-export function readJson(text: string, path: string, options: { lines?: boolean } = {}): ReadResult {
+export function readJson(text: string, path: string, options: { lines?: boolean; columnMap?: ColumnMap } = {}): ReadResult {
+  const columnMap = options.columnMap ?? {};
   // A .jsonl file is JSON Lines even with one line; a pretty-printed array in it is read as JSON.
-  if (options.lines && firstLineParses(text)) return readJsonLines(text, path);
+  if (options.lines && firstLineParses(text)) return readJsonLines(text, path, columnMap);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    if (isJsonLines(text)) return readJsonLines(text, path);
+    if (isJsonLines(text)) return readJsonLines(text, path, columnMap);
     return fail('json', path, `not valid JSON: ${jsonError(err, text)}`);
   }
-  const list = recordList(value);
+  const list = recordList(value, columnMap);
   if (!list) {
     return fail('json', path, `JSON with no recognisable records (expected an array, or an object with ${LIST_KEYS.slice(0, 3).join('/')} ...)`);
   }
-  const mapper = new ObjectMapper();
+  const mapper = new ObjectMapper(columnMap);
   const records: RawRecord[] = [];
   const issues: InputIssue[] = [];
   list.forEach((item, index) => {
@@ -46,8 +48,8 @@ export function readJson(text: string, path: string, options: { lines?: boolean 
   return { format: mapper.format('json'), records: retag(records, mapper.format('json')), issues };
 }
 
-function readJsonLines(text: string, path: string): ReadResult {
-  const mapper = new ObjectMapper();
+function readJsonLines(text: string, path: string, columnMap: ColumnMap): ReadResult {
+  const mapper = new ObjectMapper(columnMap);
   const records: RawRecord[] = [];
   const issues: InputIssue[] = [];
   // Walk the lines without splitting the whole file at once (JSONL files can be large).
@@ -89,7 +91,7 @@ export function isJsonLines(text: string): boolean {
   return lines.filter((l) => l.startsWith('{')).length >= lines.length * 0.6;
 }
 
-function recordList(value: unknown): unknown[] | null {
+function recordList(value: unknown, columnMap: ColumnMap): unknown[] | null {
   if (Array.isArray(value)) return value;
   if (!value || typeof value !== 'object') return null;
   const o = value as Obj;
@@ -98,8 +100,8 @@ function recordList(value: unknown): unknown[] | null {
   }
   const message = o.message;
   if (message && typeof message === 'object' && Array.isArray((message as Obj).items)) return (message as Obj).items as unknown[];
-  const fields = resolveFields(Object.keys(o));
-  if (fields.has('title') || fields.has('abstract') || isOpenAlexWork(o)) return [o];
+  const fields = resolveFields(Object.keys(o), columnMap);
+  if (fields.has('title') || fields.has('abstract') || isOpenAlexWork(o) || isCslItem(o)) return [o];
   return null;
 }
 
@@ -107,7 +109,10 @@ function recordList(value: unknown): unknown[] | null {
 class ObjectMapper {
   private readonly cache = new Map<string, { names: string[]; fields: Map<MappedField, number[]> }>();
   private openalex = 0;
+  private csl = 0;
   private total = 0;
+
+  constructor(private readonly columnMap: ColumnMap = {}) {}
 
   map(o: Obj, source: SourceRef): RawRecord {
     this.total++;
@@ -115,12 +120,16 @@ class ObjectMapper {
       this.openalex++;
       return openAlexRecord(o, source);
     }
+    if (isCslItem(o)) {
+      this.csl++;
+      return cslRecord(o, source);
+    }
     const inner = o.paper && typeof o.paper === 'object' && !Array.isArray(o.paper) ? { ...o, ...(o.paper as Obj) } : o;
     const names = Object.keys(inner);
     const signature = names.join('\u0000');
     let entry = this.cache.get(signature);
     if (!entry) {
-      entry = { names, fields: resolveFields(names) };
+      entry = { names, fields: resolveFields(names, this.columnMap) };
       this.cache.set(signature, entry);
     }
     const rec: RawRecord = { ...mapValues(entry.fields, (i) => inner[entry.names[i]!]), source };
@@ -129,7 +138,8 @@ class ObjectMapper {
   }
 
   format(fallback: SourceFormat): SourceFormat {
-    return this.total > 0 && this.openalex >= this.total / 2 ? 'openalex' : fallback;
+    if (this.total > 0 && this.openalex >= this.total / 2) return 'openalex';
+    return this.total > 0 && this.csl >= this.total / 2 ? 'csljson' : fallback;
   }
 }
 

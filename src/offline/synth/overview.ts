@@ -47,7 +47,7 @@ export function writeOverview(input: {
   const { papers, annotations, categories, topic } = input;
   const ok = annotations.filter((a) => a.status === 'ok');
   const paragraphs: string[] = [];
-  const scope = topic ? `the ${papers.length} papers of the corpus that match the topic "${topic}"` : `${papers.length} papers`;
+  const scope = topic ? `the ${papers.length} papers of the corpus that match the topic "${topic}"` : `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}`;
   const first = [
     `This review covers ${scope}, grouped into ${categories.length} ${categories.length === 1 ? 'category' : 'categories'} by the terms their titles, abstracts and method families share.`,
   ];

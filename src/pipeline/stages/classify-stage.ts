@@ -1,7 +1,7 @@
 import type { Paper } from '../../corpus/paper.js';
 import { paperBlocks } from '../../prompts/paper-block.js';
 import { renderPrompt } from '../../prompts/prompt-file.js';
-import { isVerbatim } from '../../verify/quotes.js';
+import { verbatimQuote } from '../../verify/quotes.js';
 import { emptyAnnotation, type Annotation, type Claim } from '../../review/annotation.js';
 import type { StageContext } from '../../review/engine.js';
 import { ClassifyBatchSchema, type PaperAnnotationOutput } from './reply-schemas.js';
@@ -39,7 +39,9 @@ function toAnnotation(paper: Paper, out: PaperAnnotationOutput, ctx: StageContex
   const claims: Claim[] = [];
   const rejectedClaims: NonNullable<Annotation['rejectedClaims']> = [];
   for (const c of out.claims) {
-    if (isVerbatim(c.quote, paper.abstract)) claims.push(c);
+    // Checked against what the model was shown, and kept as the abstract writes it.
+    const quote = verbatimQuote(c.quote, paper.abstract);
+    if (quote !== null) claims.push({ ...c, quote });
     else rejectedClaims.push({ claim: c, reason: 'quote is not verbatim in the abstract' });
   }
   if (rejectedClaims.length > 0) {

@@ -7,6 +7,7 @@ import type { ReviewDraft, ReviewSection } from '../../review/review-draft.js';
 import { ModelRequestError } from '../../model/model-errors.js';
 import { isContextOverflow } from './guarded-gateway.js';
 import { OverviewSchema } from './reply-schemas.js';
+import { mayDraftOffline } from './section-fallback.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import { fitSectionDrafts } from './overview-input.js';
 import { writeSection } from './write-section.js';
@@ -34,6 +35,7 @@ export async function synthesizeWithModel(deps: ModelStageDeps, input: Synthesis
   const sections = await Promise.all(
     input.taxonomy.categories.map(async (category): Promise<ReviewSection> => {
       const section = await writeSection(deps, { category, papers, annotations, topic }, ctx).catch((err: Error) => {
+        if (!mayDraftOffline(err)) throw err;
         ctx.warn(`section "${category.name}": ${err.message}; drafted by the offline engine instead`);
         return offlineSection(input, category);
       });

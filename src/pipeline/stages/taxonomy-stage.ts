@@ -4,8 +4,10 @@ import { renderPrompt } from '../../prompts/prompt-file.js';
 import { assignToTaxonomy } from '../../offline/assign-taxonomy.js';
 import type { Annotation, Taxonomy } from '../../review/annotation.js';
 import type { CategorySpec, StageContext } from '../../review/engine.js';
+import { fileTaxonomy } from '../file-taxonomy.js';
 import { finalizeTaxonomy } from '../finalize-taxonomy.js';
-import { assignBatchSchema, CategoryProposalSchema, type AssignItem, type CategoryProposal } from './reply-schemas.js';
+import { assignBatchSchema, type AssignItem, type CategoryProposal } from './reply-schemas.js';
+import { proposeCategories, type CategoryRule } from './taxonomy-reply.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import { runBatchedStage } from './run-batched-stage.js';
 import { createHash } from 'node:crypto';
@@ -38,17 +40,20 @@ export async function induceTaxonomyWithModel(
   let done = 0;
   const step = () => ctx.progress(++done, steps, 0);
 
+  // The final proposal follows the 5-12 rule (fewer when there are fewer papers); map proposals only the schema.
+  const rule = { min: Math.min(MIN_CATEGORIES, papers.length), max: MAX_CATEGORIES };
   let proposals = await Promise.all(chunks.map(async (chunk) => {
-    const r = await propose(deps, chunk, ctx);
+    const r = await propose(deps, chunk, ctx, chunks.length === 1 ? rule : null);
     step();
     return r;
   }));
-  // Reduce: merge the proposals, in as many rounds as the window needs.
+  // Reduce: merge the proposals, in as many rounds as the window needs; the last merge is held to the rule.
   while (proposals.length > 1) {
     const groups = chunkLines(deps, proposals.map((p) => p.map((c) => `- ${c.name}: ${c.definition}`)), Number.POSITIVE_INFINITY);
     steps += groups.length;
+    const last = groups.length === 1;
     const merged = await Promise.all(groups.map(async (g) => {
-      const r = await propose(deps, g.flat(), ctx);
+      const r = await propose(deps, g.flat(), ctx, last ? rule : null);
       step();
       return r;
     }));
@@ -110,17 +115,8 @@ function taxonomyMessages(deps: ModelStageDeps, items: string[]) {
   return renderPrompt(deps.prompts.taxonomy, { min: String(MIN_CATEGORIES), max: String(MAX_CATEGORIES), items: items.join('\n') });
 }
 
-async function propose(deps: ModelStageDeps, items: string[], ctx: StageContext): Promise<CategoryProposal[]> {
-  const result = await deps.gateway.structured({
-    stage: 'taxonomy',
-    schemaName: 'taxonomy',
-    schema: CategoryProposalSchema,
-    messages: taxonomyMessages(deps, items),
-    sample: deps.sample,
-    signal: ctx.signal,
-  });
-  if (!result.ok) throw new Error(`taxonomy reply rejected (${result.kind}): ${result.error}`);
-  return result.value.categories.filter((c) => c.name.trim() !== '');
+async function propose(deps: ModelStageDeps, items: string[], ctx: StageContext, rule: CategoryRule | null): Promise<CategoryProposal[]> {
+  return proposeCategories(deps, taxonomyMessages(deps, items), rule, ctx.signal);
 }
 
 /**
@@ -170,7 +166,7 @@ export async function assignWithModel(
     const lexical = assignToTaxonomy(unassigned, annotations, categories);
     for (const c of lexical.categories) for (const id of c.paperIds) assignment.set(id, categories.find((x) => x.name === c.name)?.id ?? c.id);
   }
-  return finalizeTaxonomy(categories, assignment, source);
+  return source === 'file' ? fileTaxonomy(categories, assignment) : finalizeTaxonomy(categories, assignment, source);
 }
 
 function dedupeNames(categories: CategoryProposal[]): CategoryProposal[] {

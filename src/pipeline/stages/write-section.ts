@@ -1,3 +1,4 @@
+import { SectionRejectedError } from './section-fallback.js';
 import { createHash } from 'node:crypto';
 import type { Paper } from '../../corpus/paper.js';
 import type { ChatMessage } from '../../model/types.js';
@@ -130,7 +131,7 @@ async function mergeDrafts(deps: ModelStageDeps, input: SectionInput, drafts: st
 
 async function ask(deps: ModelStageDeps, messages: ChatMessage[], ctx: StageContext): Promise<string> {
   const result = await deps.gateway.structured({ stage: 'synthesize', schemaName: 'section', schema: SectionSchema, messages, sample: deps.sample, signal: ctx.signal });
-  if (!result.ok) throw new Error(`reply rejected (${result.kind}: ${result.error})`);
+  if (!result.ok) throw new SectionRejectedError(`reply rejected (${result.kind}: ${result.error})`);
   return result.value.body;
 }
 

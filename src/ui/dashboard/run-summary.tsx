@@ -4,6 +4,7 @@ import { formatDuration } from '../../format/time.js';
 import { formatVerification } from '../../verify/verification-summary.js';
 import type { RunSummary } from '../../pipeline/events.js';
 import { terminalText } from '../../format/terminal-text.js';
+import { formatAgreement } from '../../pipeline/format-agreement.js';
 
 /** The end of a run: counts, cost, the verification result and the files written. */
 export function RunSummaryView({ summary }: { summary: RunSummary }) {
@@ -19,6 +20,11 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
         {formatCount(summary.completionTokens)} completion tokens · {formatCost(summary.costUSD)}
       </Text>
       <Text color={verified ? 'green' : 'yellow'}>Verification: {formatVerification(v)}</Text>
+      {summary.agreement && (
+        <Text>
+          Agreement over {summary.agreement.repeats} repeats (Fleiss' kappa): {formatAgreement(summary.agreement)}
+        </Text>
+      )}
       {summary.files.length > 0 && (
         <Box flexDirection="column">
           <Text>Files in {terminalText(summary.outDir)}:</Text>

@@ -12,6 +12,7 @@ export const SUMMARY: RunSummary = {
   engine: 'model',
   papers: 4,
   annotated: 3,
+  withoutAbstract: 0,
   failed: 1,
   calls: 4,
   cacheHits: 1,

@@ -44,8 +44,16 @@ const NOT_A_NAME = new Set(
   train trained capture captures following including property properties length lengths layer layers token tokens
   algorithm algorithms program programs dataset datasets language languages model models practice practitioners
   researchers question questions answer answers experiment insight insights observation observations side number
-  llm lm vlm mllm ai nlp alpha beta gamma delta epsilon theta lambda sigma omega convex`.split(/\s+/),
+  llm lm vlm mllm ai nlp alpha beta gamma delta epsilon theta lambda sigma omega convex
+  accuracy performance efficiency speedup speedups inference generation training network networks
+  math reasoning method methods approach approaches analysis system systems framework frameworks
+  task tasks benchmark benchmarks problem problems application applications gpu gpus memory latency
+  throughput data learning representation representations design evaluation test-time long-context
+  real-time low-rank training-free`.split(/\s+/),
 );
+
+/** Share of a term's papers in the cluster that must hold the other term for "A & B" to name one topic. */
+const PAIR_OVERLAP = 0.3;
 
 const TYPE_PHRASE: Record<ContributionType, string> = {
   method: 'mostly proposing methods',
@@ -174,6 +182,23 @@ function listJoin(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+const TYPE_NOUN_PHRASE: Record<ContributionType, string> = {
+  method: 'methods',
+  system: 'systems',
+  'benchmark-or-dataset': 'benchmarks and datasets',
+  survey: 'surveys',
+  theory: 'theoretical analyses',
+  'empirical-study': 'empirical studies',
+  position: 'position papers',
+};
+const ORDINALS = ['', '', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+/** A name for a cluster with no distinctive term: what its papers mostly are ("Other theoretical analyses"). */
+function fallbackName(members: readonly number[], docs: readonly LabelDoc[]): string {
+  const type = dominantType(members, docs);
+  return type ? `Other ${TYPE_NOUN_PHRASE[type]}` : 'Papers on other topics';
+}
+
 function dominantType(members: readonly number[], docs: readonly LabelDoc[]): ContributionType | null {
   const counts = new Map<ContributionType, number>();
   for (const m of members) {
@@ -194,17 +219,28 @@ export function labelClusters(model: TfidfModel, clusters: readonly number[][], 
   return clusters.map((members, k) => {
     const texts = members.map((m) => docs[m]!.abstract);
     const surfaces = surfaceMap([...texts, ...texts, ...members.map((m) => docs[m]!.text)]);
-    const picked = pickTerms(scoreTerms(model, members, docTerms, headWords(texts)), 6).map(([t, s]) => [display(t, surfaces), s] as const);
+    // Only terms written as such in these papers can name them (never a stem or a gap-spanning n-gram).
+    const scored = scoreTerms(model, members, docTerms, headWords(texts)).filter(([t]) => surfaces.has(t));
+    const pickedKeys = pickTerms(scored, 6);
+    const picked = pickedKeys.map(([t, s]) => [display(t, surfaces), s] as const);
+    const holders = (t: string): Set<number> => new Set(members.filter((m) => docTerms[m]!.has(t)));
+    const related = (a: string, b: string): boolean => {
+      const x = holders(a);
+      const y = holders(b);
+      const both = [...x].filter((m) => y.has(m)).length;
+      return both >= Math.max(1, PAIR_OVERLAP * Math.min(x.size, y.size));
+    };
     const top = picked[0];
-    let name = top ? top[0] : `Group ${k + 1}`;
+    let name = top ? top[0] : fallbackName(members, docs);
     let next = 1;
     const second = picked[1];
-    if (second && second[1] >= 0.4 * top![1]) {
+    if (second && second[1] >= 0.4 * top![1] && related(pickedKeys[0]![0], pickedKeys[1]![0])) {
       name = `${name} & ${second[0]}`;
       next = 2;
     }
     while (used.has(name.toLowerCase()) && picked[next]) name = `${name} & ${picked[next++]![0]}`;
-    if (used.has(name.toLowerCase())) name = `${name} (${k + 1})`;
+    if (used.has(name.toLowerCase())) name = `${name}, ${TYPE_NOUN_PHRASE[dominantType(members, docs) ?? 'method']}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${name.replace(/ \(\w+\)$/, '')} (${ORDINALS[n] ?? `part ${n}`})`;
     used.add(name.toLowerCase());
     const terms = picked.slice(0, 4).map(([t]) => t);
     const type = dominantType(members, docs);

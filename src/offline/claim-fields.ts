@@ -8,6 +8,12 @@ export interface ClaimFields {
   metric: string | null;
   value: string | null;
   baseline: string | null;
+  /**
+   * The words of the sentence that hold the value together with its metric ("up to 2.38x throughput
+   * improvement", "reduces inference latency by 2.1x"), null when the metric is not next to the value:
+   * a figure is only ever restated with the metric of its own phrase.
+   */
+  span: string | null;
 }
 
 const NUM = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
@@ -24,7 +30,7 @@ const METRIC_WORDS = [
   'perplexity', 'speedup', 'speed', 'F1', 'BLEU', 'ROUGE', 'MSE', 'MAE', 'RMSE', 'win rate', 'pass@1', 'pass@k',
   'energy', 'cost', 'compression ratio', 'time to first token', 'TTFT', 'TPOT', 'FLOPs', 'inference time',
   'training time', 'runtime', 'error', 'error rate', 'success rate', 'recall', 'precision', 'FID', 'PSNR', 'SSIM',
-  'AUC', 'cache size', 'KV cache size', 'KV cache', 'parameters', 'bandwidth', 'power', 'storage', 'score',
+  'AUC', 'cache size', 'KV cache size', 'parameters', 'bandwidth', 'power', 'storage', 'score',
 ];
 const METRIC_RE = new RegExp(
   String.raw`(?<![\w@-])(${[...METRIC_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])`,
@@ -59,26 +65,57 @@ function cleanMetric(m: string | undefined): string | null {
   return t;
 }
 
-/** The metric of the value at `at` (length `len`) in `s`, read from the words around it. */
-function metricOf(s: string, at: number, len: number): string | null {
+/** Before the value, in brackets: "high acceptance rates (>90%)". */
+const BEFORE_BRACKET = /((?:[\w@-]+\s){0,2}[\w@-]+)\s*\(\s*[<>~≈]?\s*$/;
+/** Right after a value's phrase: the baseline it is measured against, up to the next punctuation. */
+const AFTER_BASELINE = /^\s+(?:over|than|compared (?:to|with)|relative to|versus|vs\.?)\s+[^,;:()]{1,60}?(?=[,;:()]|\.(?:\s|$)|\s+(?:while|and|with|on|in|at|for|under|when|using|without)\b|$)/i;
+
+interface MetricRead {
+  metric: string;
+  /** The sentence's words from `start` to `end` hold the value and the metric. */
+  start: number;
+  end: number;
+}
+
+/** The metric of the value at `at` (length `len`) in `s`, read from the words next to it. */
+function adjacentMetric(s: string, at: number, len: number): MetricRead | null {
   const before = s.slice(0, at);
   const after = s.slice(at + len);
+  const end = at + len;
   const speed = AFTER_SPEEDUP.exec(after);
   const noun = AFTER_NOUN.exec(after);
-  const candidates = [
-    AFTER_METRIC.exec(after)?.[1],
-    noun && (/^(?:speedup|acceleration)/i.test(noun[2]!) || NOT_METRIC.test(noun[1]!)) ? `${noun[1]} ${noun[2]}` : noun?.[1],
-    AFTER_COMPARATIVE.exec(after)?.[1],
-    speed ? 'speedup' : undefined,
-    BEFORE_VERB_BY.exec(before)?.[1],
-    BEFORE_OF.exec(before)?.[1],
+  const byVerb = BEFORE_VERB_BY.exec(before);
+  const byOf = BEFORE_OF.exec(before);
+  const bracket = BEFORE_BRACKET.exec(before);
+  const metricAfter = AFTER_METRIC.exec(after);
+  const comparative = AFTER_COMPARATIVE.exec(after);
+  const candidates: [string | undefined, number, number][] = [
+    [metricAfter?.[1], at, end + (metricAfter?.[0].length ?? 0)],
+    [noun && (/^(?:speedup|acceleration)/i.test(noun[2]!) || NOT_METRIC.test(noun[1]!)) ? `${noun[1]} ${noun[2]}` : noun?.[1], at, end + (noun?.[0].length ?? 0)],
+    [comparative?.[1], at, end + (comparative?.[0].length ?? 0)],
+    [speed ? 'speedup' : undefined, at, end + (speed?.[0].length ?? 0)],
+    [byVerb?.[1], byVerb?.index ?? 0, end],
+    [byOf?.[1], byOf?.index ?? 0, end],
+    [bracket?.[1], bracket?.index ?? 0, end + (/^\s*\)/.exec(after)?.[0].length ?? 0)],
   ];
-  for (const c of candidates) {
-    const m = cleanMetric(c);
-    if (m) return m;
+  for (const [c, start, stop] of candidates) {
+    const metric = cleanMetric(c);
+    if (metric) return { metric, start, end: stop };
   }
-  const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), 0);
-  return METRIC_RE.exec(s.slice(clauseStart))?.[1] ?? null;
+  return null;
+}
+
+/** The metric of a value: the one next to it, else a metric word within a few words of it in its clause. */
+function metricOf(s: string, at: number, len: number): { metric: string | null; span: string | null } {
+  const adjacent = adjacentMetric(s, at, len);
+  if (adjacent) {
+    const baseline = AFTER_BASELINE.exec(s.slice(adjacent.end));
+    const stop = adjacent.end + (baseline?.[0].length ?? 0);
+    return { metric: adjacent.metric, span: s.slice(adjacent.start, stop).trim().replace(/[\s,;:.]+$/, '') };
+  }
+  const near = s.slice(Math.max(0, at - 40), at + len + 40);
+  const word = METRIC_RE.exec(near);
+  return { metric: word?.[1] ?? null, span: null };
 }
 
 function baselineOf(s: string): string | null {
@@ -93,11 +130,12 @@ function baselineOf(s: string): string | null {
 export function claimFields(sentence: string): ClaimFields {
   const s = normalizeNumberText(sentence).replace(/\s+/g, ' ');
   const m = VALUE.exec(s);
-  if (!m) return { metric: null, value: null, baseline: baselineOf(s) };
+  if (!m) return { metric: null, value: null, baseline: baselineOf(s), span: null };
   const raw = m[0];
   const lead = raw.length - raw.trimStart().length;
   const value = raw.trim().replace(/^by\s+/i, '');
-  return { metric: metricOf(s, m.index + lead, raw.trim().length), value, baseline: baselineOf(s) };
+  const { metric, span } = metricOf(s, m.index + lead, raw.trim().length);
+  return { metric, value, baseline: baselineOf(s), span };
 }
 
 /** Does the sentence carry a quantitative result (a number with %, ×, times, points...)? */

@@ -47,7 +47,10 @@ const AFTER_COMPARATIVE = new RegExp(String.raw`^\s+(?:more|fewer|less|higher|lo
 /** After the value: "23.84x speedup", "2x faster". */
 const AFTER_SPEEDUP = /^\s+(?:end-to-end\s+)?(speedups?|faster|acceleration)\b/i;
 /** Right after the value: "82.23% accuracy", "0.3 perplexity". */
-const AFTER_METRIC = new RegExp(String.raw`^\s+(?:of\s+(?:the\s+)?)?(${METRIC_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])`, 'i');
+const AFTER_METRIC = new RegExp(
+  String.raw`^\s+(?:of\s+(?:the\s+)?)?(${METRIC_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])(?:\s+${CHANGE_NOUN}\b)?`,
+  'i',
+);
 /** Before the value: "reduces inference latency by up to", "compresses the KV cache by". */
 const BEFORE_VERB_BY = new RegExp(String.raw`\b${CHANGE_VERB}\s+(?:the\s+|its\s+|their\s+)?((?:[\w@-]+\s){0,3}?[\w@-]+)\s+by\s+${QUALIFIER}$`, 'i');
 /** Before the value: "a training speedup of", "compression ratio of". */

@@ -36,6 +36,8 @@ const FINDING = new RegExp(
 /** Hopes, plans and pointers, not results. */
 const NOT_A_FINDING = /\b(?:we hope|will be|we plan|we aim|we intend|is available|are available|can be found|we (?:show|demonstrate) how to\b)/i;
 
+/** Words of measured evidence (a motivation that cites experiments is a finding after all). */
+const EVIDENCE = /\b(?:experiments?|experimental|evaluations?|empirical(?:ly)?|benchmarks?|results? (?:show|reveal|demonstrate|indicate))\b/i;
 /** What is wrong with earlier work: a motivation, even when "we identify" or "we observe" it. */
 const MOTIVATION = /\b(?:however|weakness\w*|neglect\w*|overlook\w*|limitation\w*|inefficien\w*|bottleneck\w*|drawback\w*|shortcoming\w*)\b/i;
 
@@ -51,7 +53,7 @@ function isClaimSentence(text: string, index: number, total: number, after: numb
   const quantity = hasQuantity(text);
   if (quantity && (RESULT_VERB.test(text) || CONTEXT.test(text))) return !early || CONTEXT.test(text);
   if (early) return false;
-  if (FINDING.test(text) && !NOT_A_FINDING.test(text) && !(MOTIVATION.test(text) && !CONTEXT.test(text))) return true;
+  if (FINDING.test(text) && !NOT_A_FINDING.test(text) && !(MOTIVATION.test(text) && !EVIDENCE.test(text))) return true;
   if (PROBLEM_TALK.test(text) && !CONTEXT.test(text)) return false;
   if (STRONG_VERB.test(text)) return true;
   return CONTEXT.test(text) && RESULT_VERB.test(text) && index >= total / 2;

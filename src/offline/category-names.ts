@@ -49,8 +49,15 @@ const NOT_A_NAME = new Set(
   math reasoning method methods approach approaches analysis system systems framework frameworks
   task tasks benchmark benchmarks problem problems application applications gpu gpus memory latency
   throughput data learning representation representations design evaluation test-time long-context
-  real-time low-rank training-free`.split(/\s+/),
+  real-time low-rank training-free scaling search synthesis complexity instruction instructions knowledge
+  prediction predictions graph graphs tuning discovery solving advantage advantages bottleneck bottlenecks
+  architecture architectures sequence sequences compression understanding improvement improvements
+  analysis study studies approach solution solutions challenge challenges capability capabilities
+  learn learns measure measures parameter parameters programming precision bound bounds compute space`.split(/\s+/),
 );
+
+/** Second halves of hyphenated modifiers ("long-context", "black-box"): such a word alone names nothing. */
+const MODIFIER_TAIL = /-(?:context|box|precision|time|grained|based|free|aware|level|scale|wise|efficient|friendly|order|shot|tuned|trained|like|specific|agnostic|driven|oriented|intensive|bound|world|art)$/;
 
 /** Share of a term's papers in the cluster that must hold the other term for "A & B" to name one topic. */
 const PAIR_OVERLAP = 0.3;
@@ -120,9 +127,10 @@ export function nameable(term: string, heads: ReadonlySet<string>): boolean {
     const last = words[words.length - 1]!;
     if (new Set(words).size < words.length) return false;
     if (words.every((w) => GENERIC_MODEL_WORDS.has(w)) || GENERIC_COMPOUNDS.has(term)) return false;
+    if (words.length === 2 && MODIFIER_TAIL.test(words.join('-'))) return false;
     return !VAGUE_HEADS.has(last) && !adjectiveEnd(last) && !/ly$/.test(words[0]!);
   }
-  return heads.has(term) && !NOT_A_NAME.has(term) && !adjectiveEnd(term) && !/ly$/.test(term);
+  return heads.has(term) && !NOT_A_NAME.has(term) && !MODIFIER_TAIL.test(term) && !adjectiveEnd(term) && !/ly$/.test(term);
 }
 
 /** Is `a` an acronym of `b` ("KD" of "knowledge distillation")? */
@@ -221,7 +229,10 @@ export function labelClusters(model: TfidfModel, clusters: readonly number[][], 
     const surfaces = surfaceMap([...texts, ...texts, ...members.map((m) => docs[m]!.text)]);
     // Only terms written as such in these papers can name them (never a stem or a gap-spanning n-gram).
     const scored = scoreTerms(model, members, docTerms, headWords(texts)).filter(([t]) => surfaces.has(t));
-    const pickedKeys = pickTerms(scored, 6);
+    // A phrase names a topic better than a word: one scoring at least half the top term leads the name.
+    const ranked = pickTerms(scored, 6);
+    const lead = ranked.findIndex(([t, sc]) => t.includes(' ') && sc >= 0.5 * ranked[0]![1]);
+    const pickedKeys = lead > 0 ? [ranked[lead]!, ...ranked.filter((_, i) => i !== lead)] : ranked;
     const picked = pickedKeys.map(([t, s]) => [display(t, surfaces), s] as const);
     const holders = (t: string): Set<number> => new Set(members.filter((m) => docTerms[m]!.has(t)));
     const related = (a: string, b: string): boolean => {

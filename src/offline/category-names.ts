@@ -53,11 +53,15 @@ const NOT_A_NAME = new Set(
   prediction predictions graph graphs tuning discovery solving advantage advantages bottleneck bottlenecks
   architecture architectures sequence sequences compression understanding improvement improvements
   analysis study studies approach solution solutions challenge challenges capability capabilities
-  learn learns measure measures parameter parameters programming precision bound bounds compute space`.split(/\s+/),
+  learn learns measure measures parameter parameters programming precision bound bounds compute space
+  community communities`.split(/\s+/),
 );
 
 /** Second halves of hyphenated modifiers ("long-context", "black-box"): such a word alone names nothing. */
 const MODIFIER_TAIL = /-(?:context|box|precision|time|grained|based|free|aware|level|scale|wise|efficient|friendly|order|shot|tuned|trained|like|specific|agnostic|driven|oriented|intensive|bound|world|art)$/;
+
+/** Words that never belong in a name, even inside a phrase (verbs and fillers that leak into word runs). */
+const NOT_A_NAME_IN_PHRASE = new Set(['scales', 'influence', 'influences', 'future', 'process', 'full', 'step', 'standard', 'extreme', 'sacrificing', 'community']);
 
 /** Share of a term's papers in the cluster that must hold the other term for "A & B" to name one topic. */
 const PAIR_OVERLAP = 0.3;
@@ -128,7 +132,7 @@ export function nameable(term: string, heads: ReadonlySet<string>): boolean {
     if (new Set(words).size < words.length) return false;
     if (words.every((w) => GENERIC_MODEL_WORDS.has(w)) || GENERIC_COMPOUNDS.has(term)) return false;
     if (words.length === 2 && MODIFIER_TAIL.test(words.join('-'))) return false;
-    return !VAGUE_HEADS.has(last) && !adjectiveEnd(last) && !/ly$/.test(words[0]!);
+    return !VAGUE_HEADS.has(last) && !adjectiveEnd(last) && !words.some((w) => /ly$/.test(w) || NOT_A_NAME_IN_PHRASE.has(w));
   }
   return heads.has(term) && !NOT_A_NAME.has(term) && !MODIFIER_TAIL.test(term) && !adjectiveEnd(term) && !/ly$/.test(term);
 }
@@ -222,16 +226,22 @@ function dominantType(members: readonly number[], docs: readonly LabelDoc[]): Co
  * line. Names are unique: a clash takes the next distinctive term.
  */
 export function labelClusters(model: TfidfModel, clusters: readonly number[][], docs: readonly LabelDoc[]): CategoryLabel[] {
-  const docTerms = docs.map((d) => new Set(indexTerms(d.text)));
+  // Line by line: a title's last word and the next line's first word are no phrase.
+  const lines = (text: string): string[] => text.split('\n');
+  const docTerms = docs.map((d) => new Set(lines(d.text).flatMap((l) => indexTerms(l))));
   const used = new Set<string>();
   return clusters.map((members, k) => {
     const texts = members.map((m) => docs[m]!.abstract);
-    const surfaces = surfaceMap([...texts, ...texts, ...members.map((m) => docs[m]!.text)]);
+    const surfaces = surfaceMap([...texts, ...texts, ...members.flatMap((m) => lines(docs[m]!.text))]);
     // Only terms written as such in these papers can name them (never a stem or a gap-spanning n-gram).
     const scored = scoreTerms(model, members, docTerms, headWords(texts)).filter(([t]) => surfaces.has(t));
-    // A phrase names a topic better than a word: one scoring at least half the top term leads the name.
+    // Titles are written to name topics: a phrase several titles use leads the name; else a phrase
+    // scoring at least half the top term does, since a phrase names a topic better than a word.
     const ranked = pickTerms(scored, 6);
-    const lead = ranked.findIndex(([t, sc]) => t.includes(' ') && sc >= 0.5 * ranked[0]![1]);
+    const titles = members.map((m) => new Set(indexTerms(docs[m]!.text.split('\n')[0] ?? '')));
+    const inTitles = (t: string): number => titles.filter((set) => set.has(t)).length;
+    const titled = ranked.findIndex(([t, sc]) => t.includes(' ') && inTitles(t) >= Math.max(2, 0.15 * members.length) && sc >= 0.3 * ranked[0]![1]);
+    const lead = titled >= 0 ? titled : ranked.findIndex(([t, sc]) => t.includes(' ') && sc >= 0.5 * ranked[0]![1]);
     const pickedKeys = lead > 0 ? [ranked[lead]!, ...ranked.filter((_, i) => i !== lead)] : ranked;
     const picked = pickedKeys.map(([t, s]) => [display(t, surfaces), s] as const);
     const holders = (t: string): Set<number> => new Set(members.filter((m) => docTerms[m]!.has(t)));

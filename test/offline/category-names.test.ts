@@ -40,3 +40,17 @@ describe('category names', () => {
     expect(nameable('cache', heads)).toBe(true);
   });
 });
+
+describe('category names across lines', () => {
+  it('never join the last word of one line and the first of the next into a phrase', () => {
+    const titles = ['Efficient Inference', 'Fast Inference', 'Cheap Inference', 'Lean Inference'];
+    const docs: LabelDoc[] = titles.map((t) => ({
+      text: `${t}\n${'Long-Context'} serving of language models with paged caches.`,
+      abstract: 'Long-context serving of language models with paged caches.',
+      annotation: undefined,
+    }));
+    const model = buildTfidf(docs.map((d) => indexTerms(d.text)));
+    const [first] = labelClusters(model, [[0, 1, 2, 3]], docs);
+    expect(first!.name).not.toMatch(/Inference Long/i);
+  });
+});

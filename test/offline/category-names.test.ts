@@ -43,14 +43,13 @@ describe('category names', () => {
 
 describe('category names across lines', () => {
   it('never join the last word of one line and the first of the next into a phrase', () => {
-    const titles = ['Efficient Inference', 'Fast Inference', 'Cheap Inference', 'Lean Inference'];
-    const docs: LabelDoc[] = titles.map((t) => ({
-      text: `${t}\n${'Long-Context'} serving of language models with paged caches.`,
-      abstract: 'Long-context serving of language models with paged caches.',
-      annotation: undefined,
-    }));
+    const mk = (t: string, a: string): LabelDoc => ({ text: `${t}\n${t}\n${a}`, abstract: a, annotation: undefined });
+    const docs: LabelDoc[] = [
+      ...['Efficient Inference', 'Fast Inference', 'Cheap Inference', 'Lean Inference'].map((t) => mk(t, 'Long-Context serving of language models with paged caches.')),
+      ...['Graph Learning', 'Graph Mining', 'Graph Search', 'Graph Coloring'].map((t) => mk(t, 'Molecular graphs carry chemical properties.')),
+    ];
     const model = buildTfidf(docs.map((d) => indexTerms(d.text)));
-    const [first] = labelClusters(model, [[0, 1, 2, 3]], docs);
+    const [first] = labelClusters(model, [[0, 1, 2, 3], [4, 5, 6, 7]], docs);
     expect(first!.name).not.toMatch(/Inference Long/i);
   });
 });

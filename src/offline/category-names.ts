@@ -44,8 +44,27 @@ const NOT_A_NAME = new Set(
   train trained capture captures following including property properties length lengths layer layers token tokens
   algorithm algorithms program programs dataset datasets language languages model models practice practitioners
   researchers question questions answer answers experiment insight insights observation observations side number
-  llm lm vlm mllm ai nlp alpha beta gamma delta epsilon theta lambda sigma omega convex`.split(/\s+/),
+  llm lm vlm mllm ai nlp alpha beta gamma delta epsilon theta lambda sigma omega convex
+  accuracy performance efficiency speedup speedups inference generation training network networks
+  math reasoning method methods approach approaches analysis system systems framework frameworks
+  task tasks benchmark benchmarks problem problems application applications gpu gpus memory latency
+  throughput data learning representation representations design evaluation test-time long-context
+  real-time low-rank training-free scaling search synthesis complexity instruction instructions knowledge
+  prediction predictions graph graphs tuning discovery solving advantage advantages bottleneck bottlenecks
+  architecture architectures sequence sequences compression understanding improvement improvements
+  analysis study studies approach solution solutions challenge challenges capability capabilities
+  learn learns measure measures parameter parameters programming precision bound bounds compute space
+  community communities`.split(/\s+/),
 );
+
+/** Second halves of hyphenated modifiers ("long-context", "black-box"): such a word alone names nothing. */
+const MODIFIER_TAIL = /-(?:context|box|precision|time|grained|based|free|aware|level|scale|wise|efficient|friendly|order|shot|tuned|trained|like|specific|agnostic|driven|oriented|intensive|bound|world|art)$/;
+
+/** Words that never belong in a name, even inside a phrase (verbs and fillers that leak into word runs). */
+const NOT_A_NAME_IN_PHRASE = new Set(['scales', 'influence', 'influences', 'future', 'process', 'full', 'step', 'standard', 'extreme', 'sacrificing', 'community']);
+
+/** Share of a term's papers in the cluster that must hold the other term for "A & B" to name one topic. */
+const PAIR_OVERLAP = 0.3;
 
 const TYPE_PHRASE: Record<ContributionType, string> = {
   method: 'mostly proposing methods',
@@ -112,9 +131,10 @@ export function nameable(term: string, heads: ReadonlySet<string>): boolean {
     const last = words[words.length - 1]!;
     if (new Set(words).size < words.length) return false;
     if (words.every((w) => GENERIC_MODEL_WORDS.has(w)) || GENERIC_COMPOUNDS.has(term)) return false;
-    return !VAGUE_HEADS.has(last) && !adjectiveEnd(last) && !/ly$/.test(words[0]!);
+    if (words.length === 2 && MODIFIER_TAIL.test(words.join('-'))) return false;
+    return !VAGUE_HEADS.has(last) && !adjectiveEnd(last) && !words.some((w) => /ly$/.test(w) || NOT_A_NAME_IN_PHRASE.has(w));
   }
-  return heads.has(term) && !NOT_A_NAME.has(term) && !adjectiveEnd(term) && !/ly$/.test(term);
+  return heads.has(term) && !NOT_A_NAME.has(term) && !MODIFIER_TAIL.test(term) && !adjectiveEnd(term) && !/ly$/.test(term);
 }
 
 /** Is `a` an acronym of `b` ("KD" of "knowledge distillation")? */
@@ -174,6 +194,23 @@ function listJoin(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+const TYPE_NOUN_PHRASE: Record<ContributionType, string> = {
+  method: 'methods',
+  system: 'systems',
+  'benchmark-or-dataset': 'benchmarks and datasets',
+  survey: 'surveys',
+  theory: 'theoretical analyses',
+  'empirical-study': 'empirical studies',
+  position: 'position papers',
+};
+const ORDINALS = ['', '', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+/** A name for a cluster with no distinctive term: what its papers mostly are ("Other theoretical analyses"). */
+function fallbackName(members: readonly number[], docs: readonly LabelDoc[]): string {
+  const type = dominantType(members, docs);
+  return type ? `Other ${TYPE_NOUN_PHRASE[type]}` : 'Papers on other topics';
+}
+
 function dominantType(members: readonly number[], docs: readonly LabelDoc[]): ContributionType | null {
   const counts = new Map<ContributionType, number>();
   for (const m of members) {
@@ -189,22 +226,42 @@ function dominantType(members: readonly number[], docs: readonly LabelDoc[]): Co
  * line. Names are unique: a clash takes the next distinctive term.
  */
 export function labelClusters(model: TfidfModel, clusters: readonly number[][], docs: readonly LabelDoc[]): CategoryLabel[] {
-  const docTerms = docs.map((d) => new Set(indexTerms(d.text)));
+  // Line by line: a title's last word and the next line's first word are no phrase.
+  const lines = (text: string): string[] => text.split('\n');
+  const docTerms = docs.map((d) => new Set(lines(d.text).flatMap((l) => indexTerms(l))));
   const used = new Set<string>();
   return clusters.map((members, k) => {
     const texts = members.map((m) => docs[m]!.abstract);
-    const surfaces = surfaceMap([...texts, ...texts, ...members.map((m) => docs[m]!.text)]);
-    const picked = pickTerms(scoreTerms(model, members, docTerms, headWords(texts)), 6).map(([t, s]) => [display(t, surfaces), s] as const);
+    const surfaces = surfaceMap([...texts, ...texts, ...members.flatMap((m) => lines(docs[m]!.text))]);
+    // Only terms written as such in these papers can name them (never a stem or a gap-spanning n-gram).
+    const scored = scoreTerms(model, members, docTerms, headWords(texts)).filter(([t]) => surfaces.has(t));
+    // Titles are written to name topics: a phrase several titles use leads the name; else a phrase
+    // scoring at least half the top term does, since a phrase names a topic better than a word.
+    const ranked = pickTerms(scored, 6);
+    const titles = members.map((m) => new Set(indexTerms(docs[m]!.text.split('\n')[0] ?? '')));
+    const inTitles = (t: string): number => titles.filter((set) => set.has(t)).length;
+    const titled = ranked.findIndex(([t, sc]) => t.includes(' ') && inTitles(t) >= Math.max(2, 0.15 * members.length) && sc >= 0.3 * ranked[0]![1]);
+    const lead = titled >= 0 ? titled : ranked.findIndex(([t, sc]) => t.includes(' ') && sc >= 0.5 * ranked[0]![1]);
+    const pickedKeys = lead > 0 ? [ranked[lead]!, ...ranked.filter((_, i) => i !== lead)] : ranked;
+    const picked = pickedKeys.map(([t, s]) => [display(t, surfaces), s] as const);
+    const holders = (t: string): Set<number> => new Set(members.filter((m) => docTerms[m]!.has(t)));
+    const related = (a: string, b: string): boolean => {
+      const x = holders(a);
+      const y = holders(b);
+      const both = [...x].filter((m) => y.has(m)).length;
+      return both >= Math.max(1, PAIR_OVERLAP * Math.min(x.size, y.size));
+    };
     const top = picked[0];
-    let name = top ? top[0] : `Group ${k + 1}`;
+    let name = top ? top[0] : fallbackName(members, docs);
     let next = 1;
     const second = picked[1];
-    if (second && second[1] >= 0.4 * top![1]) {
+    if (second && second[1] >= 0.4 * top![1] && related(pickedKeys[0]![0], pickedKeys[1]![0])) {
       name = `${name} & ${second[0]}`;
       next = 2;
     }
     while (used.has(name.toLowerCase()) && picked[next]) name = `${name} & ${picked[next++]![0]}`;
-    if (used.has(name.toLowerCase())) name = `${name} (${k + 1})`;
+    if (used.has(name.toLowerCase())) name = `${name}, ${TYPE_NOUN_PHRASE[dominantType(members, docs) ?? 'method']}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${name.replace(/ \(\w+\)$/, '')} (${ORDINALS[n] ?? `part ${n}`})`;
     used.add(name.toLowerCase());
     const terms = picked.slice(0, 4).map(([t]) => t);
     const type = dominantType(members, docs);

@@ -8,6 +8,12 @@ export interface ClaimFields {
   metric: string | null;
   value: string | null;
   baseline: string | null;
+  /**
+   * The words of the sentence that hold the value together with its metric ("up to 2.38x throughput
+   * improvement", "reduces inference latency by 2.1x"), null when the metric is not next to the value:
+   * a figure is only ever restated with the metric of its own phrase.
+   */
+  span: string | null;
 }
 
 const NUM = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
@@ -24,7 +30,7 @@ const METRIC_WORDS = [
   'perplexity', 'speedup', 'speed', 'F1', 'BLEU', 'ROUGE', 'MSE', 'MAE', 'RMSE', 'win rate', 'pass@1', 'pass@k',
   'energy', 'cost', 'compression ratio', 'time to first token', 'TTFT', 'TPOT', 'FLOPs', 'inference time',
   'training time', 'runtime', 'error', 'error rate', 'success rate', 'recall', 'precision', 'FID', 'PSNR', 'SSIM',
-  'AUC', 'cache size', 'KV cache size', 'KV cache', 'parameters', 'bandwidth', 'power', 'storage', 'score',
+  'AUC', 'cache size', 'KV cache size', 'parameters', 'bandwidth', 'power', 'storage', 'score',
 ];
 const METRIC_RE = new RegExp(
   String.raw`(?<![\w@-])(${[...METRIC_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])`,
@@ -41,7 +47,10 @@ const AFTER_COMPARATIVE = new RegExp(String.raw`^\s+(?:more|fewer|less|higher|lo
 /** After the value: "23.84x speedup", "2x faster". */
 const AFTER_SPEEDUP = /^\s+(?:end-to-end\s+)?(speedups?|faster|acceleration)\b/i;
 /** Right after the value: "82.23% accuracy", "0.3 perplexity". */
-const AFTER_METRIC = new RegExp(String.raw`^\s+(?:of\s+(?:the\s+)?)?(${METRIC_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])`, 'i');
+const AFTER_METRIC = new RegExp(
+  String.raw`^\s+(?:of\s+(?:the\s+)?)?(${METRIC_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])(?:\s+${CHANGE_NOUN}\b)?`,
+  'i',
+);
 /** Before the value: "reduces inference latency by up to", "compresses the KV cache by". */
 const BEFORE_VERB_BY = new RegExp(String.raw`\b${CHANGE_VERB}\s+(?:the\s+|its\s+|their\s+)?((?:[\w@-]+\s){0,3}?[\w@-]+)\s+by\s+${QUALIFIER}$`, 'i');
 /** Before the value: "a training speedup of", "compression ratio of". */
@@ -59,29 +68,59 @@ function cleanMetric(m: string | undefined): string | null {
   return t;
 }
 
-/**
- * The metric of the value at `at` (length `len`) in `s`, read from the words right around it; with `clause`, else
- * a metric word earlier in the value's clause ("throughput ... by 2x"). Never a metric word after the value that
- * the words around it do not tie to it ("with 20% heavy hitters improves the throughput": 20% is no throughput).
- */
-function metricOf(s: string, at: number, len: number, clause: boolean): string | null {
+/** Before the value, in brackets: "high acceptance rates (>90%)". */
+const BEFORE_BRACKET = /((?:[\w@-]+\s){0,2}[\w@-]+)\s*\(\s*[<>~≈]?\s*$/;
+/** Right after a value's phrase: the baseline it is measured against, up to the next punctuation. */
+const AFTER_BASELINE = /^\s+(?:over|than|compared (?:to|with)|relative to|versus|vs\.?)\s+[^,;:()]{1,60}?(?=[,;:()]|\.(?:\s|$)|\s+(?:while|and|with|on|in|at|for|under|when|using|without)\b|$)/i;
+
+interface MetricRead {
+  metric: string;
+  /** The sentence's words from `start` to `end` hold the value and the metric. */
+  start: number;
+  end: number;
+}
+
+/** The metric of the value at `at` (length `len`) in `s`, read from the words next to it. */
+function adjacentMetric(s: string, at: number, len: number): MetricRead | null {
   const before = s.slice(0, at);
   const after = s.slice(at + len);
+  const end = at + len;
   const speed = AFTER_SPEEDUP.exec(after);
   const noun = AFTER_NOUN.exec(after);
-  const candidates = [
-    AFTER_METRIC.exec(after)?.[1],
-    noun && (/^(?:speedup|acceleration)/i.test(noun[2]!) || NOT_METRIC.test(noun[1]!)) ? `${noun[1]} ${noun[2]}` : noun?.[1],
-    AFTER_COMPARATIVE.exec(after)?.[1],
-    speed ? 'speedup' : undefined,
-    BEFORE_VERB_BY.exec(before)?.[1],
-    BEFORE_OF.exec(before)?.[1],
+  const byVerb = BEFORE_VERB_BY.exec(before);
+  const byOf = BEFORE_OF.exec(before);
+  const bracket = BEFORE_BRACKET.exec(before);
+  const metricAfter = AFTER_METRIC.exec(after);
+  const comparative = AFTER_COMPARATIVE.exec(after);
+  const candidates: [string | undefined, number, number][] = [
+    [metricAfter?.[1], at, end + (metricAfter?.[0].length ?? 0)],
+    [noun && (/^(?:speedup|acceleration)/i.test(noun[2]!) || NOT_METRIC.test(noun[1]!)) ? `${noun[1]} ${noun[2]}` : noun?.[1], at, end + (noun?.[0].length ?? 0)],
+    [comparative?.[1], at, end + (comparative?.[0].length ?? 0)],
+    [speed ? 'speedup' : undefined, at, end + (speed?.[0].length ?? 0)],
+    [byVerb?.[1], byVerb?.index ?? 0, end],
+    [byOf?.[1], byOf?.index ?? 0, end],
+    [bracket?.[1], bracket?.index ?? 0, end + (/^\s*\)/.exec(after)?.[0].length ?? 0)],
   ];
-  for (const c of candidates) {
-    const m = cleanMetric(c);
-    if (m) return m;
+  for (const [c, start, stop] of candidates) {
+    const metric = cleanMetric(c);
+    if (metric) return { metric, start, end: stop };
   }
-  if (!clause) return null;
+  return null;
+}
+
+/** The words that hold a value and its adjacent metric, with the baseline right after them. */
+function spanOf(s: string, read: MetricRead): string {
+  const baseline = AFTER_BASELINE.exec(s.slice(read.end));
+  const stop = read.end + (baseline?.[0].length ?? 0);
+  return s.slice(read.start, stop).trim().replace(/[\s,;:.]+$/, '');
+}
+
+/**
+ * A metric word earlier in the value's own clause ("throughput ... by 2x"). Never one after the value that the
+ * words around it do not tie to it ("with 20% heavy hitters improves the throughput": the 20% is no throughput).
+ */
+function clauseMetricBefore(s: string, at: number): string | null {
+  const before = s.slice(0, at);
   const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), 0);
   return METRIC_RE.exec(s.slice(clauseStart, at))?.[1] ?? null;
 }
@@ -94,22 +133,30 @@ function baselineOf(s: string): string | null {
   return null;
 }
 
-/** The metric, value and baseline of a result sentence, each null when it cannot be read off. */
+/**
+ * The metric, value and baseline of a result sentence, each null when it cannot be read off: the first value the
+ * sentence ties to a metric by the words next to it, else the first with a metric word earlier in its clause. A
+ * number is never given a metric its sentence does not state for it.
+ */
 export function claimFields(sentence: string): ClaimFields {
   const s = normalizeNumberText(sentence).replace(/\s+/g, ' ');
-  const values = [...s.matchAll(new RegExp(VALUE.source, 'gi'))].map((m) => {
+  const all = new RegExp(VALUE.source, VALUE.flags.includes('g') ? VALUE.flags : `${VALUE.flags}g`);
+  const values = [...s.matchAll(all)].map((m) => {
     const lead = m[0].length - m[0].trimStart().length;
     return { at: m.index + lead, raw: m[0].trim() };
   });
-  if (values.length === 0) return { metric: null, value: null, baseline: baselineOf(s) };
-  // The first value the sentence ties to a metric; a number is never given a metric it does not state.
-  for (const clause of [false, true]) {
-    for (const v of values) {
-      const metric = metricOf(s, v.at, v.raw.length, clause);
-      if (metric) return { metric, value: v.raw.replace(/^by\s+/i, ''), baseline: baselineOf(s) };
-    }
+  const baseline = baselineOf(s);
+  if (values.length === 0) return { metric: null, value: null, baseline, span: null };
+  const valueOf = (raw: string) => raw.replace(/^by\s+/i, '');
+  for (const v of values) {
+    const read = adjacentMetric(s, v.at, v.raw.length);
+    if (read) return { metric: read.metric, value: valueOf(v.raw), baseline, span: spanOf(s, read) };
   }
-  return { metric: null, value: values[0]!.raw.replace(/^by\s+/i, ''), baseline: baselineOf(s) };
+  for (const v of values) {
+    const metric = clauseMetricBefore(s, v.at);
+    if (metric) return { metric, value: valueOf(v.raw), baseline, span: null };
+  }
+  return { metric: null, value: valueOf(values[0]!.raw), baseline, span: null };
 }
 
 /** Does the sentence carry a quantitative result (a number with %, ×, times, points...)? */

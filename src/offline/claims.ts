@@ -18,6 +18,29 @@ const NOT_A_RESULT = /\b(?:code|data|models?|weights) (?:is|are|will be) (?:publ
 const LEAD_IN =
   /^(?:(?:extensive |comprehensive |our )?(?:experiments?|experimental results|evaluations?|empirical results|results)(?:\s+(?:on|across|with|over|using)\s+[^,]{1,80}?)?,?\s+(?:show|shows|demonstrate|demonstrates|reveal|reveals|indicate|indicates|confirm|confirms|suggest|suggests)(?:\s+that)?\s+|(?:we (?:show|demonstrate|find|observe) that)\s+|(?:in (?:particular|addition)|notably|moreover|furthermore|specifically|overall),?\s+)/i;
 
+/**
+ * Results stated in words, as researchers quote them: what the authors show, prove, find or
+ * establish; what their results or experiments show; being the first; beating or matching others.
+ */
+const FINDING = new RegExp(
+  [
+    String.raw`\b(?:we|this (?:paper|work|study)|our (?:work|paper|study))\s+(?:(?:also|further|then|formally|rigorously|analytically|empirically|theoretically|experimentally|additionally|moreover|finally|first)\s+)*(?:show|shows|prove|proves|find|finds|found|observe|observed|demonstrate|demonstrates|establish|establishes|identify|identified|discover|discovered|confirm|confirmed|reveal|reveals|obtain|obtains|give|gives|derive|derives|uncover|uncovered)\b`,
+    String.raw`\b(?:our|the|these|experimental|empirical|extensive|main)\s+(?:\w+\s+){0,2}?(?:results?|findings|analys[ie]s|experiments|evaluations?|study|investigation|observations)\s+(?:(?:also|further|clearly|consistently)\s+)?(?:show|shows|reveal|reveals|demonstrate|demonstrates|suggest|suggests|indicate|indicates|confirm|confirms|imply|implies|highlight|highlights|validate|validates|verify|verifies|is|are)\b`,
+    String.raw`\b(?:is|are|as|becomes|provides?|gives?)\s+the\s+first\b|\bto the best of our knowledge\b`,
+    String.raw`\b(?:outperform\w*|surpass\w*|beats?|matches|rivals?|on par with|closing the gap|sets? (?:a )?new state)\b`,
+    String.raw`\b(?:achiev\w*|attain\w*|deliver\w*|yield\w*|obtain\w*)\s+(?:(?:the|a|an|new|consistently|significantly|substantially)\s+)*(?:state-of-the-art|sota|optimal|near-optimal|minimax|superior|competitive|comparable|better|best|strong|significant|substantial|tight|improved|faster|lower|higher)\b`,
+    String.raw`\b(?:significantly|substantially|consistently|dramatically|markedly)\s+(?:improv\w*|reduc\w*|boost\w*|enhanc\w*|accelerat\w*|outperform\w*|lower\w*|increas\w*|speed\w* up)\b`,
+  ].join('|'),
+  'i',
+);
+/** Hopes, plans and pointers, not results. */
+const NOT_A_FINDING = /\b(?:we hope|will be|we plan|we aim|we intend|is available|are available|can be found|we (?:show|demonstrate) how to\b)/i;
+
+/** Words of measured evidence (a motivation that cites experiments is a finding after all). */
+const EVIDENCE = /\b(?:experiments?|experimental|evaluations?|empirical(?:ly)?|benchmarks?|results? (?:show|reveal|demonstrate|indicate))\b/i;
+/** What is wrong with earlier work: a motivation, even when "we identify" or "we observe" it. */
+const MOTIVATION = /\b(?:however|weakness\w*|neglect\w*|overlook\w*|limitation\w*|inefficien\w*|bottleneck\w*|drawback\w*|shortcoming\w*)\b/i;
+
 const PROBLEM_TALK = /\b(?:however|but|although|suffer\w*|limit(?:s|ed|ation\w*)|challeng\w*|fail\w*|struggl\w*)\b/i;
 
 /**
@@ -29,7 +52,9 @@ function isClaimSentence(text: string, index: number, total: number, after: numb
   const early = after >= 0 ? index < after : index < total / 3;
   const quantity = hasQuantity(text);
   if (quantity && (RESULT_VERB.test(text) || CONTEXT.test(text))) return !early || CONTEXT.test(text);
-  if (early || PROBLEM_TALK.test(text) && !CONTEXT.test(text)) return false;
+  if (early) return false;
+  if (FINDING.test(text) && !NOT_A_FINDING.test(text) && !(MOTIVATION.test(text) && !EVIDENCE.test(text))) return true;
+  if (PROBLEM_TALK.test(text) && !CONTEXT.test(text)) return false;
   if (STRONG_VERB.test(text)) return true;
   return CONTEXT.test(text) && RESULT_VERB.test(text) && index >= total / 2;
 }

@@ -2,7 +2,7 @@ import type { Paper } from '../corpus/paper.js';
 import type { Annotation } from '../review/annotation.js';
 import { splitSentences } from '../verify/sentence-split.js';
 import { extractClaims } from './claims.js';
-import { contributionType } from './contribution-type.js';
+import { decideContributionType } from './contribution-type.js';
 import { extractEntities } from './entities.js';
 import { documentPhraseKeys, methodFamily, phraseDocumentFrequency } from './method-family.js';
 import { paperName, titleDescription } from './paper-name.js';
@@ -24,10 +24,12 @@ function annotate(paper: Paper, df: Map<string, number>, corpusSize: number): An
   const name = title ? paperName(title) : null;
   const method = methodSentences(sentences, name);
   const entities = extractEntities(`${title}\n${paper.abstract}`, name);
+  const type = decideContributionType(title, paper.abstract);
   return {
     paperId: paper.id,
     status: 'ok',
-    contributionType: contributionType(title, paper.abstract),
+    contributionType: type.type,
+    typeEvidence: type.evidence,
     problem: problemSentence(sentences),
     methodFamily: methodFamily(
       { titleText: title ? titleDescription(title) : '', name, methodText: method.join(' '), abstract: paper.abstract },

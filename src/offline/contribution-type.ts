@@ -1,78 +1,52 @@
 import type { ContributionType } from '../review/annotation.js';
 import { CONTRIBUTION_TYPES } from '../review/annotation.js';
+import { splitSentences } from '../verify/sentence-split.js';
+import { contributionSentences } from './sentence-roles.js';
+import { TYPE_CUES } from './type-cues.js';
 
-/** A cue phrase and how much it counts, in the title and in the abstract. */
-interface Cue {
-  re: RegExp;
-  title: number;
-  abstract: number;
+/** Every paper starts as a method by this much: the commonest kind, and the answer when nothing else is said. */
+const METHOD_PRIOR = 1;
+/** An abstract-wide cue counts at most this many times. */
+const MAX_REPEATS = 3;
+
+export interface TypeDecision {
+  type: ContributionType;
+  /** The cues found, strongest first: "system: says it builds a system (+3)". */
+  evidence: string[];
 }
 
-const cue = (re: RegExp, title: number, abstract: number): Cue => ({ re, title, abstract });
-
-const INTRO = String.raw`(?:we|this (?:paper|work))\s+(?:propose|proposes|introduce|introduces|present|presents|release|releases|construct|constructs|build|builds|curate|curates|develop|develops)`;
-
-/** Cue phrases per contribution type (case-insensitive). */
-const CUES: Record<ContributionType, Cue[]> = {
-  method: [
-    cue(/\bwe (?:propose|introduce|present|develop|design|devise)\b/i, 0, 1),
-    cue(/\b(?:novel|new) (?:method|approach|algorithm|technique|framework|architecture|model|strategy)\b/i, 0, 1),
-    cue(/\b(?:outperforms?|surpass(?:es)?)\b/i, 0, 0.5),
-  ],
-  system: [
-    cue(/\b(?:system|serving|engine|runtime|compiler|accelerator|hardware|fpga|asic|kernels?|scheduler|cluster|deployment|throughput|library|toolkit)\b/i, 1.5, 0.4),
-    cue(/\bwe (?:build|implement|develop|design|present) (?:a |an )?(?:\w+[ -]){0,3}(?:system|engine|library|toolkit|runtime|compiler|accelerator)\b/i, 0, 2),
-    cue(/\b(?:end-to-end|open-source) (?:system|implementation|library|framework)\b/i, 0, 1),
-  ],
-  'benchmark-or-dataset': [
-    cue(/\b(?:benchmark(?:ing)?|dataset|corpus|leaderboard|test ?bed|\w+bench)\b/i, 2.5, 0),
-    cue(new RegExp(String.raw`\b${INTRO} (?:a |an |the )?(?:[\w-]+ ){0,4}(?:benchmark|dataset|corpus|suite|testbed|leaderboard)s?\b`, 'i'), 0, 3),
-    cue(/\b(?:benchmark|dataset|corpus) (?:that|which|consisting|comprising|containing|of|with)\b/i, 0, 1),
-  ],
-  survey: [
-    cue(/\b(?:survey|review|overview|tutorial|primer|systematization)\b/i, 4, 0),
-    cue(/\b(?:this|our) (?:survey|review)\b|\bwe (?:survey|review|summari[sz]e|categori[sz]e)\b/i, 0, 3),
-    cue(/\b(?:comprehensive|systematic) (?:overview|review|survey|literature)\b/i, 0, 2),
-    cue(/\btaxonomy\b/i, 1, 0.5),
-  ],
-  theory: [
-    cue(/\b(?:theorem|lower bounds?|upper bounds?|provabl[ey]|np-hard|np-complete|pspace|polynomial[- ]time|sample complexity|convergence rates?|regret bounds?|hardness|inapproximab\w*|complexity class\w*|computational complexity)\b/i, 2, 1),
-    cue(/\bwe (?:prove|derive|establish|characteri[sz]e)\b/i, 0, 1.5),
-    cue(/\b(?:theoretical(?:ly)?|formal(?:ly)?|asymptotic\w*|complexity)\b/i, 1, 0.5),
-  ],
-  'empirical-study': [
-    cue(/\bempirical(?:ly)? (?:study|analysis|investigation|evaluation)\b|\b(?:systematic|comprehensive|large-scale|extensive) (?:study|analysis|evaluation|investigation)\b/i, 2, 2),
-    cue(/\bwe (?:study|investigate|analy[sz]e|examine|explore|measure|revisit|benchmark|evaluate)\b/i, 0, 1),
-    cue(/\bwe (?:find|observe) that\b|\bour (?:findings|analysis|results) (?:reveal|show|suggest|indicate)\b/i, 0, 1),
-    cue(/^(?:understanding|on the|what|why|how|when|do|does|can|is|are|revisiting|evaluating|analy[sz]ing)\b|\?/i, 1.5, 0),
-  ],
-  position: [
-    cue(/\b(?:position paper|this position|we argue|we advocate|we call (?:for|on)|our position|we contend|this essay|perspective)\b/i, 3, 2.5),
-  ],
-};
-
-function score(type: ContributionType, title: string, abstract: string): number {
-  let total = type === 'method' ? 0.5 : 0;
-  for (const c of CUES[type]) {
-    if (c.title > 0 && c.re.test(title)) total += c.title;
-    if (c.abstract > 0) total += c.abstract * Math.min(2, (abstract.match(new RegExp(c.re.source, 'gi')) ?? []).length);
-  }
-  return total;
+function matches(re: RegExp, text: string): number {
+  if (!text) return 0;
+  if (!re.global) return re.test(text) ? 1 : 0;
+  return new Set((text.match(re) ?? []).map((m) => m.toLowerCase())).size;
 }
 
 /**
- * The contribution type of a paper from cue phrases in its title and abstract. Ties go to the
- * type listed first in CONTRIBUTION_TYPES; with no cue at all, a paper is a method.
+ * The contribution type of a paper, scored from cues in its title, in the sentences saying what it
+ * does ("we propose a system…", "we prove…", "we study…") and in the whole abstract; each cue found
+ * is recorded with its weight. Ties go to the type listed first in CONTRIBUTION_TYPES; with no cue
+ * at all a paper is a method.
  */
-export function contributionType(title: string, abstract: string): ContributionType {
-  let best: ContributionType = 'method';
-  let bestScore = -1;
-  for (const type of CONTRIBUTION_TYPES) {
-    const s = score(type, title, abstract);
-    if (s > bestScore) {
-      best = type;
-      bestScore = s;
-    }
+export function decideContributionType(title: string, abstract: string): TypeDecision {
+  const claim = contributionSentences(splitSentences(abstract)).join(' ');
+  const texts = { title, claim, abstract };
+  const scores = new Map<ContributionType, number>(CONTRIBUTION_TYPES.map((t) => [t, t === 'method' ? METHOD_PRIOR : 0]));
+  const found: { type: ContributionType; text: string; weight: number }[] = [];
+  for (const c of TYPE_CUES) {
+    const n = Math.min(MAX_REPEATS, matches(c.re, texts[c.where]));
+    if (n === 0) continue;
+    const weight = c.weight * n;
+    scores.set(c.type, scores.get(c.type)! + weight);
+    found.push({ type: c.type, text: `${c.type}: ${c.name}${n > 1 ? ` ×${n}` : ''} (+${+weight.toFixed(2)})`, weight });
   }
-  return best;
+  let type: ContributionType = 'method';
+  for (const t of CONTRIBUTION_TYPES) if (scores.get(t)! > scores.get(type)! + 1e-9) type = t;
+  const evidence = found.sort((a, b) => b.weight - a.weight || (a.text < b.text ? -1 : 1)).map((f) => f.text);
+  if (evidence.length === 0) evidence.push('method: no cue found, the default');
+  return { type, evidence };
+}
+
+/** The contribution type alone (see decideContributionType). */
+export function contributionType(title: string, abstract: string): ContributionType {
+  return decideContributionType(title, abstract).type;
 }

@@ -24,6 +24,17 @@ export function contributionIndex(sentences: readonly SentenceSpan[]): number {
   return sentences.findIndex((s) => CONTRIBUTION.test(s.text));
 }
 
+/**
+ * The sentences saying what the paper does: the first two contribution sentences ("we propose…",
+ * "this paper presents…"), else the first sentence introducing something by name. Verbatim.
+ */
+export function contributionSentences(sentences: readonly SentenceSpan[]): string[] {
+  const own = sentences.filter((s) => CONTRIBUTION.test(s.text)).slice(0, 2);
+  if (own.length) return own.map((s) => s.text);
+  const named = sentences.find((s) => PASSIVE_INTRO.test(s.text) || NAMED_INTRO.test(s.text));
+  return named ? [named.text] : [];
+}
+
 /** Score of a sentence as a problem statement. */
 function problemScore(text: string): number {
   return PROBLEM_CUES.reduce((sum, [re, w]) => sum + (re.test(text) ? w : 0), 0);

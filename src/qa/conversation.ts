@@ -1,3 +1,4 @@
+import { followUpContext } from './follow-up-subject.js';
 import type { QaTurn } from './types.js';
 
 /** Turns of the conversation shown to the model, and characters kept of each earlier answer. */
@@ -17,9 +18,10 @@ export function formatHistory(history: readonly QaTurn[]): string {
 }
 
 /**
- * Retrieval context for a follow-up: the previous question, whose terms are searched with a lower
- * weight so "how much memory does it save?" stays on the paper under discussion.
+ * Retrieval context for a follow-up: the previous question (and the latest earlier one that named
+ * a subject, when the previous one named none), whose terms are searched with a lower weight so "how
+ * much memory does it save?" stays on the paper under discussion. See followUpContext.
  */
 export function retrievalContext(history: readonly QaTurn[]): string | undefined {
-  return history.length > 0 ? history[history.length - 1]!.question : undefined;
+  return followUpContext(history);
 }

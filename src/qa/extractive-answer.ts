@@ -1,6 +1,8 @@
 import { distinctTerms, questionTerms } from '../retrieval/analyze.js';
 import type { Hit, Retriever } from '../retrieval/types.js';
 import { splitSentences } from '../verify/sentence-split.js';
+import { isFollowUp } from './follow-up-subject.js';
+import { askedEntity, mentionsEntity, namesSubject, questionSubject, type EntityKind } from './question-entity.js';
 import { NOT_SUPPORTED } from './types.js';
 
 /** Sentences quoted at most, and from one paper at most. */
@@ -17,6 +19,8 @@ const QUANTITATIVE_QUESTION =
   /\b(how (much|many|fast|large|big|small|well|far|often)|by what (factor|margin)|what (accuracy|speed-?up|percentage|ratio|throughput|latency)|speed-?ups?|numbers?|figures?)\b/i;
 const NUMBER_IN_SENTENCE = /\d/;
 const QUANTITY_BOOST = 1.5;
+/** Sentences naming the kind of entity the question asks for (a dataset, a model, a metric) count this much more. */
+const ENTITY_BOOST = 2;
 /** Papers named as closest when the corpus does not answer, and the share of the question they must match. */
 const CLOSEST = 3;
 const CLOSEST_MIN_COVERAGE = 0.25;
@@ -41,8 +45,16 @@ export interface ExtractiveAnswer {
  * previous question's terms count at a lower weight), or no sentence matches a content word.
  */
 export function extractiveAnswer(question: string, hits: readonly Hit[], retriever: Retriever, context?: string): ExtractiveAnswer {
+  const own = questionSubject(question);
+  const carried = own.length === 0 && context && isFollowUp(question) ? context.split('\n').flatMap((q) => questionSubject(q)) : [];
+  const subject = own.length ? own : carried;
+  // A question about a named paper is answered from the papers that name it, when any does.
+  const about = subject.length ? hits.filter((h) => namesSubject(paperText(h), subject)) : [];
+  const pool = about.length ? about : hits;
   const terms = questionTerms(question);
   const weights = new Map<string, number>(terms.map((t) => [t, retriever.idf(t)]));
+  // The subject a follow-up carries ("it" = MolGNN) counts as much as the question's own words.
+  for (const t of carried.flatMap((n) => questionTerms(n))) if (!weights.has(t)) weights.set(t, retriever.idf(t));
   const contextWeights = new Map<string, number>(
     (context ? questionTerms(context) : []).filter((t) => !weights.has(t)).map((t) => [t, CONTEXT_WEIGHT * retriever.idf(t)]),
   );
@@ -50,10 +62,11 @@ export function extractiveAnswer(question: string, hits: readonly Hit[], retriev
   const total = [...all.values()].reduce((a, b) => a + b, 0);
 
   // How much of the question each retrieved paper covers; the best one decides whether to answer.
-  const coverage = hits.map((h) => (total > 0 ? matchedWeight(distinctTerms(paperText(h)), all) / total : 0));
-  const closest = () => hits.filter((_, i) => coverage[i]! >= CLOSEST_MIN_COVERAGE);
+  const coverage = pool.map((h) => (total > 0 ? matchedWeight(distinctTerms(paperText(h)), all) / total : 0));
+  const closest = () => pool.filter((_, i) => coverage[i]! >= CLOSEST_MIN_COVERAGE);
   if (Math.max(0, ...coverage) < MIN_COVERAGE) return { text: notSupported(closest()), supported: false };
-  const chosen = choose(scoreSentences(hits, weights, contextWeights, QUANTITATIVE_QUESTION.test(question)));
+  const wanted = askedEntity(question);
+  const chosen = choose(scoreSentences(pool, weights, contextWeights, { wantsQuantity: QUANTITATIVE_QUESTION.test(question), wanted, onSubject: about.length > 0 }));
   if (chosen.length === 0) return { text: notSupported(closest()), supported: false };
   return { text: chosen.map((s) => `- "${s.text}" [@${s.key}]`).join('\n'), supported: true };
 }
@@ -68,21 +81,33 @@ function matchedWeight(terms: readonly string[], weights: ReadonlyMap<string, nu
   return sum;
 }
 
+interface Wants {
+  wantsQuantity: boolean;
+  /** The kind of entity the question asks for, if any. */
+  wanted: EntityKind | null;
+  /** The hits are the papers the question names: a sentence naming the wanted entity answers it even without the question's words. */
+  onSubject: boolean;
+}
+
 function scoreSentences(
   hits: readonly Hit[],
   weights: ReadonlyMap<string, number>,
   contextWeights: ReadonlyMap<string, number>,
-  wantsQuantity: boolean,
+  wants: Wants,
 ): ScoredSentence[] {
   const out: ScoredSentence[] = [];
+  const mean = [...weights.values()].reduce((a, b) => a + b, 0) / Math.max(1, weights.size);
   hits.forEach((hit, hitRank) => {
     splitSentences(hit.paper.abstract).forEach((span, index) => {
       const terms = distinctTerms(span.text);
-      const own = matchedWeight(terms, weights);
+      const entity = wants.wanted !== null && mentionsEntity(span.text, wants.wanted);
+      let own = matchedWeight(terms, weights);
+      if (own <= 0 && entity && wants.onSubject) own = mean;
       if (own <= 0) return; // a sentence must match the question itself, not only the conversation
       // Longer sentences match more by chance: a mild length normalisation.
-      const base = (own + matchedWeight(terms, contextWeights)) / Math.sqrt(Math.max(8, terms.length) / 8);
-      const score = wantsQuantity && NUMBER_IN_SENTENCE.test(span.text) ? base * QUANTITY_BOOST : base;
+      let score = (own + matchedWeight(terms, contextWeights)) / Math.sqrt(Math.max(8, terms.length) / 8);
+      if (wants.wantsQuantity && NUMBER_IN_SENTENCE.test(span.text)) score *= QUANTITY_BOOST;
+      if (entity && wants.wanted !== 'number') score *= ENTITY_BOOST;
       out.push({ text: span.text, key: hit.paper.key, hitRank, index, score });
     });
   });

@@ -14,6 +14,8 @@ export interface PaperRow {
   categoryId: string | null;
   category: string | null;
   contributionType: ContributionType | null;
+  /** The offline engine's reasons for contributionType (absent for model annotations). */
+  typeEvidence?: string[];
   problem: string;
   methodFamily: string;
   methodSummary: string;
@@ -48,6 +50,7 @@ export function paperRows(papers: readonly Paper[], annotations: readonly Annota
       categoryId: c?.id ?? null,
       category: c?.name ?? null,
       contributionType: a?.contributionType ?? null,
+      ...(a?.typeEvidence ? { typeEvidence: a.typeEvidence } : {}),
       problem: a?.problem ?? '',
       methodFamily: a?.methodFamily ?? '',
       methodSummary: a?.methodSummary ?? '',

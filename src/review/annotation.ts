@@ -30,6 +30,8 @@ export interface Annotation {
   /** Why the paper failed (status 'failed'). */
   error?: string;
   contributionType: ContributionType | null;
+  /** Why the offline engine chose contributionType: the cues it found, with their weights. */
+  typeEvidence?: string[];
   problem: string;
   methodFamily: string;
   methodSummary: string;

@@ -5,15 +5,26 @@ import { extractEntities } from '../../src/offline/entities.js';
 describe('claimFields', () => {
   it('reads metric, value and baseline around the value', () => {
     expect(claimFields('We show that Quest can achieve up to 2.23x self-attention speedup, which reduces inference latency by 7.03x.')).toEqual({
-      metric: 'self-attention speedup', value: 'up to 2.23x', baseline: null,
+      metric: 'self-attention speedup', value: 'up to 2.23x', baseline: null, span: 'up to 2.23x self-attention speedup',
     });
-    expect(claimFields('LLM-Sketch outperforms state-of-the-art methods by achieving a $7.5\\times$ accuracy improvement.')).toEqual({
+    expect(claimFields('LLM-Sketch outperforms state-of-the-art methods by achieving a $7.5\\times$ accuracy improvement.')).toMatchObject({
       metric: 'accuracy', value: '7.5×', baseline: 'state-of-the-art methods',
     });
-    expect(claimFields('Our approach reduces MSE by 4%, 6%, and 5% compared to the previous SOTA iTransformer.')).toEqual({
+    expect(claimFields('Our approach reduces MSE by 4%, 6%, and 5% compared to the previous SOTA iTransformer.')).toMatchObject({
       metric: 'MSE', value: '4%, 6%, and 5%', baseline: 'previous SOTA iTransformer',
     });
     expect(claimFields('DistServe can serve 4.48x more requests compared to state-of-the-art systems.')).toMatchObject({ metric: 'requests', value: '4.48x' });
+  });
+
+  it('keeps a figure with the metric of its own phrase, never one found elsewhere in the sentence', () => {
+    const h2o = claimFields('Our implementation with 20% heavy hitters improves the throughput over three leading inference systems by up to 29 times.');
+    expect(h2o.span).toBeNull();
+    const spec = claimFields('QuantSpec maintains high acceptance rates (>90%) and provides speedups, outperforming other self-speculative decoding methods.');
+    expect(spec.metric).toBe('high acceptance rates');
+    expect(spec.span).toBe('high acceptance rates (>90%)');
+    expect(claimFields('FairKV increases throughput by 1.66x compared to standard tensor parallelism inference.').span).toBe(
+      'increases throughput by 1.66x compared to standard tensor parallelism inference',
+    );
   });
 
   it('knows a quantity from a bare number', () => {

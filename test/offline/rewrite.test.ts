@@ -15,8 +15,16 @@ describe('paperLabel', () => {
     expect(titled.full).toBe('*Compressing KV Cache for Long-Context LLM Inference with Inter-Layer Attention Similarity*');
   });
 
+  it('names a paper with no title by what its abstract introduces, never "Another paper"', () => {
+    const untitled = makePaper(6, 'Efficient inference is hindered…', 'Efficient inference is hindered by memory. To address this, we propose KeepKV, a merging method.', { titleDerived: true });
+    expect(paperLabel(untitled)).toMatchObject({ text: 'KeepKV', isName: true });
+    const plain = makePaper(7, 'Network stream mining is fundamental…', 'Network stream mining is fundamental to many network operations. We study sketches.', { titleDerived: true });
+    expect(paperLabel(plain).text).toBe('*Network stream mining is fundamental to…*');
+  });
+
   it('never uses a label with a number the abstract lacks', () => {
-    expect(paperLabel(makePaper(4, 'Scaling to 1 Million Tokens', 'We scale context windows.')).text).toBe('Another paper');
+    expect(paperLabel(makePaper(4, 'Scaling to 1 Million Tokens', 'We scale context windows.')).text).toBe('*Scaling to…*');
+    expect(paperLabel(makePaper(5, 'From 16-Bit to 1-Bit: Visual KV Cache Quantization', 'We quantize the cache.')).text).toBe('*Visual KV Cache Quantization*');
   });
 });
 

@@ -1,11 +1,18 @@
 import type { Claim } from '../../review/annotation.js';
 import { isVerbatim } from '../../verify/quotes.js';
 import { hasQuantity } from '../claim-fields.js';
+import { leansOnContext } from './anaphora.js';
+import { garbled } from './garbled.js';
 
-/** The claim worth quoting for a paper: the first verbatim quantitative one, else the first verbatim one. */
+/**
+ * The claim worth quoting for a paper: the first verbatim quantitative one, else the first verbatim
+ * one; claims that stand on their own (no "this"/"it" pointing back) before those that do not.
+ */
 export function bestClaim(claims: readonly Claim[], abstract: string): Claim | null {
   const verbatim = claims.filter((c) => isVerbatim(c.quote, abstract));
-  return verbatim.find((c) => c.quantitative && c.value !== null) ?? verbatim[0] ?? null;
+  const standalone = verbatim.filter((c) => !leansOnContext(c.quote) && !garbled(c.quote));
+  const pick = (list: readonly Claim[]): Claim | undefined => list.find((c) => c.quantitative && c.value !== null) ?? list[0];
+  return pick(standalone) ?? pick(verbatim) ?? null;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Paper } from '../../corpus/paper.js';
 import type { Annotation, ContributionType } from '../../review/annotation.js';
 import { CONTRIBUTION_TYPES } from '../../review/annotation.js';
 import { isVerbatim } from '../../verify/quotes.js';
+import { claimFields } from '../claim-fields.js';
 import type { PaperLabel } from './paper-label.js';
 import { supported } from './paper-sentences.js';
 import { cite, escapeInline, listJoin } from './prose.js';
@@ -66,8 +67,8 @@ export function typeContrast(items: readonly SectionPaper[]): string | null {
 interface Figure {
   item: SectionPaper;
   metric: string;
-  value: string;
-  baseline: string | null;
+  /** The words of the paper's own sentence holding the value with its metric (and baseline). */
+  span: string;
 }
 
 /** Quantitative claims of the section grouped by metric, for metrics two or more papers report. */
@@ -76,11 +77,13 @@ function sharedMetrics(items: readonly SectionPaper[]): [string, Figure[]][] {
   for (const item of items) {
     const seen = new Set<string>();
     for (const c of item.annotation.claims) {
-      if (!c.quantitative || !c.metric || !c.value || !isVerbatim(c.quote, item.paper.abstract)) continue;
-      const key = c.metric.toLowerCase();
+      if (!c.quantitative || !isVerbatim(c.quote, item.paper.abstract)) continue;
+      const { metric, span } = claimFields(c.quote);
+      if (!metric || !span || !isVerbatim(span, item.paper.abstract)) continue;
+      const key = metric.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
-      groups.set(key, [...(groups.get(key) ?? []), { item, metric: c.metric, value: c.value, baseline: c.baseline }]);
+      groups.set(key, [...(groups.get(key) ?? []), { item, metric, span }]);
     }
   }
   return [...groups]
@@ -89,15 +92,15 @@ function sharedMetrics(items: readonly SectionPaper[]): [string, Figure[]][] {
     .slice(0, 3);
 }
 
-/** "On throughput, X reports 1.66x over Y [@a], and Z more than 2x [@b]." Sentences whose numbers check out. */
+/**
+ * "On throughput, GEAR reports "up to 2.38x throughput improvement" [@a]; …": each figure quoted with
+ * the words of its own sentence that say what it measures. Sentences whose numbers check out.
+ */
 export function metricComparisons(items: readonly SectionPaper[]): string[] {
   const out: string[] = [];
   for (const [, figures] of sharedMetrics(items)) {
-    const parts = figures.slice(0, 5).map((f) => {
-      const over = f.baseline ? ` over ${f.baseline}` : '';
-      return `${f.item.label.text} ${escapeInline(f.value)}${escapeInline(over)} ${cite(f.item.paper.key)}`;
-    });
-    const sentence = `On ${escapeInline(figures[0]!.metric)}, the reported figures are: ${parts.join('; ')}.`;
+    const parts = figures.slice(0, 5).map((f) => `${f.item.label.text} reports "${escapeInline(f.span)}" ${cite(f.item.paper.key)}`);
+    const sentence = `On ${escapeInline(figures[0]!.metric)}, ${parts.join('; ')}.`;
     const papers = figures.slice(0, 5).map((f) => f.item.paper);
     const ok = parts.every((p, i) => supported(p, papers[i]!));
     if (ok) out.push(sentence);

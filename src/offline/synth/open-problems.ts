@@ -1,5 +1,6 @@
 import type { Paper } from '../../corpus/paper.js';
 import { splitSentences } from '../../verify/sentence-split.js';
+import { leansOnContext } from './anaphora.js';
 import { quoteExcerpt } from './claim-quote.js';
 import type { PaperLabel } from './paper-label.js';
 import { supported } from './paper-sentences.js';
@@ -12,6 +13,15 @@ const CUES: [RegExp, number][] = [
   [/\b(?:however|although|despite|unfortunately|nevertheless)\b/i, 0.5],
   [/\b(?:little is known|poorly understood|rarely|overlooked|ignored|under-explored|underexplored)\b/i, 2],
 ];
+/**
+ * Praise of the paper's own work that merely mentions the future ("These findings provide a
+ * foundation for future research", "we believe this enables future work"): not a problem.
+ */
+const NOT_A_PROBLEM =
+  /\b(?:provides?|offers?|lays?|serves? as|enables?|facilitates?|paves?|opens?|inspires?|supports?|benefits?|we believe|we hope|valuable|useful|foundation|insights?)\b[^.]{0,80}\b(?:future (?:research|work|studies|directions?)|further research)\b|\bopens? (?:up )?(?:a )?new (?:avenues?|directions?|possibilities)\b/i;
+/** A limitation or a direction in so many words. */
+const STATES_PROBLEM =
+  /\b(?:remains?|remained|still|yet to|not yet|lack\w*|limited|limitations?|fails?|failing|unclear|unknown|unsolved|unresolved|open (?:problem|question|challenge)s?|challenging|difficult|poorly understood|little is known|future (?:work|research|direction)s? (?:should|could|may|might|will need|is needed)|(?:interesting|important|promising) (?:future |open )?(?:direction|question|problem)|leave\w* [^.]{0,60} (?:to|for) future|bottleneck|drawback|shortcoming|cannot|can not|unable)\b/i;
 const RESULT = /\b(?:we (?:propose|introduce|present|show|demonstrate)|outperform\w*|achiev\w*|experiments?|results? (?:show|demonstrate))\b/i;
 
 export interface ProblemCandidate {
@@ -26,7 +36,7 @@ export function openProblemOf(paper: Paper, label: PaperLabel): ProblemCandidate
   const sentences = splitSentences(paper.abstract);
   let best: ProblemCandidate | null = null;
   sentences.forEach((s, i) => {
-    if (RESULT.test(s.text)) return;
+    if (RESULT.test(s.text) || NOT_A_PROBLEM.test(s.text) || !STATES_PROBLEM.test(s.text) || leansOnContext(s.text)) return;
     let score = CUES.reduce((sum, [re, w]) => sum + (re.test(s.text) ? w : 0), 0);
     if (score < 3) return;
     if (i >= sentences.length - 2) score += 0.5;

@@ -2,6 +2,8 @@ import type { Paper } from '../../corpus/paper.js';
 import type { Annotation } from '../../review/annotation.js';
 import { unsupportedNumbers } from '../../verify/numbers.js';
 import { splitSentences } from '../../verify/sentence-split.js';
+import { leansOnContext } from './anaphora.js';
+import { garbled } from './garbled.js';
 import { bestClaim, quoteExcerpt } from './claim-quote.js';
 import type { PaperLabel } from './paper-label.js';
 import { citedSentence, escapeInline } from './prose.js';
@@ -36,6 +38,10 @@ function descriptionSources(paper: Paper, annotation: Annotation): string[] {
 export function describePaper(paper: Paper, annotation: Annotation, label: PaperLabel): { text: string; source: string } | null {
   for (const source of descriptionSources(paper, annotation)) {
     const about = aboutPaper(escapeInline(condense(source)), label);
+    const body = about.startsWith(label.full) ? about.slice(label.full.length) : about.replace(/^In [^,]*,\s*/, '');
+    if (leansOnContext(body.trim()) || leansOnContext(about) || garbled(about)) continue;
+    // "In <paper>, …" only for a sentence about what the authors do, not background on the field.
+    if (about.startsWith('In ') && !/\b(?:the authors|their)\b/.test(body)) continue;
     const text = citedSentence(about, paper.key);
     if (informative(about, label) && supported(text, paper)) return { text, source };
   }

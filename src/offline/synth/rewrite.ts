@@ -6,7 +6,7 @@ import type { PaperLabel } from './paper-label.js';
  */
 /** Openers that can always go ("In this paper, …", "Moreover, …"). */
 const SAFE_LEAD_IN =
-  /^(?:(?:in|within) (?:this|our|their) (?:paper|work|study|article|letter|report|review|survey|position paper|note|thesis|blog(?: post)?)|here|next|then|to date|therefore|thus|hence|accordingly|consequently|specifically|instead|in particular|finally|first|second|moreover|furthermore|additionally|however|in contrast|to that end|to this end|as a result|in addition|methods?|results?|background)\s*[,:]\s+/i;
+  /^(?:(?:in|within) (?:this|our|their) (?:paper|work|study|article|letter|report|review|survey|position paper|note|thesis|blog(?: post)?)|here|next|then|to date|therefore|thus|hence|accordingly|consequently|specifically|instead|in particular|finally|first|second|moreover|furthermore|additionally|however|in contrast|to that end|to this end|as a result|in addition|for example|for instance|methods?|results?|background)\s*[,:]\s+|^(?:here|now|thus|hence|so|first|next|finally|then)\s+(?=we\b)/i;
 /** Opening clauses that go only when "we …" follows ("To address this, we propose …"). */
 const CLAUSE_LEAD_IN =
   /^(?:to [a-z]+[^,]{0,100}|in response(?: to [^,]{0,80})?|motivated by[^,]{0,100}|building (?:on|upon)[^,]{0,100}|inspired by[^,]{0,100}|based on[^,]{0,100}|hypothesi[sz]ing[^,]{0,100}|for the aforementioned challenges|with (?:this|these)[^,]{0,60}|towards? (?:this|that) goal|despite[^,]{0,80}|(?:exploiting|leveraging|using|observing|noting|guided by|following|given)[^,]{0,100}|besides[^,]{0,80}|unlike[^,]{0,100}|(?:in|with) (?:this|that) (?:regard|spirit|context|setting))\s*,\s+/i;
@@ -14,6 +14,13 @@ const CLAUSE_LEAD_IN =
 const VERBS =
   'propose|introduce|present|develop|design|devise|build|construct|put forward|offer|release|describe|study|investigate|analy[sz]e|prove|show|establish|explore|examine|consider|conduct|provide|derive|formali[sz]e|formulate|tackle|address|extend|revisit|characteri[sz]e|demonstrate|report|identify|focus|apply|train|evaluate|leverage|employ|use|adopt|frame|treat|model|argue|survey|review|summari[sz]e|categori[sz]e|benchmark|curate|collect|compare|find|observe|explain|take';
 const WE_VERB = new RegExp(String.raw`^(?:we|the authors)\s+((?:(?:first|further|also|then|here|formally|systematically|theoretically|empirically|thoroughly|comprehensively)\s+)?)(${VERBS})\b`, 'i');
+/** A second verb of the same "we" ("we explore X and propose Y"): it agrees with the new subject too. */
+const NOUN_LIKE = new Set(['model', 'design', 'study', 'review', 'survey', 'benchmark', 'report', 'frame', 'use', 'release', 'offer', 'focus', 'train', 'take', 'address', 'put forward']);
+const MORE_VERBS = 'reveal|achieve|obtain|enable|improve|reduce|discover|validate|verify|highlight|uncover|confirm|outperform|implement|integrate|incorporate|combine|introduce|propose|suggest|show';
+const COORDINATED_VERB = new RegExp(
+  String.raw`(\b(?:and|or|then|and then|and also)\s+(?:(?:further|also|then|finally|[a-z]+ly)\s+)?)(${[...VERBS.split('|').filter((v) => !NOUN_LIKE.has(v)), MORE_VERBS].join('|')})\b(?!-)`,
+  'gi',
+);
 const THIS_PAPER = /^(?:this|the present|our|the) (?:paper|work|study|article|survey|letter|report|review|position paper)\s+/i;
 
 /** A sentence opening with a third-person verb ("Proposes…"; "Studies" is tested as "Studys"). */
@@ -76,7 +83,8 @@ export function aboutPaper(sentence: string, label: PaperLabel): string {
       if (which) return `${label.text} ${reframePronouns(which[1]!)}`;
     }
     const verb = label.plural ? we[2]!.toLowerCase() : thirdPerson(we[2]!);
-    return `${label.full} ${we[1]!.toLowerCase()}${verb}${reframePronouns(rest)}`;
+    const agreed = label.plural ? rest : rest.replace(COORDINATED_VERB, (_m, lead: string, v: string) => `${lead}${thirdPerson(v)}`);
+    return `${label.full} ${we[1]!.toLowerCase()}${verb}${reframePronouns(agreed)}`;
   }
   if (label.isName && s.startsWith(label.text)) return reframePronouns(s);
   // A summary that starts with its verb ("Proposes a cache…", as model annotations often do).

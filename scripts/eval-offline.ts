@@ -1,0 +1,109 @@
+/**
+ * Measures the offline engine against the hand-labelled development set
+ * (test/fixtures/dev-set/examples-corpus.jsonl, 80 papers of examples/corpus):
+ *
+ *   npm run eval:offline            # the figures
+ *   npm run eval:offline -- --errors # also every mislabelled paper with the scorer's reasons
+ *
+ * Prints contribution-type accuracy next to the always-"method" baseline measured in the same run,
+ * the normalised mutual information between the offline categories and the hand-labelled areas, and
+ * claim coverage (papers with at least one claim whose quote is verbatim in the abstract) on the
+ * development set and on the whole corpus.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ingestPaths } from '../src/corpus/ingest.js';
+import type { Paper } from '../src/corpus/paper.js';
+import { classifyOffline } from '../src/offline/classify.js';
+import { seededRandom } from '../src/offline/cluster/seeded-random.js';
+import { induceTaxonomyOffline } from '../src/offline/taxonomy.js';
+import type { Annotation } from '../src/review/annotation.js';
+import { isVerbatim } from '../src/verify/quotes.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DEV_SET = path.join(ROOT, 'test/fixtures/dev-set/examples-corpus.jsonl');
+const SAMPLE_SEED = 14;
+const SAMPLE_SIZE = 80;
+
+interface Label {
+  key: string;
+  title: string;
+  type: string;
+  area: string;
+}
+
+/** The development set's sample, drawn again: papers sorted by key, seeded Fisher-Yates, first 80. */
+function seededSample(papers: readonly Paper[]): string[] {
+  const keys = papers.map((p) => p.key).sort();
+  const random = seededRandom(SAMPLE_SEED);
+  for (let i = keys.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+  }
+  return keys.slice(0, SAMPLE_SIZE);
+}
+
+/** Normalised mutual information (arithmetic mean of the entropies) of two labelings of the same items. */
+export function nmi(a: readonly string[], b: readonly string[]): number {
+  const n = a.length;
+  const count = (xs: readonly string[]): Map<string, number> => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
+  const entropy = (m: Map<string, number>): number => [...m.values()].reduce((h, c) => h - (c / n) * Math.log(c / n), 0);
+  const ca = count(a);
+  const cb = count(b);
+  const joint = count(a.map((x, i) => `${x}\u0000${b[i]}`));
+  let mi = 0;
+  for (const [k, c] of joint) {
+    const [x, y] = k.split('\u0000') as [string, string];
+    mi += (c / n) * Math.log((c * n) / (ca.get(x)! * cb.get(y)!));
+  }
+  const h = (entropy(ca) + entropy(cb)) / 2;
+  return h === 0 ? 1 : mi / h;
+}
+
+function hasQuotedClaim(a: Annotation, paper: Paper): boolean {
+  return a.claims.some((c) => isVerbatim(c.quote, paper.abstract));
+}
+
+const pct = (x: number, n: number): string => `${x}/${n} (${((100 * x) / n).toFixed(1)}%)`;
+
+async function main(): Promise<void> {
+  const showErrors = process.argv.includes('--errors');
+  const labels: Label[] = readFileSync(DEV_SET, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
+  const { papers } = await ingestPaths([path.join(ROOT, 'examples/corpus')]);
+  const annotations = classifyOffline(papers);
+  const taxonomy = induceTaxonomyOffline(papers, annotations);
+  const byKey = new Map(papers.map((p, i) => [p.key, { paper: p, annotation: annotations[i]! }]));
+  const categoryOf = new Map(taxonomy.categories.flatMap((c) => c.paperIds.map((id) => [id, c.name] as const)));
+
+  const sample = seededSample(papers);
+  const same = sample.length === labels.length && sample.every((k, i) => k === labels[i]!.key);
+  if (!same) console.log('note: the development set no longer matches the seeded sample of the corpus (keys changed?)');
+  const rows = labels.flatMap((l) => {
+    const found = byKey.get(l.key);
+    return found ? [{ label: l, ...found }] : [];
+  });
+  if (rows.length < labels.length) console.log(`note: ${labels.length - rows.length} labelled papers not found in the corpus`);
+
+  const n = rows.length;
+  const correct = rows.filter((r) => r.annotation.contributionType === r.label.type).length;
+  const baseline = rows.filter((r) => r.label.type === 'method').length;
+  const categories = rows.map((r) => categoryOf.get(r.paper.id) ?? '(none)');
+  const devClaims = rows.filter((r) => hasQuotedClaim(r.annotation, r.paper)).length;
+  const allClaims = papers.filter((p, i) => hasQuotedClaim(annotations[i]!, p)).length;
+
+  console.log(`offline engine on the development set (${n} hand-labelled papers of examples/corpus)`);
+  console.log(`  contribution type accuracy   ${(correct / n).toFixed(3)}  (${correct}/${n}; always "method": ${(baseline / n).toFixed(3)})`);
+  console.log(`  category NMI vs areas        ${nmi(categories, rows.map((r) => r.label.area)).toFixed(3)}  (${taxonomy.categories.length} categories)`);
+  console.log(`  claim coverage, dev set      ${pct(devClaims, n)}`);
+  console.log(`  claim coverage, whole corpus ${pct(allClaims, papers.length)}`);
+  if (showErrors) {
+    for (const r of rows.filter((x) => x.annotation.contributionType !== x.label.type)) {
+      const reasons = r.annotation.typeEvidence?.join('; ') ?? '';
+      console.log(`  ${r.label.key}: labelled ${r.label.type}, got ${r.annotation.contributionType}${reasons ? ` (${reasons})` : ''}`);
+    }
+    for (const c of taxonomy.categories) console.log(`  category ${c.id} (${c.paperIds.length}): ${c.name}`);
+  }
+}
+
+await main();

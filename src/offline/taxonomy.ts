@@ -3,7 +3,7 @@ import type { Annotation, Taxonomy, TaxonomyCategory } from '../review/annotatio
 import { labelClusters, type LabelDoc } from './category-names.js';
 import { bisectingKMeans } from './cluster/kmeans.js';
 import { lsaProject } from './cluster/lsa.js';
-import { refinePartition, silhouette } from './cluster/refine.js';
+import { refinePartition, silhouetteScorer } from './cluster/refine.js';
 import { buildTfidf, type SparseVector } from './cluster/tfidf.js';
 import { indexTerms } from './text/tokens.js';
 
@@ -30,9 +30,10 @@ function chooseClusters(vectors: SparseVector[], dims: number, n: number): numbe
   const minSize = Math.max(Math.min(2, n), Math.ceil(n * 0.015));
   const partitions = bisectingKMeans(vectors, dims, kMax, { seed: SEED, minSize });
   let best: { clusters: number[][]; score: number } | null = null;
+  const silhouette = silhouetteScorer(vectors);
   for (let k = kMin; k <= partitions.length; k++) {
     const clusters = refinePartition(vectors, dims, partitions[k - 1]!, minSize);
-    const score = silhouette(vectors, clusters);
+    const score = silhouette(clusters);
     if (!best || score > best.score + 1e-12) best = { clusters, score };
   }
   return best?.clusters ?? [vectors.map((_, i) => i)];

@@ -38,6 +38,10 @@ function parseArgs(argv: string[]): Args {
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
+const cpuSince = (start: NodeJS.CpuUsage): number => {
+  const c = process.cpuUsage(start);
+  return (c.user + c.system) / 1000;
+};
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -60,7 +64,8 @@ async function main(): Promise<void> {
     const report = await ingestPaths([file]);
     const ingestMs = performance.now() - t0;
     const papers = report.papers;
-    const stages: [string, number][] = [['ingest', ingestMs]];
+    const stages: [string, number, number][] = [['ingest', ingestMs, cpuSince(cpu0)]];
+    let stageCpu = process.cpuUsage();
 
     const config = loadConfig({ cwd: dir, flags: { offline: true, out: path.join(dir, 'out') }, env: {} });
     const controller = new AbortController();
@@ -74,8 +79,10 @@ async function main(): Promise<void> {
       ...prepared,
       signal: controller.signal,
     })) {
-      if (event.type === 'stage-finished') {
-        stages.push([event.stage, event.durationMs]);
+      if (event.type === 'stage-started') {
+        stageCpu = process.cpuUsage();
+      } else if (event.type === 'stage-finished') {
+        stages.push([event.stage, event.durationMs, cpuSince(stageCpu)]);
         console.log(`  ${event.stage} done in ${(event.durationMs / 1000).toFixed(1)} s (peak RSS so far ${mib(peakRss())})`);
       } else if (event.type === 'stage-progress' && performance.now() - lastLine > 5000) {
         lastLine = performance.now();
@@ -91,8 +98,10 @@ async function main(): Promise<void> {
     const words = md.split(/\s+/).filter(Boolean).length;
 
     console.log(`\n${papers.length.toLocaleString('en')} papers: ingest + review ${(totalMs / 1000).toFixed(1)} s = ${Math.round(papers.length / (totalMs / 1000)).toLocaleString('en')} papers/s; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; peak RSS ${mib(peakRss())}`);
-    console.log('stage        seconds   x baseline');
-    for (const [name, ms] of stages) console.log(`${name.padEnd(12)} ${(ms / 1000).toFixed(2).padStart(7)}   ${(ms / baselineMs).toFixed(1).padStart(10)}`);
+    console.log('stage        wall s   x baseline   CPU s');
+    for (const [name, ms, cpuMs] of stages) {
+      console.log(`${name.padEnd(12)} ${(ms / 1000).toFixed(2).padStart(7)}   ${(ms / baselineMs).toFixed(1).padStart(10)}   ${(cpuMs / 1000).toFixed(2).padStart(6)}`);
+    }
     console.log(`review.md: ${words.toLocaleString('en')} words, ${(Buffer.byteLength(md) / 1e6).toFixed(2)} MB`);
     const pass = totalMs < 300_000 && peakRss() < 2 * 2 ** 30;
     console.log(`goal (100,000 papers < 5 min, < 2 GB): ${args.n >= 100_000 ? (pass ? 'met' : 'NOT met') : `${pass ? 'within the limits' : 'NOT within the limits'} at this size`}`);

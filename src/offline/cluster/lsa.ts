@@ -157,15 +157,17 @@ export interface LsaBasis {
 export function lsaFit(rows: readonly SparseVector[], dims: number, rank: number, seed: number): LsaBasis {
   const { r, bt, order, vectors } = lsaCore(rows, dims, rank, seed);
   const weights = new Float64Array(dims * r);
+  const v = new Float64Array(dims);
   order.forEach(([val, j], c) => {
     const sigma = Math.sqrt(Math.max(val, 0));
     if (sigma < 1e-12) return;
-    // v_c = Bᵀ u_j / sigma, with the columns of Bᵀ in bt.
+    // v_c = Bᵀ u_j / sigma, with the columns of Bᵀ in bt (summed contiguously, then stored term-major).
+    v.fill(0);
     bt.forEach((col, k) => {
       const u = vectors[k]![j]! / sigma;
-      if (u === 0) return;
-      for (let t = 0; t < dims; t++) weights[t * r + c]! += col[t]! * u;
+      if (u !== 0) for (let t = 0; t < dims; t++) v[t]! += col[t]! * u;
     });
+    for (let t = 0; t < dims; t++) weights[t * r + c] = v[t]!;
   });
   return { dims, rank: r, weights };
 }

@@ -11,8 +11,8 @@ export const TWO_LEVEL_FROM = 1000;
 /** A category this large (or larger) is split into subcategories. */
 export const SUBCATEGORY_MIN_PAPERS = 40;
 const K_MAX = 8;
-const CLUSTER_SAMPLE = 2000;
-const LABEL_SAMPLE = 800;
+const CLUSTER_SAMPLE = 1000;
+const LABEL_SAMPLE = 400;
 
 export interface Subcluster {
   members: number[];

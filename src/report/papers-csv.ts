@@ -21,12 +21,15 @@ export function flattenClaim(c: Claim): string {
  * joined with "; ", claims one per line inside their cell, numbered.
  */
 export function renderPapersCsv(papers: Paper[], annotations: Annotation[], taxonomy: Taxonomy): string {
+  // A two-level taxonomy adds a subcategory column after the category.
+  const twoLevel = taxonomy.categories.some((c) => c.subcategories?.length);
   const rows = paperRows(papers, annotations, taxonomy).map((r) => [
     r.id,
     r.key,
     r.title,
     r.year,
     r.category,
+    ...(twoLevel ? [r.subcategory ?? null] : []),
     r.contributionType,
     r.methodFamily,
     r.methodSummary,
@@ -39,5 +42,5 @@ export function renderPapersCsv(papers: Paper[], annotations: Annotation[], taxo
     r.error,
     r.relevance ? `${r.relevance.relevant ? 'relevant' : 'not relevant'}: ${r.relevance.reason}` : null,
   ]);
-  return csvDocument(HEADER, rows);
+  return csvDocument(twoLevel ? [...HEADER.slice(0, 5), 'subcategory', ...HEADER.slice(5)] : HEADER, rows);
 }

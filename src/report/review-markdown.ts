@@ -1,7 +1,8 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
 import type { ReviewDraft } from '../review/review-draft.js';
-import { renderClaimsTable } from './claims-table.js';
+import { claimRows, claimsTable } from './claims-table.js';
+import { citedKeys } from '../verify/citation-keys.js';
 import { renderMermaidMindmap } from './mermaid.js';
 
 const ENGINE_LINE: Record<ReviewDraft['engine'], string> = {
@@ -11,6 +12,26 @@ const ENGINE_LINE: Record<ReviewDraft['engine'], string> = {
 
 function block(heading: string, body: string): string {
   return `## ${heading}\n\n${body.trim()}`;
+}
+
+/** Rows the claims table may hold before it keeps only the papers the review cites (papers.csv has them all). */
+export const MAX_CLAIM_ROWS = 200;
+
+/**
+ * The table of quantitative claims: all of them while they fit MAX_CLAIM_ROWS rows; past that, the
+ * claims of the papers the review's text cites, up to MAX_CLAIM_ROWS rows, said so in the intro.
+ */
+function quantitativeClaims(draft: ReviewDraft, ctx: { papers: Paper[]; annotations: Annotation[]; taxonomy: Taxonomy }): string | null {
+  const rows = claimRows(ctx.papers, ctx.annotations, ctx.taxonomy);
+  if (rows.length === 0) return null;
+  if (rows.length <= MAX_CLAIM_ROWS) {
+    const intro = 'Every quantitative claim the annotations hold, with the sentence of the abstract it comes from.';
+    return `${intro}\n\n${claimsTable(rows.map((r) => r.row))}`;
+  }
+  const cited = new Set(citedKeys([draft.overview, ...draft.sections.map((s) => s.body), draft.openProblems].join('\n')));
+  const kept = rows.filter((r) => cited.has(r.key)).slice(0, MAX_CLAIM_ROWS);
+  const intro = `The quantitative claims of the papers this review describes (${kept.length} of the ${rows.length} the annotations hold; papers.csv and papers.jsonl list all of them), with the sentence of the abstract each comes from.`;
+  return kept.length ? `${intro}\n\n${claimsTable(kept.map((r) => r.row))}` : null;
 }
 
 /**
@@ -30,11 +51,8 @@ export function renderReviewMarkdown(draft: ReviewDraft, ctx: { papers: Paper[];
   for (const section of draft.sections) {
     if (section.body.trim()) parts.push(block(section.heading, section.body));
   }
-  const table = renderClaimsTable(ctx.papers, ctx.annotations, ctx.taxonomy);
-  if (table) {
-    const intro = 'Every quantitative claim the annotations hold, with the sentence of the abstract it comes from.';
-    parts.push(block('Quantitative claims', `${intro}\n\n${table}`));
-  }
+  const table = quantitativeClaims(draft, ctx);
+  if (table) parts.push(block('Quantitative claims', table));
   if (draft.openProblems.trim()) parts.push(block('Open problems', draft.openProblems));
   return `${parts.join('\n\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import { assignToTaxonomy } from '../../offline/assign-taxonomy.js';
 import { classifyOfflineSteps } from '../../offline/classify.js';
 import { screenOffline } from '../../offline/screen.js';
-import { synthesizeOffline } from '../../offline/synthesize.js';
+import { synthesizeSteps } from '../../offline/synthesize.js';
 import { induceTaxonomySteps } from '../../offline/taxonomy.js';
 import { runStepsCooperatively, type Steps } from '../../review/cooperative-loop.js';
 import type { ReviewEngine, StageContext } from '../../review/engine.js';
@@ -36,7 +36,7 @@ export function createOfflineEngine(): ReviewEngine {
       return taxonomy;
     },
     async synthesize(input, ctx) {
-      const draft = synthesizeOffline(input);
+      const draft = await cooperate(synthesizeSteps(input), ctx, 'synthesize');
       const sections = input.taxonomy.categories.length + 1;
       ctx.progress(sections, sections, 0);
       return draft;

@@ -8,7 +8,7 @@
  * the corpus file and splitting it into lines and sentences (absolute times depend on the machine).
  * Goal (issue 12): 100,000 papers in under 5 minutes and under 2 GB.
  */
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dir = args.keep ? path.resolve(args.keep) : await mkdtemp(path.join(os.tmpdir(), 'litrev-bench-review-'));
   try {
+    await mkdir(dir, { recursive: true });
     const examples = await ingestPaths([path.resolve('examples/corpus')]);
     const file = path.join(dir, 'corpus.jsonl');
     const written = await writeRecombinedCorpus(file, examples.papers, args.n, args.seed);

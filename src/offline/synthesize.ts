@@ -45,9 +45,9 @@ export const WORD_BUDGET = 25_000;
 /** From this many papers (or with subcategories) the bounded layout is used at once. */
 export const BOUNDED_FROM = 1000;
 /** What the bounded layout aims at for its prose, leaving room for the claims table and the mindmap. */
-const BOUNDED_PROSE = 20_000;
+const BOUNDED_PROSE = 18_000;
 const WORDS_PER_PAPER = 75;
-const WORDS_PER_GROUP = 160;
+const WORDS_PER_GROUP = 120;
 const MAX_PER_GROUP = 12;
 /** Papers per category whose abstracts are searched for open problems in the bounded layout. */
 const PROBLEM_SAMPLE = 400;
@@ -131,10 +131,9 @@ function groupsOf(category: TaxonomyCategory, items: SectionPaper[]): Group[] {
     .filter((g) => g.items.length > 0);
 }
 
-/** Representative papers per group: about `total` in all, in proportion to the groups' sizes, 1..12 each. */
-function allocate(groups: readonly Group[], total: number): number[] {
-  const papers = groups.reduce((n, g) => n + g.items.length, 0) || 1;
-  return groups.map((g) => Math.min(g.items.length, MAX_PER_GROUP, Math.max(1, Math.round((total * g.items.length) / papers))));
+/** Representative papers per group: about `total` over the `papers` of the whole review, in proportion to size, 1..12 each. */
+function allocate(groups: readonly Group[], total: number, papers: number): number[] {
+  return groups.map((g) => Math.min(g.items.length, MAX_PER_GROUP, Math.max(1, Math.round((total * g.items.length) / Math.max(1, papers)))));
 }
 
 /**
@@ -157,10 +156,10 @@ function* boundedDraft(input: SynthesisInput, prepared: Prepared, progress: Step
   ].join(' ');
   let perPaper = Math.max(groupCount, Math.floor((BOUNDED_PROSE - WORDS_PER_GROUP * groupCount) / WORDS_PER_PAPER));
   let draft: ReviewDraft | null = null;
-  for (let attempt = 0; attempt < 4; attempt++) {
+  for (let attempt = 0; attempt < 6; attempt++) {
     const sections: ReviewSection[] = [];
     for (const { category, groups } of grouped) {
-      sections.push(writeBoundedSection(category, groups, allocate(groups, perPaper)));
+      sections.push(writeBoundedSection(category, groups, allocate(groups, perPaper, papers)));
       progress.done++;
       yield { ...progress };
     }

@@ -5,9 +5,6 @@ import { metricComparisons, sharedDatasets, type SectionPaper } from './compare.
 import { capitalize, listJoin, papersCount } from './prose.js';
 import { paperSentences, typeBreakdown } from './section.js';
 
-/** Papers of a group the comparisons (shared metrics, shared data) look at, at most. */
-const COMPARE_LIMIT = 200;
-
 /** A group a bounded section describes: a subcategory, or a category that has none. */
 export interface Group {
   id: string;
@@ -72,8 +69,8 @@ export function groupParagraphs(group: Group, count: number, heading: boolean): 
     const intro = shown.length < n ? `${capitalize(papersCount(shown.length))} stand for the main lines of work here:` : 'The papers:';
     out.push(`${intro}\n\n${shown.map((m) => `- ${paperSentences(m).join(' ')}`).join('\n')}`);
   }
-  const compared = [...shown, ...group.items.filter((i) => !shown.includes(i) && hasFigure(i)).sort(byId)].slice(0, COMPARE_LIMIT);
-  const contrast = [...metricComparisons(compared), sharedDatasets(compared)].filter((s): s is string => !!s);
+  // Compared among the papers shown, so every figure and dataset named belongs to a paper the reader has just met.
+  const contrast = [...metricComparisons(shown), sharedDatasets(shown)].filter((s): s is string => !!s);
   if (contrast.length) out.push(contrast.join(' '));
   if (shown.length < n) out.push(`The other ${papersCount(n - shown.length)} of this group are listed in papers.csv and papers.jsonl (${group.id}).`);
   return out;

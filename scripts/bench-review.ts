@@ -1,7 +1,7 @@
 /**
  * Review benchmark: `npm run bench:review [-- --n 100000 --seed 7 --keep DIR]`.
  *
- * Builds a corpus of N papers recombined from the example abstracts (scripts/bench-corpus.ts: real
+ * Builds a corpus of N papers recombined from the example abstracts (test/support/recombined-corpus.ts: real
  * sentences, no duplicates, seeded), then, in this process: ingests it, and runs the whole offline
  * review (classify, taxonomy, synthesize, verify, write). Prints papers/s, peak RSS, review.md's size
  * and the time of each stage, each also as a ratio to a baseline measured in the same run: reading
@@ -18,7 +18,7 @@ import { corpusHash } from '../src/corpus/corpus-hash.js';
 import { prepareRun } from '../src/pipeline/prepare-run.js';
 import { runReview } from '../src/pipeline/run-review.js';
 import { splitSentences } from '../src/verify/sentence-split.js';
-import { writeRecombinedCorpus } from './bench-corpus.js';
+import { writeRecombinedCorpus } from '../test/support/recombined-corpus.js';
 
 interface Args {
   n: number;

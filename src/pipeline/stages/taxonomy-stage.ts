@@ -58,14 +58,15 @@ export async function induceTaxonomyWithModel(
   return taxonomy;
 }
 
-async function propose(deps: ModelStageDeps, items: string[], ctx: StageContext): Promise<CategoryProposal[]> {
+/** One taxonomy request: categories proposed for `items` (5..12, or `range` for subcategories). */
+export async function propose(deps: ModelStageDeps, items: string[], ctx: StageContext, range = { min: MIN_CATEGORIES, max: MAX_CATEGORIES }): Promise<CategoryProposal[]> {
   const result = await deps.gateway.structured({
     stage: 'taxonomy',
     schemaName: 'taxonomy',
     schema: CategoryProposalSchema,
     messages: renderPrompt(deps.prompts.taxonomy, {
-      min: String(MIN_CATEGORIES),
-      max: String(MAX_CATEGORIES),
+      min: String(range.min),
+      max: String(range.max),
       items: items.join('\n'),
     }),
     sample: deps.sample,

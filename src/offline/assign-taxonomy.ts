@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Annotation, Taxonomy } from '../review/annotation.js';
+import type { Annotation, Taxonomy, TaxonomyCategory } from '../review/annotation.js';
 import type { CategorySpec } from '../review/engine.js';
 import { centroidOf, nearest } from './cluster/kmeans.js';
 import { buildTfidf, dotSparse, type SparseVector } from './cluster/tfidf.js';
@@ -22,7 +22,8 @@ function vectorFor(terms: readonly string[], index: Map<string, number>, idf: re
  * Apply a given list of categories (a taxonomy the user edited): each paper goes to the category
  * whose name and definition are most similar to its text (TF-IDF cosine; ties to the earlier
  * category). A paper sharing no term with any category goes to the category whose assigned papers
- * it resembles most. Categories keep their ids and order; one may end up with no paper.
+ * it resembles most. Categories keep their ids and order; one may end up with no paper. A category
+ * with subcategories has its papers placed among them the same way.
  */
 export function assignToTaxonomy(papers: Paper[], annotations: Annotation[], categories: CategorySpec[]): Taxonomy {
   if (categories.length === 0) return { source: 'file', categories: [] };
@@ -54,11 +55,16 @@ export function assignToTaxonomy(papers: Paper[], annotations: Annotation[], cat
   });
   return {
     source: 'file',
-    categories: categories.map((c, k) => ({
-      id: c.id,
-      name: c.name,
-      definition: c.definition,
-      paperIds: papers.filter((_, i) => choice[i] === k).map((p) => p.id),
-    })),
+    categories: categories.map((c, k) => {
+      const members = papers.filter((_, i) => choice[i] === k);
+      return { id: c.id, name: c.name, definition: c.definition, paperIds: members.map((p) => p.id), ...subcategoriesOf(c, members, annotations) };
+    }),
   };
+}
+
+/** A category's papers placed among its subcategories the same way (a two-level taxonomy file). */
+export function subcategoriesOf(category: CategorySpec, members: Paper[], annotations: Annotation[]): Pick<TaxonomyCategory, 'subcategories'> {
+  if (!category.subcategories?.length) return {};
+  const inner = assignToTaxonomy(members, annotations, category.subcategories);
+  return { subcategories: inner.categories.map(({ id, name, definition, paperIds }) => ({ id, name, definition, paperIds })) };
 }

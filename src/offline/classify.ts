@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation } from '../review/annotation.js';
+import { mapSteps, runSteps, type Steps } from '../review/cooperative-loop.js';
 import { splitSentences } from '../verify/sentence-split.js';
 import { extractClaims } from './claims.js';
 import { decideContributionType } from './contribution-type.js';
@@ -14,8 +15,20 @@ import { methodSentenceIndex, methodSentences, problemSentence } from './sentenc
  * sentences of the abstract.
  */
 export function classifyOffline(papers: Paper[]): Annotation[] {
-  const df = phraseDocumentFrequency(papers.map((p) => documentPhraseKeys(p.titleDerived ? '' : p.title, p.abstract)));
-  return papers.map((paper) => annotate(paper, df, papers.length));
+  return runSteps(classifyOfflineSteps(papers));
+}
+
+/** The same, as steps (see review/cooperative-loop.ts): one per paper counted, then one per paper annotated. */
+export function* classifyOfflineSteps(papers: Paper[]): Steps<Annotation[]> {
+  const n = papers.length;
+  // Counted paper by paper, so the phrase sets of a large corpus are never all held at once.
+  const df = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const p = papers[i]!;
+    for (const [k, c] of phraseDocumentFrequency([documentPhraseKeys(p.titleDerived ? '' : p.title, p.abstract)])) df.set(k, (df.get(k) ?? 0) + c);
+    yield { done: i + 1, total: 2 * n };
+  }
+  return yield* mapSteps(papers, (paper) => annotate(paper, df, n), n, 2 * n);
 }
 
 function annotate(paper: Paper, df: Map<string, number>, corpusSize: number): Annotation {

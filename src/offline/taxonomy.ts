@@ -1,16 +1,21 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Annotation, Taxonomy, TaxonomyCategory } from '../review/annotation.js';
-import { labelClusters, type LabelDoc } from './category-names.js';
+import type { Annotation, Taxonomy, TaxonomyCategory, TaxonomySubcategory } from '../review/annotation.js';
+import { runSteps, type Steps } from '../review/cooperative-loop.js';
+import { labelClusters, type CategoryLabel, type LabelDoc } from './category-names.js';
+import { buildClusterSpace, EXACT_LIMIT, type ClusterSpace } from './cluster/cluster-space.js';
+import { denseCentroid, denseKMeansSteps, dissolveSmall } from './cluster/dense.js';
 import { bisectingKMeans } from './cluster/kmeans.js';
-import { lsaProject } from './cluster/lsa.js';
-import { refinePartition, silhouette } from './cluster/refine.js';
-import { buildTfidf, type SparseVector } from './cluster/tfidf.js';
+import { refinePartition, silhouetteScorer } from './cluster/refine.js';
+import { subcategorySteps, SUBCATEGORY_MIN_PAPERS, TWO_LEVEL_FROM } from './cluster/subcategories.js';
+import type { SparseVector } from './cluster/tfidf.js';
 import { indexTerms } from './text/tokens.js';
 
 /** Fixed seed: the same papers always give the same taxonomy. */
 const SEED = 20240611;
 const K_MIN = 5;
 const K_MAX = 12;
+/** Global k-means passes that carry the sample's clusters over to a large corpus. */
+const CORPUS_PASSES = 3;
 
 /** The text a paper is clustered on: title twice, abstract, method family twice. */
 export function paperClusterText(paper: Paper, annotation: Annotation | undefined): string {
@@ -30,22 +35,54 @@ function chooseClusters(vectors: SparseVector[], dims: number, n: number): numbe
   const minSize = Math.max(Math.min(2, n), Math.ceil(n * 0.015));
   const partitions = bisectingKMeans(vectors, dims, kMax, { seed: SEED, minSize });
   let best: { clusters: number[][]; score: number } | null = null;
+  const silhouette = silhouetteScorer(vectors);
   for (let k = kMin; k <= partitions.length; k++) {
     const clusters = refinePartition(vectors, dims, partitions[k - 1]!, minSize);
-    const score = silhouette(vectors, clusters);
+    const score = silhouette(clusters);
     if (!best || score > best.score + 1e-12) best = { clusters, score };
   }
   return best?.clusters ?? [vectors.map((_, i) => i)];
 }
 
+/** Clusters of all documents (indices into docs) with their labels. */
+function* clusterCorpus(space: ClusterSpace, docs: readonly LabelDoc[], progress: { done: number; total: number }): Steps<{ clusters: number[][]; labels: CategoryLabel[] }> {
+  const n = docs.length;
+  const { sample, model, sampleVectors, sampleDims, rows } = space;
+  if (sampleDims === 0 || n < 2) return { clusters: [docs.map((_, i) => i)], labels: labelClusters(model, [sample.map((_, j) => j)], sample.map((d) => docs[d]!)) };
+  const sampleClusters = chooseClusters(sampleVectors, sampleDims, sample.length);
+  yield undefined;
+  if (n <= EXACT_LIMIT || !rows) return { clusters: sampleClusters, labels: labelClusters(model, sampleClusters, docs) };
+  // A large corpus: carry the sample's clusters to every paper, then name them from the sample.
+  const centroids = sampleClusters.map((c) => denseCentroid(rows, c.map((j) => sample[j]!)));
+  const all = docs.map((_, i) => i);
+  const minSize = Math.ceil(n * 0.015);
+  const clusters = dissolveSmall(rows, yield* denseKMeansSteps(rows, all, centroids, CORPUS_PASSES, progress), minSize);
+  const position = new Map(sample.map((d, j) => [d, j]));
+  const inSample = clusters.map((c) => c.flatMap((d) => (position.has(d) ? [position.get(d)!] : [])));
+  const sampleDocs = sample.map((d) => docs[d]!);
+  return { clusters, labels: labelClusters(model, inSample, sampleDocs) };
+}
+
+function byPosition(ids: string[], position: ReadonlyMap<string, number>): string[] {
+  return ids.sort((a, b) => position.get(a)! - position.get(b)!);
+}
+
+function bySizeThenName<T extends { name: string; paperIds: string[] }>(a: T, b: T): number {
+  return b.paperIds.length - a.paperIds.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
 /**
- * The offline taxonomy stage: TF-IDF vectors (title, abstract and method family; stop words out;
- * sublinear tf), reduced by LSA, clustered by seeded bisecting spherical k-means with k in 5..12
- * chosen by the silhouette; categories named by their distinctive terms. Every paper is in exactly
- * one category, no category is empty, ids run c1..cN by size then name. Papers are processed in id
- * order, so the result does not depend on the order they come in.
+ * The offline taxonomy stage, as steps (see review/cooperative-loop.ts): TF-IDF vectors (title,
+ * abstract and method family; stop words out; sublinear tf), reduced by LSA, clustered by seeded
+ * bisecting spherical k-means with k in 5..12 chosen by the silhouette; categories named by their
+ * distinctive terms. Above 3,000 papers the space and the clusters come from a fixed sample and
+ * every paper is then placed in linear time (cluster/cluster-space.ts). From 1,000 papers, every
+ * category of 40 papers or more is split into subcategories the same way. Every paper is in exactly
+ * one category (and one subcategory of it, where there are some); no category is empty; ids run
+ * c1..cN by size then name (subcategories c1.1..). Papers are processed in id order, so the result
+ * does not depend on the order they come in.
  */
-export function induceTaxonomyOffline(papers: Paper[], annotations: Annotation[]): Taxonomy {
+export function* induceTaxonomySteps(papers: Paper[], annotations: Annotation[]): Steps<Taxonomy> {
   if (papers.length === 0) return { source: 'offline', categories: [] };
   const byId = new Map(annotations.map((a) => [a.paperId, a]));
   const order = papers.map((_, i) => i).sort((a, b) => (papers[a]!.id < papers[b]!.id ? -1 : papers[a]!.id > papers[b]!.id ? 1 : a - b));
@@ -53,28 +90,38 @@ export function induceTaxonomyOffline(papers: Paper[], annotations: Annotation[]
     const annotation = byId.get(papers[i]!.id);
     return { text: paperClusterText(papers[i]!, annotation), abstract: papers[i]!.abstract, annotation };
   });
-  const model = buildTfidf(docs.map((d) => indexTerms(d.text)));
   const n = docs.length;
-  const dims = model.terms.length;
-  let clusters: number[][];
-  if (dims === 0 || n < 2) {
-    clusters = [docs.map((_, i) => i)];
-  } else if (n >= 20) {
-    const rank = Math.min(100, Math.max(10, Math.floor(n / 5)));
-    const lsa = lsaProject(model.vectors, dims, rank, SEED);
-    clusters = chooseClusters(lsa, lsa[0]!.indices.length, n);
-  } else {
-    clusters = chooseClusters(model.vectors, dims, n);
-  }
-  const labels = labelClusters(model, clusters, docs);
+  const twoLevel = n >= TWO_LEVEL_FROM;
+  const progress = { done: 0, total: n * (1 + (n > EXACT_LIMIT ? CORPUS_PASSES : 0) + (twoLevel ? 2 : 0)) };
+  const space = yield* buildClusterSpace(n, (i) => indexTerms(docs[i]!.text), SEED, progress);
+  const { clusters, labels } = yield* clusterCorpus(space, docs, progress);
   const position = new Map(papers.map((p, i) => [p.id, i]));
-  const categories = clusters
-    .map((members, k) => ({
-      name: labels[k]!.name,
-      definition: labels[k]!.definition,
-      paperIds: members.map((m) => papers[order[m]!]!.id).sort((a, b) => position.get(a)! - position.get(b)!),
-    }))
-    .sort((a, b) => b.paperIds.length - a.paperIds.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((c, i): TaxonomyCategory => ({ id: `c${i + 1}`, ...c }));
-  return { source: 'offline', categories };
+  const idOf = (m: number): string => papers[order[m]!]!.id;
+  const categories: (Omit<TaxonomyCategory, 'id'> & { members: number[] })[] = clusters.map((members, k) => ({
+    name: labels[k]!.name,
+    definition: labels[k]!.definition,
+    paperIds: byPosition(members.map(idOf), position),
+    members,
+  }));
+  categories.sort(bySizeThenName);
+  const out: TaxonomyCategory[] = [];
+  for (const [i, { members, ...c }] of categories.entries()) {
+    const id = `c${i + 1}`;
+    const subs = twoLevel && space.rows && members.length >= SUBCATEGORY_MIN_PAPERS ? yield* subcategorySteps(space.rows, members, docs, SEED + i, progress) : null;
+    if (!subs) {
+      out.push({ id, ...c });
+      continue;
+    }
+    const subcategories: TaxonomySubcategory[] = subs
+      .map((s) => ({ name: s.label.name, definition: s.label.definition, paperIds: byPosition(s.members.map(idOf), position) }))
+      .sort(bySizeThenName)
+      .map((s, j) => ({ id: `${id}.${j + 1}`, ...s }));
+    out.push({ id, ...c, subcategories });
+  }
+  return { source: 'offline', categories: out };
+}
+
+/** The offline taxonomy, computed straight through (see `induceTaxonomySteps`). */
+export function induceTaxonomyOffline(papers: Paper[], annotations: Annotation[]): Taxonomy {
+  return runSteps(induceTaxonomySteps(papers, annotations));
 }

@@ -3,6 +3,9 @@ import type { StageContext } from '../review/engine.js';
 import type { StageName } from '../review/stage-name.js';
 import type { ReviewEvent } from './events.js';
 
+/** How often a running stage emits its progress even when it has nothing new to say. */
+const HEARTBEAT_MS = 500;
+
 /** Run one stage, emitting its start, progress, failures and end. */
 export async function runStage<T>(
   emit: (e: ReviewEvent) => void,
@@ -19,18 +22,29 @@ export async function runStage<T>(
   const t0 = Date.now();
   let done = 0;
   let failed = 0;
+  let latest = total;
   emit({ type: 'stage-started', stage: name, total, unit });
+  // A stage that reports nothing for a while (one long request, a quiet step) still gets a
+  // progress event every few seconds, so plain output prints a line and the dashboard its clock.
+  const heartbeat = setInterval(() => emit({ type: 'stage-progress', stage: name, done, total: latest, failed }), HEARTBEAT_MS);
+  heartbeat.unref();
   const ctx: StageContext = {
     signal,
     progress: (d, t, f) => {
       done = d;
       failed = f;
+      latest = t;
       emit({ type: 'stage-progress', stage: name, done: d, total: t, failed: f });
     },
     paperFailed: (paperId, reason) => emit({ type: 'paper-failed', stage: name, paperId, reason }),
     warn: (message) => emit({ type: 'warning', message }),
   };
-  const result = await fn(ctx);
+  let result: T;
+  try {
+    result = await fn(ctx);
+  } finally {
+    clearInterval(heartbeat);
+  }
   emit({ type: 'stage-finished', stage: name, done, failed, durationMs: Date.now() - t0 });
   return result;
 }

@@ -8,7 +8,7 @@ import { renderPapersCsv } from '../report/papers-csv.js';
 import { renderPapersJsonl } from '../report/papers-jsonl.js';
 import { renderReferencesBib } from '../report/references-bib.js';
 import { renderTaxonomyJson } from '../report/taxonomy-json.js';
-import { renderVerificationJson } from '../report/verification-json.js';
+import { renderVerificationFiles } from '../report/verification-json.js';
 import { writeFilesAtomic } from '../report/write-files.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
 import { RUN_MANIFEST_FILE, type RunManifest, type StageAccounting } from '../runs/manifest.js';
@@ -42,7 +42,7 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     'papers.csv': renderPapersCsv(papers, annotations, taxonomy),
     'taxonomy.json': renderTaxonomyJson(taxonomy, papers),
     'references.bib': renderReferencesBib(papers.filter((p) => cited.has(p.key))),
-    'verification.json': renderVerificationJson(verified.report),
+    ...renderVerificationFiles(verified.report),
     'papers-per-category.svg': renderCategoryChartSvg(taxonomy, papers),
     'prisma.svg': renderPrismaSvg(input.prisma, input.criteria),
   };

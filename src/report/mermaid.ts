@@ -30,7 +30,8 @@ function topFamilies(ids: readonly string[], annotations: ReadonlyMap<string, An
 
 /**
  * The taxonomy as a Mermaid mindmap: the corpus at the root, one node per category with its size,
- * and under each its most frequent method families. Every label is quoted and escaped.
+ * and under each its subcategories with their sizes (two-level taxonomies) or else its most frequent
+ * method families. Every label is quoted and escaped.
  */
 export function renderMermaidMindmap(taxonomy: Taxonomy, annotations: readonly Annotation[], rootLabel: string): string {
   const byId = new Map(annotations.map((a) => [a.paperId, a]));
@@ -39,6 +40,10 @@ export function renderMermaidMindmap(taxonomy: Taxonomy, annotations: readonly A
     if (c.paperIds.length === 0) continue;
     const id = c.id.replace(/[^A-Za-z0-9_]/g, '_');
     lines.push(`    ${id}[${mermaidLabel(`${c.name} (${c.paperIds.length})`)}]`);
+    if (c.subcategories?.length) {
+      c.subcategories.forEach((sub, i) => lines.push(`      ${id}_s${i + 1}(${mermaidLabel(`${sub.name} (${sub.paperIds.length})`)})`));
+      continue;
+    }
     topFamilies(c.paperIds, byId, 3).forEach((f, i) => lines.push(`      ${id}_f${i + 1}(${mermaidLabel(f)})`));
   }
   return lines.join('\n');

@@ -13,6 +13,9 @@ export interface PaperRow {
   year: number | null;
   categoryId: string | null;
   category: string | null;
+  /** Only for papers in a subcategory (two-level taxonomies of large corpora). */
+  subcategoryId?: string;
+  subcategory?: string;
   contributionType: ContributionType | null;
   /** The offline engine's reasons for contributionType (absent for model annotations). */
   typeEvidence?: string[];
@@ -36,10 +39,15 @@ export interface PaperRow {
 export function paperRows(papers: readonly Paper[], annotations: readonly Annotation[], taxonomy: Taxonomy): PaperRow[] {
   const byPaper = new Map(annotations.map((a) => [a.paperId, a]));
   const category = new Map<string, { id: string; name: string }>();
-  for (const c of taxonomy.categories) for (const id of c.paperIds) if (!category.has(id)) category.set(id, c);
+  const subcategory = new Map<string, { id: string; name: string }>();
+  for (const c of taxonomy.categories) {
+    for (const id of c.paperIds) if (!category.has(id)) category.set(id, c);
+    for (const s of c.subcategories ?? []) for (const id of s.paperIds) if (!subcategory.has(id)) subcategory.set(id, s);
+  }
   return papers.map((p) => {
     const a = byPaper.get(p.id);
     const c = category.get(p.id);
+    const s = subcategory.get(p.id);
     return {
       id: p.id,
       key: p.key,
@@ -49,6 +57,7 @@ export function paperRows(papers: readonly Paper[], annotations: readonly Annota
       year: p.year ?? null,
       categoryId: c?.id ?? null,
       category: c?.name ?? null,
+      ...(s ? { subcategoryId: s.id, subcategory: s.name } : {}),
       contributionType: a?.contributionType ?? null,
       ...(a?.typeEvidence ? { typeEvidence: a.typeEvidence } : {}),
       problem: a?.problem ?? '',

@@ -25,6 +25,8 @@ export function renderPapersCsv(papers: Paper[], annotations: Annotation[], taxo
   const all = paperRows(papers, annotations, taxonomy);
   // Criteria runs get three more columns: the decision, what excluded the paper, every answer.
   const criteria = all.some((r) => r.screening);
+  // A two-level taxonomy adds a subcategory column after the category.
+  const twoLevel = taxonomy.categories.some((c) => c.subcategories?.length);
   const rows = all.map((r) => [
     r.id,
     r.key,
@@ -32,6 +34,7 @@ export function renderPapersCsv(papers: Paper[], annotations: Annotation[], taxo
     r.titleOnly ? 'yes' : '',
     r.year,
     r.category,
+    ...(twoLevel ? [r.subcategory ?? null] : []),
     r.contributionType,
     r.methodFamily,
     r.methodSummary,
@@ -45,7 +48,8 @@ export function renderPapersCsv(papers: Paper[], annotations: Annotation[], taxo
     r.relevance ? `${r.relevance.relevant ? 'relevant' : 'not relevant'}: ${r.relevance.reason}` : null,
     ...(criteria ? screeningCells(r.screening) : []),
   ]);
-  return csvDocument(criteria ? [...HEADER, ...SCREENING_HEADER] : HEADER, rows);
+  const header = twoLevel ? [...HEADER.slice(0, HEADER.indexOf('category') + 1), 'subcategory', ...HEADER.slice(HEADER.indexOf('category') + 1)] : HEADER;
+  return csvDocument(criteria ? [...header, ...SCREENING_HEADER] : header, rows);
 }
 
 const SCREENING_HEADER = ['decision', 'excluded_by', 'criteria_answers'];

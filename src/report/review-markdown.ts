@@ -2,7 +2,8 @@ import type { Paper } from '../corpus/paper.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
 import type { ReviewDraft } from '../review/review-draft.js';
 import { markdownBlock, markdownInline } from '../format/markdown-text.js';
-import { renderClaimsTable } from './claims-table.js';
+import { claimRows, claimsTable } from './claims-table.js';
+import { citedKeys } from '../verify/citation-keys.js';
 import { renderMermaidMindmap } from './mermaid.js';
 
 const ENGINE_LINE: Record<ReviewDraft['engine'], string> = {
@@ -13,6 +14,53 @@ const ENGINE_LINE: Record<ReviewDraft['engine'], string> = {
 /** A section: its heading on one line, its body as safe Markdown prose (see markdown-text.ts). */
 function block(heading: string, body: string): string {
   return `## ${markdownInline(heading)}\n\n${markdownBlock(body.trim())}`;
+}
+
+/** A `### name` line the offline engine writes for a subcategory: its own structure, not prose. */
+const SUBHEADING = /^### (.+)$/;
+
+/**
+ * A section of the offline engine's draft: its `### subcategory` lines stay headings (their names made safe);
+ * everything else is prose, as in block(). Model prose never opens a heading of its own.
+ */
+function sectionWithSubheadings(heading: string, body: string): string {
+  const out: string[] = [`## ${markdownInline(heading)}`];
+  let prose: string[] = [];
+  const flush = () => {
+    if (prose.join('').trim()) out.push(markdownBlock(prose.join('\n').trim()));
+    prose = [];
+  };
+  for (const line of body.trim().split('\n')) {
+    const m = SUBHEADING.exec(line);
+    if (!m) {
+      prose.push(line);
+      continue;
+    }
+    flush();
+    out.push(`### ${markdownInline(m[1]!)}`);
+  }
+  flush();
+  return out.join('\n\n');
+}
+
+/** Rows the claims table may hold before it keeps only the papers the review cites (papers.csv has them all). */
+export const MAX_CLAIM_ROWS = 200;
+
+/**
+ * The table of quantitative claims: all of them while they fit MAX_CLAIM_ROWS rows; past that, the
+ * claims of the papers the review's text cites, up to MAX_CLAIM_ROWS rows, said so in the intro.
+ */
+function quantitativeClaims(draft: ReviewDraft, ctx: { papers: Paper[]; annotations: Annotation[]; taxonomy: Taxonomy }): string | null {
+  const rows = claimRows(ctx.papers, ctx.annotations, ctx.taxonomy);
+  if (rows.length === 0) return null;
+  if (rows.length <= MAX_CLAIM_ROWS) {
+    const intro = 'Every quantitative claim the annotations hold, with the sentence of the abstract it comes from.';
+    return `${intro}\n\n${claimsTable(rows.map((r) => r.row))}`;
+  }
+  const cited = new Set(citedKeys([draft.overview, ...draft.sections.map((s) => s.body), draft.openProblems].join('\n')));
+  const kept = rows.filter((r) => cited.has(r.key)).slice(0, MAX_CLAIM_ROWS);
+  const intro = `The quantitative claims of the papers this review describes (${kept.length} of the ${rows.length} the annotations hold; papers.csv and papers.jsonl list all of them), with the sentence of the abstract each comes from.`;
+  return kept.length ? `${intro}\n\n${claimsTable(kept.map((r) => r.row))}` : null;
 }
 
 /**
@@ -36,13 +84,12 @@ export function renderReviewMarkdown(draft: ReviewDraft, ctx: { papers: Paper[];
     parts.push(`## Taxonomy\n\n${['```mermaid', renderMermaidMindmap(ctx.taxonomy, ctx.annotations, root), '```'].join('\n')}`);
   }
   for (const section of draft.sections) {
-    if (section.body.trim()) parts.push(block(section.heading, section.body));
+    if (!section.body.trim()) continue;
+    parts.push(draft.engine === 'offline' ? sectionWithSubheadings(section.heading, section.body) : block(section.heading, section.body));
   }
-  const table = renderClaimsTable(ctx.papers, ctx.annotations, ctx.taxonomy);
-  if (table) {
-    const intro = 'Every quantitative claim the annotations hold, with the sentence of the abstract it comes from.';
-    parts.push(`## Quantitative claims\n\n${intro}\n\n${table}`);
-  }
+  const table = quantitativeClaims(draft, ctx);
+  // The table's cells are escaped where they are made (claims-table.ts).
+  if (table) parts.push(`## Quantitative claims\n\n${table}`);
   if (draft.openProblems.trim()) parts.push(block('Open problems', draft.openProblems));
   return `${parts.join('\n\n')}\n`;
 }

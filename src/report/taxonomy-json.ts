@@ -4,7 +4,8 @@ import type { Taxonomy } from '../review/annotation.js';
 /**
  * taxonomy.json: the categories with id, name, definition, size, paper ids and paper keys. The
  * same format `--taxonomy FILE` reads back (edit names and definitions, add or remove categories;
- * paperIds and paperKeys are ignored there).
+ * paperIds and paperKeys are ignored there). A category of a two-level taxonomy lists its
+ * subcategories in the same shape.
  */
 export function renderTaxonomyJson(taxonomy: Taxonomy, papers: Paper[]): string {
   const keys = new Map(papers.map((p) => [p.id, p.key]));
@@ -17,6 +18,18 @@ export function renderTaxonomyJson(taxonomy: Taxonomy, papers: Paper[]): string 
       size: c.paperIds.length,
       paperIds: c.paperIds,
       paperKeys: c.paperIds.map((id) => keys.get(id) ?? null),
+      ...(c.subcategories
+        ? {
+            subcategories: c.subcategories.map((s) => ({
+              id: s.id,
+              name: s.name,
+              definition: s.definition,
+              size: s.paperIds.length,
+              paperIds: s.paperIds,
+              paperKeys: s.paperIds.map((id) => keys.get(id) ?? null),
+            })),
+          }
+        : {}),
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

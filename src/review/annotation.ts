@@ -47,11 +47,22 @@ export interface Annotation {
   screening?: CriteriaScreening;
 }
 
+/** A group inside a category (large corpora get a two-level taxonomy). Its papers are also the category's. */
+export interface TaxonomySubcategory {
+  /** `<category id>.<n>`, e.g. `c1.2`. */
+  id: string;
+  name: string;
+  definition: string;
+  paperIds: string[];
+}
+
 export interface TaxonomyCategory {
   id: string;
   name: string;
   definition: string;
   paperIds: string[];
+  /** Present when the category was split: every paper of the category is in exactly one subcategory. */
+  subcategories?: TaxonomySubcategory[];
 }
 
 export interface Taxonomy {

@@ -15,6 +15,8 @@ export interface CategorySpec {
   id: string;
   name: string;
   definition: string;
+  /** A two-level taxonomy: the category's subcategories (papers of the category are placed among them). */
+  subcategories?: { id: string; name: string; definition: string }[];
 }
 
 export interface Relevance {

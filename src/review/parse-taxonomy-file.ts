@@ -3,10 +3,17 @@ import { z } from 'zod';
 import { ConfigError, errorMessage } from '../errors.js';
 import type { CategorySpec } from './engine.js';
 
+const SubcategorySchema = z.object({
+  id: z.string().trim().min(1).optional(),
+  name: z.string().trim().min(1, 'a subcategory needs a non-empty "name"'),
+  definition: z.string().optional(),
+});
+
 const CategorySchema = z.object({
   id: z.string().trim().min(1).optional(),
   name: z.string().trim().min(1, 'a category needs a non-empty "name"'),
   definition: z.string().optional(),
+  subcategories: z.array(SubcategorySchema).optional(),
 });
 
 const FileSchema = z.union([
@@ -27,8 +34,8 @@ function describeIssue(issue: z.core.$ZodIssue, index: number): string {
 
 /**
  * Read a taxonomy file the user edited (the taxonomy.json format litrev writes, or a bare array of
- * categories). Returns the categories with id, name and definition; paperIds and paperKeys are
- * ignored. A missing id becomes c1, c2…; duplicate ids or names, an empty list, bad JSON or a
+ * categories). Returns the categories with id, name and definition (and their subcategories, in
+ * the same shape, for a two-level taxonomy); paperIds and paperKeys are ignored. A missing id becomes c1, c2…; duplicate ids or names, an empty list, bad JSON or a
  * missing file give a ConfigError naming the file and the problem.
  */
 export async function parseTaxonomyFile(path: string): Promise<CategorySpec[]> {
@@ -51,7 +58,15 @@ export async function parseTaxonomyFile(path: string): Promise<CategorySpec[]> {
   const categories = entries.map((entry, i): CategorySpec => {
     const parsed = CategorySchema.safeParse(entry);
     if (!parsed.success) fail(path, describeIssue(parsed.error.issues[0]!, i));
-    return { id: parsed.data.id ?? `c${i + 1}`, name: parsed.data.name, definition: (parsed.data.definition ?? '').trim() };
+    const id = parsed.data.id ?? `c${i + 1}`;
+    const subs = parsed.data.subcategories ?? [];
+    if (new Set(subs.map((x) => x.name.toLowerCase())).size < subs.length) fail(path, `category ${i + 1}: two subcategories have the same name`);
+    return {
+      id,
+      name: parsed.data.name,
+      definition: (parsed.data.definition ?? '').trim(),
+      ...(subs.length ? { subcategories: subs.map((x, j) => ({ id: x.id ?? `${id}.${j + 1}`, name: x.name, definition: (x.definition ?? '').trim() })) } : {}),
+    };
   });
   const ids = new Set<string>();
   const names = new Set<string>();

@@ -100,12 +100,16 @@ function symmetricEigen(a: number[][]): { values: number[]; vectors: number[][] 
   return { values: m.map((r, i) => r[i]!), vectors: v };
 }
 
-/**
- * Project documents onto the top `rank` singular directions of their TF-IDF matrix. Returns one
- * normalised dense vector per document, as sparse vectors over `rank` dimensions so the same
- * clustering code applies.
- */
-export function lsaProject(rows: readonly SparseVector[], dims: number, rank: number, seed: number): SparseVector[] {
+interface LsaCore {
+  r: number;
+  q: Dense;
+  bt: Dense;
+  /** Top `r` eigenpairs of BBᵀ: [eigenvalue, column] in decreasing order. */
+  order: (readonly [number, number])[];
+  vectors: number[][];
+}
+
+function lsaCore(rows: readonly SparseVector[], dims: number, rank: number, seed: number): LsaCore {
   const r = Math.max(1, Math.min(rank, rows.length - 1, dims));
   const random = seededRandom(seed);
   const omega: Dense = Array.from({ length: r + 10 }, () => Float64Array.from({ length: dims }, () => gaussian(random)));
@@ -116,6 +120,16 @@ export function lsaProject(rows: readonly SparseVector[], dims: number, rank: nu
   const gram = bt.map((a) => bt.map((b) => dot(a, b)));
   const { values, vectors } = symmetricEigen(gram);
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, r);
+  return { r, q, bt, order, vectors };
+}
+
+/**
+ * Project documents onto the top `rank` singular directions of their TF-IDF matrix. Returns one
+ * normalised dense vector per document, as sparse vectors over `rank` dimensions so the same
+ * clustering code applies.
+ */
+export function lsaProject(rows: readonly SparseVector[], dims: number, rank: number, seed: number): SparseVector[] {
+  const { q, order, vectors } = lsaCore(rows, dims, rank, seed);
   // Document coordinates: (Q U)_i scaled by sigma = sqrt(eigenvalue).
   return rows.map((_, i) => {
     const coords = order.map(([val, j]) => {
@@ -126,4 +140,49 @@ export function lsaProject(rows: readonly SparseVector[], dims: number, rank: nu
     const norm = Math.sqrt(coords.reduce((a, b) => a + b * b, 0)) || 1;
     return { indices: coords.map((_, k) => k), values: coords.map((c) => c / norm) };
   });
+}
+
+/** The right singular directions of a fitted LSA, to project documents that were not in the fit. */
+export interface LsaBasis {
+  dims: number;
+  rank: number;
+  /** Term-major: weights[t * rank + j] is term t's weight in direction j. */
+  weights: Float64Array;
+}
+
+/**
+ * Fit LSA on some documents (a sample of a large corpus) and return the directions V (X = U Σ Vᵀ),
+ * so that any document x gets the coordinates x·V: the same space, in time linear in its terms.
+ */
+export function lsaFit(rows: readonly SparseVector[], dims: number, rank: number, seed: number): LsaBasis {
+  const { r, bt, order, vectors } = lsaCore(rows, dims, rank, seed);
+  const weights = new Float64Array(dims * r);
+  const v = new Float64Array(dims);
+  order.forEach(([val, j], c) => {
+    const sigma = Math.sqrt(Math.max(val, 0));
+    if (sigma < 1e-12) return;
+    // v_c = Bᵀ u_j / sigma, with the columns of Bᵀ in bt (summed contiguously, then stored term-major).
+    v.fill(0);
+    bt.forEach((col, k) => {
+      const u = vectors[k]![j]! / sigma;
+      if (u !== 0) for (let t = 0; t < dims; t++) v[t]! += col[t]! * u;
+    });
+    for (let t = 0; t < dims; t++) weights[t * r + c] = v[t]!;
+  });
+  return { dims, rank: r, weights };
+}
+
+/** A document's normalised coordinates in a fitted LSA space, written into `out` (length `basis.rank`). */
+export function lsaCoordinates(v: SparseVector, basis: LsaBasis, out: Float64Array): void {
+  const r = basis.rank;
+  out.fill(0);
+  for (let k = 0; k < v.indices.length; k++) {
+    const base = v.indices[k]! * r;
+    const x = v.values[k]!;
+    for (let j = 0; j < r; j++) out[j]! += x * basis.weights[base + j]!;
+  }
+  let norm = 0;
+  for (let j = 0; j < r; j++) norm += out[j]! * out[j]!;
+  norm = Math.sqrt(norm) || 1;
+  for (let j = 0; j < r; j++) out[j]! /= norm;
 }

@@ -72,3 +72,15 @@ export function dotSparse(a: SparseVector, b: SparseVector): number {
   }
   return s;
 }
+
+/** The TF-IDF vector of a document's terms over a fixed vocabulary (`index`: term -> position). */
+export function vectorOver(terms: readonly string[], index: ReadonlyMap<string, number>, idf: readonly number[]): SparseVector {
+  const counts = new Map<number, number>();
+  for (const t of terms) {
+    const i = index.get(t);
+    if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
+  }
+  const entries = [...counts].map(([i, f]) => [i, (1 + Math.log(f)) * idf[i]!] as const).sort((a, b) => a[0] - b[0]);
+  const norm = Math.sqrt(entries.reduce((s, [, v]) => s + v * v, 0)) || 1;
+  return { indices: entries.map(([i]) => i), values: entries.map(([, v]) => v / norm) };
+}

@@ -18,14 +18,14 @@ const TYPE_NOUN: Record<ContributionType, [string, string]> = {
 };
 
 /** "seven methods, two empirical studies and one survey" (uncited: counts only). */
-function typeBreakdown(items: readonly SectionPaper[]): string {
+export function typeBreakdown(items: readonly SectionPaper[]): string {
   const counts = CONTRIBUTION_TYPES.map((t) => [t, items.filter((i) => i.annotation.contributionType === t).length] as const);
   const digits = counts.some(([, n]) => n > 12);
   return listJoin(counts.filter(([, n]) => n > 0).map(([t, n]) => `${digits ? n : countWord(n)} ${TYPE_NOUN[t][n === 1 ? 0 : 1]}`));
 }
 
 /** The sentences about one paper: what it does, then its headline claim. */
-function paperSentences(item: SectionPaper): string[] {
+export function paperSentences(item: SectionPaper): string[] {
   const out: string[] = [];
   const described = describePaper(item.paper, item.annotation, item.label);
   if (described) out.push(described.text);

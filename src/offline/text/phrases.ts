@@ -10,12 +10,22 @@ export interface Phrase {
   words: number;
 }
 
+const CONTENT = new Map<string, boolean>();
+
 function contentToken(t: Token): boolean {
-  return t.lower.split('-').some((part) => isContentWord(part)) && !/^\d/.test(t.lower);
+  let c = CONTENT.get(t.lower);
+  if (c === undefined) {
+    // Memoised (bounded): a large corpus asks about the same words millions of times.
+    if (CONTENT.size >= 200_000) CONTENT.clear();
+    c = t.lower.split('-').some((part) => isContentWord(part)) && !/^\d/.test(t.lower);
+    CONTENT.set(t.lower, c);
+  }
+  return c;
 }
 
-function keyOf(tokens: Token[]): string {
-  return tokens.flatMap((t) => t.lower.split('-').map(stem)).join(' ');
+/** A token's part of a phrase key: the stems of its hyphenated parts. */
+function tokenKey(t: Token): string {
+  return t.lower.includes('-') ? t.lower.split('-').map(stem).join(' ') : stem(t.lower);
 }
 
 /** Maximal runs of content words not separated by punctuation. */
@@ -23,11 +33,12 @@ export function phraseRuns(text: string): Token[][] {
   const runs: Token[][] = [];
   let run: Token[] = [];
   for (const t of wordTokens(text)) {
-    if (t.breakBefore || !contentToken(t)) {
+    const content = contentToken(t);
+    if (t.breakBefore || !content) {
       if (run.length) runs.push(run);
       run = [];
     }
-    if (contentToken(t)) run.push(t);
+    if (content) run.push(t);
   }
   if (run.length) runs.push(run);
   return runs;
@@ -40,15 +51,13 @@ export function phraseRuns(text: string): Token[][] {
 export function candidatePhrases(text: string, maxWords = 4): Phrase[] {
   const out: Phrase[] = [];
   for (const run of phraseRuns(text)) {
+    const keys = run.map(tokenKey);
     for (let i = 0; i < run.length; i++) {
       if (LEADING_WORDS.has(run[i]!.lower)) continue;
+      let key = '';
       for (let n = 1; n <= maxWords && i + n <= run.length; n++) {
-        const words = run.slice(i, i + n);
-        out.push({
-          key: keyOf(words),
-          surface: text.slice(words[0]!.start, words[n - 1]!.end),
-          words: n,
-        });
+        key = n === 1 ? keys[i]! : `${key} ${keys[i + n - 1]!}`;
+        out.push({ key, surface: text.slice(run[i]!.start, run[i + n - 1]!.end), words: n });
       }
     }
   }

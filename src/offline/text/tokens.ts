@@ -21,6 +21,19 @@ const NOT_PLURAL = new Set(['series', 'species', 'news', 'bias', 'gas', 'lens', 
  * `strategy`). Enough to merge singular and plural; it never changes acronyms or words with digits.
  */
 export function stem(word: string): string {
+  let s = STEMS.get(word);
+  if (s === undefined) {
+    // Bounded memo: large corpora repeat the same words millions of times.
+    if (STEMS.size >= 200_000) STEMS.clear();
+    s = stemUncached(word);
+    STEMS.set(word, s);
+  }
+  return s;
+}
+
+const STEMS = new Map<string, string>();
+
+function stemUncached(word: string): string {
   const w = word.toLowerCase().replace(/['’]s$/, '');
   if (!/^[a-z-]+$/.test(w) || w.length <= 3 || NOT_PLURAL.has(w)) return w;
   if (/(?:ss|us|is|ous|ics)$/.test(w)) return w;

@@ -5,6 +5,7 @@ import { PackingState } from '../stages/packing-state.js';
 import { screenWithModel } from '../stages/screen-stage.js';
 import { screenCriteriaWithModel } from '../stages/criteria-stage.js';
 import { synthesizeWithModel } from '../stages/synthesize-stage.js';
+import { applySubcategoriesWithModel, subcategorizeWithModel } from '../stages/subcategory-stage.js';
 import { assignWithModel, induceTaxonomyWithModel } from '../stages/taxonomy-stage.js';
 
 /** The review stages through an OpenAI-compatible model (with cache, retries and repair behind the gateway). */
@@ -15,8 +16,10 @@ export function createModelEngine(base: Omit<ModelStageDeps, 'packing'>): Review
     screen: (papers, topic, ctx) => screenWithModel(deps, papers, topic, ctx),
     screenCriteria: (papers, criteria, ctx) => screenCriteriaWithModel(deps, papers, criteria, ctx),
     classify: (papers, ctx) => classifyWithModel(deps, papers, ctx),
-    induceTaxonomy: (papers, annotations, ctx) => induceTaxonomyWithModel(deps, papers, annotations, ctx),
-    applyTaxonomy: (papers, annotations, categories, ctx) => assignWithModel(deps, papers, annotations, categories, ctx, 'file'),
+    induceTaxonomy: async (papers, annotations, ctx) =>
+      subcategorizeWithModel(deps, papers, annotations, await induceTaxonomyWithModel(deps, papers, annotations, ctx), ctx),
+    applyTaxonomy: async (papers, annotations, categories, ctx) =>
+      applySubcategoriesWithModel(deps, papers, annotations, categories, await assignWithModel(deps, papers, annotations, categories, ctx, 'file'), ctx),
     synthesize: (input, ctx) => synthesizeWithModel(deps, input, ctx),
   };
 }

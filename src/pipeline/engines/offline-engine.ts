@@ -1,10 +1,16 @@
 import { assignToTaxonomy } from '../../offline/assign-taxonomy.js';
-import { classifyOffline } from '../../offline/classify.js';
+import { classifyOfflineSteps } from '../../offline/classify.js';
 import { screenOffline } from '../../offline/screen.js';
 import { screenCriteriaOffline } from '../../offline/screen-criteria.js';
-import { synthesizeOffline } from '../../offline/synthesize.js';
-import { induceTaxonomyOffline } from '../../offline/taxonomy.js';
-import type { ReviewEngine } from '../../review/engine.js';
+import { synthesizeSteps } from '../../offline/synthesize.js';
+import { induceTaxonomySteps } from '../../offline/taxonomy.js';
+import { runStepsCooperatively, type Steps } from '../../review/cooperative-loop.js';
+import type { ReviewEngine, StageContext } from '../../review/engine.js';
+
+/** Run an offline stage's steps cooperatively: progress reported, the event loop free, Ctrl-C honoured. */
+function cooperate<T>(steps: Steps<T>, ctx: StageContext, what: string): Promise<T> {
+  return runStepsCooperatively(steps, { signal: ctx.signal, what, progress: (p) => ctx.progress(p.done, p.total, 0) });
+}
 
 /** The same stages with no model: extractive and deterministic. */
 export function createOfflineEngine(): ReviewEngine {
@@ -21,12 +27,12 @@ export function createOfflineEngine(): ReviewEngine {
       return result;
     },
     async classify(papers, ctx) {
-      const annotations = classifyOffline(papers);
+      const annotations = await cooperate(classifyOfflineSteps(papers), ctx, 'classify');
       ctx.progress(papers.length, papers.length, 0);
       return annotations;
     },
     async induceTaxonomy(papers, annotations, ctx) {
-      const taxonomy = induceTaxonomyOffline(papers, annotations);
+      const taxonomy = await cooperate(induceTaxonomySteps(papers, annotations), ctx, 'taxonomy');
       ctx.progress(1, 1, 0);
       return taxonomy;
     },
@@ -36,7 +42,7 @@ export function createOfflineEngine(): ReviewEngine {
       return taxonomy;
     },
     async synthesize(input, ctx) {
-      const draft = synthesizeOffline(input);
+      const draft = await cooperate(synthesizeSteps(input), ctx, 'synthesize');
       const sections = input.taxonomy.categories.length + 1;
       ctx.progress(sections, sections, 0);
       return draft;

@@ -111,12 +111,22 @@ async function rememberedChunks(deps: ModelStageDeps, lines: string[]): Promise<
   return split(sizes);
 }
 
-function taxonomyMessages(deps: ModelStageDeps, items: string[]) {
-  return renderPrompt(deps.prompts.taxonomy, { min: String(MIN_CATEGORIES), max: String(MAX_CATEGORIES), items: items.join('\n') });
+function taxonomyMessages(deps: ModelStageDeps, items: string[], range: CategoryRule = { min: MIN_CATEGORIES, max: MAX_CATEGORIES }) {
+  return renderPrompt(deps.prompts.taxonomy, { min: String(range.min), max: String(range.max), items: items.join('\n') });
 }
 
-async function propose(deps: ModelStageDeps, items: string[], ctx: StageContext, rule: CategoryRule | null): Promise<CategoryProposal[]> {
-  return proposeCategories(deps, taxonomyMessages(deps, items), rule, ctx.signal);
+/**
+ * One taxonomy request: categories proposed for `items` (5..12, or `range` for subcategories). With `rule`
+ * (a final proposal) a reply that breaks the count rule is repaired once, then the stage fails.
+ */
+export async function propose(
+  deps: ModelStageDeps,
+  items: string[],
+  ctx: StageContext,
+  rule: CategoryRule | null,
+  range: CategoryRule = { min: MIN_CATEGORIES, max: MAX_CATEGORIES },
+): Promise<CategoryProposal[]> {
+  return proposeCategories(deps, taxonomyMessages(deps, items, range), rule, ctx.signal);
 }
 
 /**

@@ -56,6 +56,14 @@ export const ConfigSchema = z.object({
   taxonomyFile: z.string().optional(),
   repeat: z.number().int().min(1).max(50),
   output: OutputModeSchema,
+  /** --batch-api: model requests go through the provider's Batch API (half price, results within 24 h). */
+  batch: z.object({
+    api: z.boolean(),
+    /** What happens to lines a batch did not answer: another batch, or synchronous requests. */
+    fallback: z.enum(['resubmit', 'sync']),
+    /** First interval between two polls of a batch, in ms. */
+    pollMs: z.number().int().min(10),
+  }),
   ci: z.boolean(),
   color: z.boolean(),
 });
@@ -84,6 +92,9 @@ export const ConfigFileSchema = z
     out: z.string(),
     runsDir: z.string(),
     workspace: z.string(),
+    batchApi: z.boolean(),
+    batchFallback: z.enum(['resubmit', 'sync']),
+    batchPollMs: z.number().int(),
   })
   .partial()
   .strict();

@@ -4,6 +4,7 @@ import { redactURL } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError } from '../errors.js';
 import { AccountingTracker } from './accounting.js';
+import { BATCH_CONCURRENCY, batchTransportFor } from './batch/from-config.js';
 import { readCapability, writeCapability } from './capabilities.js';
 import { Gateway } from './gateway.js';
 import { ResponseCache } from './response-cache.js';
@@ -22,6 +23,8 @@ export interface CreateGatewayOptions {
   model?: string;
   /** Backoff tuning (defaults: 500 ms doubling up to 30 s; `config.model.maxRetries` retries). */
   retry?: Partial<Omit<RetryPolicy, 'maxRetries'>>;
+  /** --batch-api: the run folder's record of its batches (the cache keeps the shared one). */
+  batchRegistry?: string;
 }
 
 /**
@@ -52,19 +55,21 @@ export async function createGateway(config: Config, options: CreateGatewayOption
     }
   };
   const scheduler = new Scheduler({
-    maxConcurrency: config.concurrency,
+    maxConcurrency: config.batch.api ? BATCH_CONCURRENCY : config.concurrency,
     onConcurrencyChange: (concurrency, reason) => emit({ type: 'concurrency-changed', concurrency, reason }),
   });
-  const accounting = new AccountingTracker(() => scheduler.concurrency);
+  const accounting = new AccountingTracker(() => scheduler.concurrency, config.batch.api ? 'batch' : 'standard');
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: config.model.maxRetries };
   let transport: Promise<Transport> | undefined;
+  const sync = () => (transport ??= createTransport({ baseURL: config.model.baseURL, apiKey: config.model.apiKey, timeoutMs: config.model.timeoutMs }));
+  const batch = batchTransportFor(config, { endpoint, model, signal: options.signal, runRegistry: options.batchRegistry, listeners, emit, sync });
   const remembered = config.model.structuredMethod === 'auto' ? await readCapability(config.cacheDir, endpoint, model) : null;
 
   return new Gateway({
     runner: { endpoint, model, scheduler, accounting, policy, emit, maxCostUSD: options.maxCostUSD ?? config.maxCost },
     accounting,
     cache: new ResponseCache(new DiskCache(config.cacheDir), mode, emit),
-    transport: () => (transport ??= createTransport({ baseURL: config.model.baseURL, apiKey: config.model.apiKey, timeoutMs: config.model.timeoutMs })),
+    transport: () => (batch ? Promise.resolve(batch) : sync()),
     sampling: { temperature: config.model.temperature, seed: config.model.seed, maxTokens: config.model.maxTokens, contextWindow: config.model.contextWindow },
     structuredMethod: config.model.structuredMethod,
     rememberedMethod: remembered?.method ?? null,

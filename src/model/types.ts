@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BatchStatusEvent } from './batch/batch-events.js';
 
 /** The contract between the model layer and everything that uses it (pipeline stages, ask, chat). */
 
@@ -85,7 +86,8 @@ export type ModelEvent =
   | { type: 'retry'; stage: string; attempt: number; reason: string; delayMs: number }
   | { type: 'concurrency-changed'; concurrency: number; reason: string }
   | { type: 'cache-corrupt'; cacheKey: string; reason: string }
-  | { type: 'output-invalid'; stage: string; kind: OutputFailureKind; error: string };
+  | { type: 'output-invalid'; stage: string; kind: OutputFailureKind; error: string }
+  | BatchStatusEvent;
 
 /**
  * What is known of the endpoint's limits for this model: configured (LITREV_CONTEXT_WINDOW,

@@ -70,12 +70,13 @@ export function estimateRun(config: Config, papers: Paper[], prompts: PromptSet,
     model,
     papers: n,
     ...totals,
-    costUSD: estimateCostUSD(model, totals.promptTokens, totals.completionTokens),
+    costUSD: estimateCostUSD(model, totals.promptTokens, totals.completionTokens, config.batch.api ? 'batch' : 'standard'),
     byStage,
     assumptions: [
       `classification batches rendered for real (${batches.length} of up to ${limits.maxItems} papers)`,
       `about ${CATEGORY_GUESS} categories; later stages estimated from the corpus size`,
       'every request counted as sent (cached answers cost nothing); tokens estimated without a tokenizer (within 20% of o200k in the tests)',
+      ...(config.batch.api ? ['--batch-api: priced at Batch API rates (half the list price)'] : []),
     ],
   };
 }

@@ -50,6 +50,7 @@ export async function prepareRun(
     model: combo.model,
     signal: options.signal,
     ...(config.maxCost !== undefined ? { maxCostUSD: config.maxCost } : {}),
+    ...(config.batch.api ? { batchRegistry: path.join(outDir, 'batches.json') } : {}),
   });
   const deps: ModelStageDeps = {
     gateway,

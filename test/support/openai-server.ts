@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createBatchRoutes, type BatchRouteOptions, type BatchRoutes } from './batch-routes.js';
 import { describeChat, type ChatAnswer, type ChatHandler, type ChatRequestInfo } from './chat-request.js';
 import { writeChatAnswer } from './write-chat-answer.js';
 
@@ -32,6 +33,8 @@ export interface OpenAIServerOptions {
   /** Dimensions of the deterministic embedding vectors (default 8). */
   embeddingDimensions?: number;
   handler?: ChatHandler;
+  /** The Files and Batch APIs (test/support/batch-routes.ts): status timings, failing lines, expiry. */
+  batch?: BatchRouteOptions;
 }
 
 export interface OpenAIServer {
@@ -41,6 +44,7 @@ export interface OpenAIServer {
   /** The chat-completion requests only. */
   chatRequests(): RecordedRequest[];
   setHandler(handler: ChatHandler | undefined): void;
+  batchApi: BatchRoutes;
   close(): Promise<void>;
 }
 
@@ -128,6 +132,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     sendJSON(res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
   };
 
+  const batchApi = createBatchRoutes(options.batch, onChat);
   const server = createServer((httpReq, res) => {
     const chunks: Buffer[] = [];
     httpReq.on('data', (c: Buffer) => chunks.push(c));
@@ -139,6 +144,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       const run = async () => {
         if (route === 'POST /v1/chat/completions') return onChat(rec, res, httpReq);
         if (route === 'POST /v1/embeddings') return onEmbeddings(rec, res);
+        if (await batchApi.route(httpReq, res, Buffer.concat(chunks))) return;
         if (route === 'GET /v1/models') {
           if (options.apiKey !== undefined && rec.headers.authorization !== `Bearer ${options.apiKey}`) {
             return sendError(res, 401, { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' });
@@ -160,7 +166,9 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     setHandler: (h) => {
       handler = h;
     },
+    batchApi,
     close: async () => {
+      batchApi.close();
       for (const t of timers) clearTimeout(t);
       timers.clear();
       server.closeAllConnections();

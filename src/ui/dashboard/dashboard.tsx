@@ -2,6 +2,7 @@ import { Box, Static, Text } from 'ink';
 import { formatCost, formatCount, plural } from '../../format/numbers.js';
 import { formatClock } from '../../format/time.js';
 import type { RunState, StageState } from '../../pipeline/run-state.js';
+import { activeBatches, describeBatch } from '../../pipeline/batch-progress.js';
 import { RunSummaryView } from './run-summary.js';
 import { FinishedStage, RunningStage } from './stage-row.js';
 
@@ -31,6 +32,11 @@ export function Dashboard({ state, now }: { state: RunState; now: number }) {
       </Static>
       {running.map((s) => (
         <RunningStage key={s.name} stage={s} now={now} concurrency={state.concurrency} />
+      ))}
+      {activeBatches(state).map((b) => (
+        <Text key={b.batchId} dimColor wrap="truncate-end">
+          {describeBatch(b)}
+        </Text>
       ))}
       {!state.summary && state.startedAt !== null && <Totals state={state} now={now} />}
       {state.warnings.slice(-WARNINGS_SHOWN).map((w, i) => (

@@ -16,11 +16,8 @@ const status = (over: Partial<BatchStatusEvent>): ReviewEvent => ({
 });
 
 function fold(events: ReviewEvent[]): RunState {
-  return events.reduce((s, e) => reduceRunState(s, e, 0), {
-    ...initialRunState,
-    runId: 'r1',
-    startedAt: 0,
-  });
+  const start: RunState = { ...initialRunState, runId: 'r1', startedAt: 0 };
+  return events.reduce<RunState>((s, e) => reduceRunState(s, e, 0), start);
 }
 
 describe('batch progress', () => {

@@ -51,6 +51,7 @@ export function buildManifest(input: ManifestInput): RunManifest {
       cacheMode: o.config.cacheMode,
       promptDir: o.promptDir,
       maxCost: o.config.maxCost ?? null,
+      ...(o.config.batch.api ? { batchApi: true } : {}),
     },
     prompts: promptHashes(o.prompts),
     counts: {

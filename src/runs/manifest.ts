@@ -41,6 +41,8 @@ export interface RunManifest {
     cacheMode: string;
     promptDir: string | null;
     maxCost: number | null;
+    /** --batch-api: the requests went through the provider's Batch API (their ids: batches.json beside run.json). */
+    batchApi?: boolean;
   };
   /** Every prompt used: name -> version, sha256 of the file, path. */
   prompts: Record<string, { version: string; hash: string; path: string }>;

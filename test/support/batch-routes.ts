@@ -30,6 +30,8 @@ export interface BatchRouteOptions {
   hold?: boolean;
   /** A line for which this returns an error goes to the error file with that HTTP status instead of being answered. */
   failLine?: (line: BatchLineInfo) => { status: number; message?: string; code?: string } | null | undefined;
+  /** A batch for which this returns an error fails as a whole at validation (e.g. `token_limit_exceeded`). */
+  failBatch?: (batch: { batchIndex: number; lines: number }) => { code: string; message: string } | null | undefined;
   /** A batch for which this returns a number expires after answering that many lines (the rest: `batch_expired`). */
   expireAfter?: (batch: { batchIndex: number; lines: number }) => number | null | undefined;
 }
@@ -207,6 +209,8 @@ export function createBatchRoutes(initial: BatchRouteOptions | undefined, chatRo
     if (params.endpoint !== '/v1/chat/completions') return sendError(res, 400, `Unsupported endpoint ${String(params.endpoint)}`, 'endpoint');
     if (params.completion_window !== '24h') return sendError(res, 400, "completion_window must be '24h'", 'completion_window');
     const parsed = parseInput(file.content.toString('utf8'));
+    const refused = parsed.errors.length === 0 ? options.failBatch?.({ batchIndex: batches.length, lines: parsed.lines.length }) : null;
+    if (refused) parsed.errors.push({ ...refused, line: null, param: null });
     const created = now();
     const batch: BatchObject = {
       id: `batch_test${++seq}`,
@@ -311,9 +315,9 @@ export function createBatchRoutes(initial: BatchRouteOptions | undefined, chatRo
 }
 
 /** The lines of a batch input file, or what is wrong with them (OpenAI fails the whole batch then). */
-function parseInput(text: string): { lines: { custom_id: string; body: Record<string, unknown> }[]; errors: { code: string; message: string; line: number; param: string | null }[] } {
+function parseInput(text: string): { lines: { custom_id: string; body: Record<string, unknown> }[]; errors: { code: string; message: string; line: number | null; param: string | null }[] } {
   const lines: { custom_id: string; body: Record<string, unknown> }[] = [];
-  const errors: { code: string; message: string; line: number; param: string | null }[] = [];
+  const errors: { code: string; message: string; line: number | null; param: string | null }[] = [];
   const seen = new Set<string>();
   text.split('\n').forEach((raw, i) => {
     if (raw.trim() === '') return;

@@ -66,6 +66,7 @@ export class BatchCollector {
   private readonly watched = new Map<string, Promise<Outcome>>();
   private readonly running = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private readonly delayed = new Set<NodeJS.Timeout>();
   private interrupted: BatchInterruptedError | null = null;
 
   constructor(private readonly o: CollectorOptions) {
@@ -154,11 +155,12 @@ export class BatchCollector {
       throw err;
     }
     if (outcome.info.status === 'failed') {
-      const why = outcome.info.errors.join('; ') || 'the provider rejected the input file';
-      for (const w of lines.values()) this.settle(w, () => w.reject(new ModelRequestError(`batch ${record.id} failed: ${why}`, { exhausted: true })));
-      return;
+      // Refused as a whole (an invalid file, or the provider's queue is full): its lines go round again, within maxRounds.
+      const why = `batch ${record.id} failed: ${outcome.info.errors.join('; ') || 'the provider refused the input file'}`;
+      for (const w of lines.values()) this.retry(w, why, this.o.poll.maxMs);
+    } else {
+      for (const [custom, w] of lines) this.settleLine(w, outcome.results.get(custom), record.id);
     }
-    for (const [custom, w] of lines) this.settleLine(w, outcome.results.get(custom), record.id);
     await this.save({ ...outcome.record, collected: true });
   }
 
@@ -176,8 +178,8 @@ export class BatchCollector {
     this.settle(w, () => w.reject(error));
   }
 
-  /** A line that was not answered: into the next batch, or synchronous, or failed after `maxRounds`. */
-  private retry(w: Waiting, reason: string): void {
+  /** A line that was not answered: into the next batch (after `delayMs`), or synchronous, or failed after `maxRounds`. */
+  private retry(w: Waiting, reason: string, delayMs = 0): void {
     if (this.interrupted) return;
     w.rounds++;
     w.lastFailure = reason;
@@ -192,7 +194,12 @@ export class BatchCollector {
       const err = new ModelRequestError(`batch line not answered after ${w.rounds} batches (last: ${reason})`, { exhausted: true });
       return this.settle(w, () => w.reject(err));
     }
-    this.enqueue(w);
+    if (delayMs <= 0) return this.enqueue(w);
+    const t = setTimeout(() => {
+      this.delayed.delete(t);
+      this.enqueue(w);
+    }, delayMs);
+    this.delayed.add(t);
   }
 
   /** One poller per batch id, however many requests wait on it. */
@@ -242,6 +249,7 @@ export class BatchCollector {
   /** Ctrl-C: stop polling and fail every waiting request; the batches keep running at the provider. */
   private interrupt(): void {
     clearTimeout(this.timer);
+    for (const t of this.delayed) clearTimeout(t);
     this.interrupted = new BatchInterruptedError([...this.running]);
     for (const w of [...this.open]) this.settle(w, () => w.reject(this.interrupted));
     this.waiting = [];

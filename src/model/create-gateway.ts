@@ -23,8 +23,8 @@ export interface CreateGatewayOptions {
   model?: string;
   /** Backoff tuning (defaults: 500 ms doubling up to 30 s; `config.model.maxRetries` retries). */
   retry?: Partial<Omit<RetryPolicy, 'maxRetries'>>;
-  /** --batch-api: the run folder's record of its batches (the cache keeps the shared one). */
-  batchRegistry?: string;
+  /** `review --batch-api`: chat requests go through the Batch API; `registry` is the run folder's record of its batches. */
+  batch?: { registry: string };
 }
 
 /**
@@ -54,15 +54,15 @@ export async function createGateway(config: Config, options: CreateGatewayOption
       }
     }
   };
-  const scheduler = new Scheduler({
-    maxConcurrency: config.batch.api ? BATCH_CONCURRENCY : config.concurrency,
-    onConcurrencyChange: (concurrency, reason) => emit({ type: 'concurrency-changed', concurrency, reason }),
-  });
-  const accounting = new AccountingTracker(() => scheduler.concurrency, config.batch.api ? 'batch' : 'standard');
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: config.model.maxRetries };
   let transport: Promise<Transport> | undefined;
   const sync = () => (transport ??= createTransport({ baseURL: config.model.baseURL, apiKey: config.model.apiKey, timeoutMs: config.model.timeoutMs }));
-  const batch = batchTransportFor(config, { endpoint, model, signal: options.signal, runRegistry: options.batchRegistry, listeners, emit, sync });
+  const batch = options.batch ? batchTransportFor(config, { endpoint, model, signal: options.signal, runRegistry: options.batch.registry, listeners, emit, sync }) : null;
+  const scheduler = new Scheduler({
+    maxConcurrency: batch ? BATCH_CONCURRENCY : config.concurrency,
+    onConcurrencyChange: (concurrency, reason) => emit({ type: 'concurrency-changed', concurrency, reason }),
+  });
+  const accounting = new AccountingTracker(() => scheduler.concurrency, batch ? 'batch' : 'standard');
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: config.model.maxRetries };
   const remembered = config.model.structuredMethod === 'auto' ? await readCapability(config.cacheDir, endpoint, model) : null;
 
   return new Gateway({

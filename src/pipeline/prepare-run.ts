@@ -50,7 +50,7 @@ export async function prepareRun(
     model: combo.model,
     signal: options.signal,
     ...(config.maxCost !== undefined ? { maxCostUSD: config.maxCost } : {}),
-    ...(config.batch.api ? { batchRegistry: path.join(outDir, 'batches.json') } : {}),
+    ...(config.batch.api ? { batch: { registry: path.join(outDir, 'batches.json') } } : {}),
   });
   const deps: ModelStageDeps = {
     gateway,

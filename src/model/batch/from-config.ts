@@ -9,12 +9,11 @@ import { createBatchTransport } from './batch-transport.js';
  */
 export const BATCH_CONCURRENCY = 1_000_000;
 
-/** The batch transport for `--batch-api` (null without it), wired to the gateway's events. */
+/** The batch transport of a `review --batch-api` gateway, wired to the gateway's events. */
 export function batchTransportFor(
   config: Config,
   parts: { endpoint: string; model: string; signal?: AbortSignal; runRegistry?: string; listeners: Set<(event: ModelEvent) => void>; emit: (event: ModelEvent) => void; sync: () => Promise<Transport> },
-): Transport | null {
-  if (!config.batch.api) return null;
+): Transport {
   const transport = createBatchTransport({
     baseURL: config.model.baseURL,
     ...(config.model.apiKey ? { apiKey: config.model.apiKey } : {}),

@@ -76,7 +76,7 @@ function Totals({ state, now }: { state: RunState; now: number }) {
     <Text dimColor>
       total: {plural(a.calls, 'call')} · {plural(a.cacheHits, 'cache hit')} · {formatCount(a.promptTokens)}+{formatCount(a.completionTokens)} tokens ·{' '}
       {formatCost(a.costUSD)}
-      {state.concurrency !== null ? ` · concurrency ${state.concurrency}` : ''} · elapsed {elapsed}
+      {state.concurrency !== null && Object.keys(state.batches).length === 0 ? ` · concurrency ${state.concurrency}` : ''} · elapsed {elapsed}
       {state.failures.length > 0 ? ` · ${plural(state.failures.length, 'paper')} failed` : ''}
     </Text>
   );

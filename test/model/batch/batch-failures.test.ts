@@ -61,21 +61,4 @@ describe('batch lines that fail', () => {
     expect(server!.chatRequests()).toHaveLength(0);
   });
 
-  it('--batch-fallback sync finishes unanswered lines with synchronous requests', async () => {
-    const { r, batches } = await review({ expireAfter: (b) => (b.batchIndex === 0 ? 2 : null) }, ['--batch-fallback', 'sync']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(jsonOf(r).annotated).toBe(jsonOf(r).papers);
-    const unanswered = batches[0]!.lines.length - 2;
-    expect(server!.chatRequests()).toHaveLength(unanswered);
-    expect(batches.filter(isClassify)).toHaveLength(1);
-  });
-
-  it('a line that keeps failing fails its papers after --max-retries more batches, recorded with the reason', async () => {
-    const { r, batches } = await review({ failLine: (l) => (isClassify({ lines: [l] }) && l.lineIndex === 0 ? { status: 503, message: 'overloaded' } : null) }, ['--max-retries', '1']);
-    expect(r.code).toBe(1);
-    const s = jsonOf(r);
-    expect(s.failed).toBeGreaterThan(0);
-    expect(s.annotated + s.failed).toBe(s.papers);
-    expect(batches.filter(isClassify)).toHaveLength(2);
-  });
 });

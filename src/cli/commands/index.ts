@@ -102,7 +102,7 @@ export const commands: CommandSpec[] = [
       { name: 'ACTION', description: 'cancel (default: list)' },
       { name: 'ID', description: 'the batch to cancel' },
     ],
-    options: { ...modelOptions },
+    options: { 'base-url': modelOptions['base-url']!, 'cache-dir': modelOptions['cache-dir']!, model: modelOptions.model! },
     load: async () => (await import('./batches.js')).batchesAction,
   },
   {

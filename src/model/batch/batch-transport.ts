@@ -19,7 +19,7 @@ export interface BatchTransportOptions {
   /** The run folder's copy of the registry (the batches this run started or collected). */
   runRegistry?: string;
   fallback: 'resubmit' | 'sync';
-  /** First interval between two polls of a batch (grows 1.5x per poll without news, up to 12x). */
+  /** First interval between two polls of a batch (grows 1.5x per poll, up to 12x). */
   pollMs: number;
   signal?: AbortSignal;
   emit: (event: BatchStatusEvent) => void;

@@ -2,7 +2,7 @@ import { sleep } from '../sleep.js';
 import { FINAL_STATUSES, type BatchClient, type BatchInfo } from './batch-client.js';
 
 export interface PollOptions {
-  /** First wait between two polls; each poll without news waits 1.5 times longer, up to `maxMs`. */
+  /** First wait between two polls; each next one waits 1.5 times longer, up to `maxMs`. */
   initialMs: number;
   maxMs: number;
   signal?: AbortSignal;
@@ -19,7 +19,6 @@ export async function waitForBatch(client: BatchClient, id: string, options: Pol
     const seen = `${info.status}:${info.completed}:${info.failed}:${info.total}`;
     if (seen !== last) {
       options.onChange(info, etaOf(info, Date.now()));
-      delay = options.initialMs;
       last = seen;
     }
     if (FINAL_STATUSES.has(info.status)) return info;

@@ -56,7 +56,7 @@ export async function createGateway(config: Config, options: CreateGatewayOption
   };
   let transport: Promise<Transport> | undefined;
   const sync = () => (transport ??= createTransport({ baseURL: config.model.baseURL, apiKey: config.model.apiKey, timeoutMs: config.model.timeoutMs }));
-  const batch = options.batch ? batchTransportFor(config, { endpoint, model, signal: options.signal, runRegistry: options.batch.registry, listeners, emit, sync }) : null;
+  const batch = options.batch ? batchTransportFor(config, { endpoint, model, signal: options.signal, runRegistry: options.batch.registry, listeners, emit, sync, accounting: (): AccountingTracker => accounting }) : null;
   const scheduler = new Scheduler({
     maxConcurrency: batch ? BATCH_CONCURRENCY : config.concurrency,
     onConcurrencyChange: (concurrency, reason) => emit({ type: 'concurrency-changed', concurrency, reason }),

@@ -30,6 +30,8 @@ export interface CollectorOptions {
   sync: (body: ChatBody) => Promise<ChatResponse>;
   signal?: AbortSignal;
   emit: (event: BatchStatusEvent) => void;
+  /** A line goes round again (next batch or synchronous): counted as a retry and a request sent. */
+  onRetry: (stage: string, attempt: number, reason: string) => void;
   /** The stage names of the requests that arrived since the last flush. */
   takeStages: () => string[];
   limits?: FileLimits;
@@ -184,6 +186,7 @@ export class BatchCollector {
     w.rounds++;
     w.lastFailure = reason;
     if (this.o.fallback === 'sync') {
+      this.o.onRetry(w.stage ?? '', w.rounds + 1, reason);
       this.o.sync(w.body).then(
         (res) => this.settle(w, () => w.resolve(res)),
         (err: unknown) => this.settle(w, () => w.reject(err)),
@@ -194,6 +197,7 @@ export class BatchCollector {
       const err = new ModelRequestError(`batch line not answered after ${w.rounds} batches (last: ${reason})`, { exhausted: true });
       return this.settle(w, () => w.reject(err));
     }
+    this.o.onRetry(w.stage ?? '', w.rounds + 1, reason);
     if (delayMs <= 0) return this.enqueue(w);
     const t = setTimeout(() => {
       this.delayed.delete(t);

@@ -23,6 +23,8 @@ export interface BatchTransportOptions {
   pollMs: number;
   signal?: AbortSignal;
   emit: (event: BatchStatusEvent) => void;
+  /** A line sent again (next batch, or synchronously): the gateway counts a retry and a request. */
+  onRetry: (stage: string, attempt: number, reason: string) => void;
   /** The synchronous transport: models, embeddings, and `fallback: sync`. */
   sync: () => Promise<Transport>;
 }
@@ -61,6 +63,7 @@ export function createBatchTransport(o: BatchTransportOptions): Transport & { ob
     sync: sendSync,
     ...(o.signal ? { signal: o.signal } : {}),
     emit: o.emit,
+    onRetry: o.onRetry,
     takeStages: () => {
       const list = [...stages];
       stages.clear();

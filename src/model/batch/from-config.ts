@@ -1,4 +1,5 @@
 import type { Config } from '../../config/schema.js';
+import type { AccountingTracker } from '../accounting.js';
 import type { Transport } from '../transport.js';
 import type { ModelEvent } from '../types.js';
 import { createBatchTransport } from './batch-transport.js';
@@ -12,7 +13,17 @@ export const BATCH_CONCURRENCY = 1_000_000;
 /** The batch transport of a `review --batch-api` gateway, wired to the gateway's events. */
 export function batchTransportFor(
   config: Config,
-  parts: { endpoint: string; model: string; signal?: AbortSignal; runRegistry?: string; listeners: Set<(event: ModelEvent) => void>; emit: (event: ModelEvent) => void; sync: () => Promise<Transport> },
+  parts: {
+    endpoint: string;
+    model: string;
+    signal?: AbortSignal;
+    runRegistry?: string;
+    listeners: Set<(event: ModelEvent) => void>;
+    emit: (event: ModelEvent) => void;
+    sync: () => Promise<Transport>;
+    /** The gateway's accounting (created after the transport: read when a line is retried). */
+    accounting: () => AccountingTracker;
+  },
 ): Transport {
   const transport = createBatchTransport({
     baseURL: config.model.baseURL,
@@ -27,6 +38,11 @@ export function batchTransportFor(
     pollMs: config.batch.pollMs,
     ...(parts.signal ? { signal: parts.signal } : {}),
     emit: parts.emit,
+    onRetry: (stage, attempt, reason) => {
+      parts.accounting().requestSent();
+      parts.accounting().retried();
+      parts.emit({ type: 'retry', stage, attempt, reason, delayMs: 0 });
+    },
     sync: parts.sync,
   });
   parts.listeners.add((event) => transport.observe(event));

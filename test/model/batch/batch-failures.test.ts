@@ -35,8 +35,9 @@ describe('batch lines that fail', () => {
     expect(server!.chatRequests()).toHaveLength(0);
     const failedIds = batches[0]!.lines.filter((_, i) => i % 3 === 0).map((l) => l.custom_id);
     expect(batches[0]!.batch.request_counts.failed).toBe(failedIds.length);
-    // The second batch holds exactly the lines that failed, resubmitted.
+    // The second batch holds exactly the lines that failed, resubmitted; every line sent counts as a call.
     expect(batches[1]!.lines.map((l) => l.custom_id).sort()).toEqual(failedIds.sort());
+    expect(jsonOf(r).calls).toBe(batches.reduce((n, b) => n + b.lines.length, 0));
   });
 
   it('a line the endpoint rejects for its content (context too long) is split like a synchronous request', async () => {

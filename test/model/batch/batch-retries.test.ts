@@ -33,6 +33,7 @@ describe('batch lines that keep failing', () => {
     expect(jsonOf(r).annotated).toBe(jsonOf(r).papers);
     const unanswered = batches[0]!.lines.length - 2;
     expect(server!.chatRequests()).toHaveLength(unanswered);
+    expect(jsonOf(r).calls).toBe(batches.reduce((n, b) => n + b.lines.length, 0) + unanswered);
     expect(batches.filter(isClassify)).toHaveLength(1);
   });
 

@@ -42,7 +42,6 @@ interface Waiting {
   id: string;
   stage: string | null;
   rounds: number;
-  lastFailure: string;
   resolve: (res: ChatResponse) => void;
   reject: (err: unknown) => void;
 }
@@ -79,7 +78,7 @@ export class BatchCollector {
   add(body: ChatBody): Promise<ChatResponse> {
     if (this.interrupted) return Promise.reject(this.interrupted);
     return new Promise((resolve, reject) => {
-      const w: Waiting = { body, id: bodyId(body), stage: null, rounds: 0, lastFailure: '', resolve, reject };
+      const w: Waiting = { body, id: bodyId(body), stage: null, rounds: 0, resolve, reject };
       this.open.add(w);
       this.enqueue(w);
     });
@@ -123,15 +122,27 @@ export class BatchCollector {
         attach.get(record)!.set(custom, w);
       } else submit.push({ custom, w, line: requestLine(custom, w.body) });
     }
-    const jobs: Promise<void>[] = [...attach].map(([record, lines]) => this.collect(record, lines, true));
-    for (const file of splitIntoFiles(submit, this.o.limits)) {
+    // Each job handles its own failure at once: it may fail while later files are still being uploaded.
+    const failAll = (lines: Map<string, Waiting>) => (err: unknown) => {
+      for (const w of lines.values()) this.settle(w, () => w.reject(err));
+    };
+    const jobs = [...attach].map(([record, lines]) => this.collect(record, lines, true).catch(failAll(lines)));
+    const files = splitIntoFiles(submit, this.o.limits);
+    for (const [i, file] of files.entries()) {
       const stage = [...new Set(file.map((l) => l.w.stage))].join('+');
-      const client = await this.o.client();
-      const info = await submitFile(client, `${file.map((l) => l.line).join('\n')}\n`, `litrev-${stage.replace(/[^a-z0-9+_-]/gi, '_')}.jsonl`, { litrev: stage });
+      let info: BatchInfo;
+      try {
+        info = await submitFile(await this.o.client(), `${file.map((l) => l.line).join('\n')}\n`, `litrev-${stage.replace(/[^a-z0-9+_-]/gi, '_')}.jsonl`, { litrev: stage });
+      } catch (err) {
+        // The files already started keep their jobs; this one and the rest fail (the gateway may send them again).
+        failAll(new Map(files.slice(i).flat().map((l) => [l.custom, l.w])))(err);
+        break;
+      }
       const now = new Date().toISOString();
       const record: BatchRecord = { id: info.id, endpoint: this.o.endpoint, model: this.o.model, stage, status: info.status, total: info.total, completed: 0, failed: 0, createdAt: now, updatedAt: now, lines: file.map((l) => l.custom) };
       await this.save(record);
-      jobs.push(this.collect(record, new Map(file.map((l) => [l.custom, l.w])), false));
+      const lines = new Map(file.map((l) => [l.custom, l.w]));
+      jobs.push(this.collect(record, lines, false).catch(failAll(lines)));
     }
     await Promise.all(jobs);
   }
@@ -184,7 +195,6 @@ export class BatchCollector {
   private retry(w: Waiting, reason: string, delayMs = 0): void {
     if (this.interrupted) return;
     w.rounds++;
-    w.lastFailure = reason;
     if (this.o.fallback === 'sync') {
       this.o.onRetry(w.stage ?? '', w.rounds + 1, reason);
       this.o.sync(w.body).then(

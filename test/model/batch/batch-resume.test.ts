@@ -13,6 +13,7 @@ import { jsonOf, runCli } from '../../support/run-cli.js';
  */
 const ROOT = path.resolve(__dirname, '../../..');
 const CORPUS = path.join(ROOT, 'examples/corpus');
+const ONE_FILE = path.join(CORPUS, '004_8ff57b83dc1ce018.txt');
 
 let server: OpenAIServer | undefined;
 afterEach(async () => {
@@ -79,7 +80,7 @@ describe('--batch-api across processes', () => {
     server = await startOpenAIServer({ handler: fakeReviewer(), batch: { hold: true } });
     const cwd = workspace();
     const model = ['--base-url', server.url, '--model', 'test-model'];
-    const run = start(['review', CORPUS, ...model, '--batch-api', '--plain'], cwd);
+    const run = start(['review', ONE_FILE, ...model, '--batch-api', '--plain'], cwd);
     await until(() => recorded(cwd).length === 1 && polls(recorded(cwd)[0]!.id) > 0, 'the batch to be polled');
     run.child.kill('SIGINT');
     const { code, stderr } = await run.exit;

@@ -37,8 +37,6 @@ export interface BatchClient {
   submit(jsonl: string, filename: string, metadata: Record<string, string>): Promise<BatchInfo>;
   retrieve(id: string): Promise<BatchInfo>;
   cancel(id: string): Promise<BatchInfo>;
-  /** The newest batches first. */
-  list(limit: number): Promise<BatchInfo[]>;
   /** The text of an output or error file. */
   download(fileId: string): Promise<string>;
 }
@@ -56,10 +54,6 @@ export async function createBatchClient(options: BatchClientOptions): Promise<Ba
     },
     async cancel(id) {
       return infoOf(await client.batches.cancel(id));
-    },
-    async list(limit) {
-      const page = await client.batches.list({ limit: Math.min(100, limit) });
-      return page.data.map(infoOf);
     },
     async download(fileId) {
       const res = await client.files.content(fileId);

@@ -60,8 +60,9 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   } catch (err) {
     const signalled = signals.exitCode();
     if (signalled !== undefined) {
-      // Whatever the command threw on its way out (AbortedError, a request cut short), it was interrupted.
-      signals.report();
+      // Whatever the command threw on its way out (AbortedError, a request cut short), it was interrupted; an
+      // AbortedError subclass that says more (batches left running at the provider, and how to resume) is shown.
+      signals.report(err instanceof AbortedError && err.constructor !== AbortedError ? terminalText(err.message) : undefined);
       return signalled;
     }
     if (err instanceof AbortedError) {

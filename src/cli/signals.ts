@@ -9,8 +9,8 @@ export interface SignalWatch {
   controller: AbortController;
   /** 130 after SIGINT, 143 after SIGTERM; undefined while no signal came. */
   exitCode(): number | undefined;
-  /** Say "litrev: interrupted" (once, whoever comes first: the command's end or the grace timer). */
-  report(): void;
+  /** Say "litrev: interrupted", or `message` (once, whoever comes first: the command's end or the grace timer). */
+  report(message?: string): void;
   /** Stop listening. A grace timer already armed stays (unref'd): it only fires if something keeps the process alive. */
   dispose(): void;
 }
@@ -25,10 +25,10 @@ export function watchSignals(stderr: NodeJS.WritableStream): SignalWatch {
   const controller = new AbortController();
   let received: Handled | undefined;
   let reported = false;
-  const report = () => {
+  const report = (message = 'interrupted') => {
     if (reported) return;
     reported = true;
-    stderr.write('litrev: interrupted\n');
+    stderr.write(`litrev: ${message}\n`);
   };
   const leave = (code: number) => {
     report();

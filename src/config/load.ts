@@ -98,6 +98,11 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     requireAbstract: flags['require-abstract'] === true,
     columnMap: columnMap(list(flags.map)),
     output,
+    batch: {
+      api: flags['batch-api'] === true || (nonEmpty(env.LITREV_BATCH_API) === undefined ? file.batchApi === true : truthy(env.LITREV_BATCH_API)),
+      fallback: enumValue(['resubmit', 'sync'] as const, str(flags['batch-fallback']) ?? nonEmpty(env.LITREV_BATCH_FALLBACK) ?? file.batchFallback ?? 'resubmit', '--batch-fallback'),
+      pollMs: int(env.LITREV_BATCH_POLL_MS, 'LITREV_BATCH_POLL_MS') ?? file.batchPollMs ?? 5000,
+    },
     ci,
     color: !truthy(env.NO_COLOR) && flags['no-color'] !== true,
   };

@@ -68,6 +68,14 @@ export const ConfigSchema = z.object({
   /** `--map FIELD="Column"`: columns / JSON properties for fields litrev cannot guess (field -> name). */
   columnMap: z.record(z.string(), z.string()),
   output: OutputModeSchema,
+  /** --batch-api: model requests go through the provider's Batch API (half price, results within 24 h). */
+  batch: z.object({
+    api: z.boolean(),
+    /** What happens to lines a batch did not answer: another batch, or synchronous requests. */
+    fallback: z.enum(['resubmit', 'sync']),
+    /** First interval between two polls of a batch, in ms. */
+    pollMs: z.number().int().min(10),
+  }),
   ci: z.boolean(),
   color: z.boolean(),
 });
@@ -99,6 +107,9 @@ export const ConfigFileSchema = z
     runsDir: z.string(),
     workspace: z.string(),
     strict: z.boolean(),
+    batchApi: z.boolean(),
+    batchFallback: z.enum(['resubmit', 'sync']),
+    batchPollMs: z.number().int(),
   })
   .partial()
   .strict();

@@ -1,4 +1,5 @@
 import { estimateCostUSD } from './estimate.js';
+import type { PriceTier } from './prices.js';
 import type { Accounting, Usage } from './types.js';
 
 /** Tallies what a gateway did: requests sent, cache hits, tokens, cost, retries, failures, keys. */
@@ -18,7 +19,11 @@ export class AccountingTracker {
   private cachedPriceUnknown = false;
   private readonly keys = new Set<string>();
 
-  constructor(private readonly concurrencyNow: () => number) {}
+  /** `tier`: the prices requests are billed at (`batch` for --batch-api). */
+  constructor(
+    private readonly concurrencyNow: () => number,
+    private readonly tier: PriceTier = 'standard',
+  ) {}
 
   /** One HTTP request sent (every attempt counts). */
   requestSent(): void {
@@ -41,7 +46,7 @@ export class AccountingTracker {
   spent(model: string, usage: Usage): number | null {
     this.promptTokens += usage.promptTokens;
     this.completionTokens += usage.completionTokens;
-    const cost = estimateCostUSD(model, usage.promptTokens, usage.completionTokens);
+    const cost = estimateCostUSD(model, usage.promptTokens, usage.completionTokens, this.tier);
     if (cost === null) this.priceUnknown = true;
     else this.cost += cost;
     return cost;
@@ -52,7 +57,7 @@ export class AccountingTracker {
     this.cacheHits++;
     this.cachedPrompt += usage.promptTokens;
     this.cachedCompletion += usage.completionTokens;
-    const cost = estimateCostUSD(model, usage.promptTokens, usage.completionTokens);
+    const cost = estimateCostUSD(model, usage.promptTokens, usage.completionTokens, this.tier);
     if (cost === null) this.cachedPriceUnknown = true;
     else this.cachedCost += cost;
     return cost;

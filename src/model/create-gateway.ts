@@ -4,6 +4,7 @@ import { redactURL } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError } from '../errors.js';
 import { AccountingTracker } from './accounting.js';
+import { BATCH_CONCURRENCY, batchTransportFor } from './batch/from-config.js';
 import { readCapability, type CapabilityRecord } from './capabilities.js';
 import { CostGuard } from './cost-guard.js';
 import { discoverWindow } from './discover-limits.js';
@@ -32,6 +33,8 @@ export interface CreateGatewayOptions {
   model?: string;
   /** Backoff tuning (defaults: 500 ms doubling up to 30 s; `config.model.maxRetries` retries). */
   retry?: Partial<Omit<RetryPolicy, 'maxRetries'>>;
+  /** `review --batch-api`: chat requests go through the Batch API; `registry` is the run folder's record of its batches. */
+  batch?: { registry: string };
 }
 
 /**
@@ -54,11 +57,6 @@ export async function createGateway(config: Config, options: CreateGatewayOption
   const listeners = new Listeners();
   const emit = listeners.emit;
   const governor = governorFor(endpoint);
-  const scheduler = new Scheduler({ maxConcurrency: config.concurrency });
-  const accounting = new AccountingTracker(() => scheduler.concurrency);
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: config.model.maxRetries };
-  const remembered = await readCapability(config.cacheDir, endpoint, model);
-  const writer = new CapabilityWriter(config.cacheDir, endpoint, model, remembered, mode === 'replay' || mode === 'off');
   let transport: Promise<Transport> | undefined;
   const getTransport = () =>
     (transport ??= createTransport({
@@ -68,6 +66,15 @@ export async function createGateway(config: Config, options: CreateGatewayOption
       idleTimeoutMs: config.model.idleTimeoutMs,
       onResponse: (status, headers) => governor.observe(status, headers),
     }));
+  // With --batch-api, chat requests are collected into Batch API jobs; everything else stays synchronous.
+  const batch = options.batch
+    ? batchTransportFor(config, { endpoint, model, signal: options.signal, runRegistry: options.batch.registry, listeners, emit, sync: getTransport, accounting: (): AccountingTracker => accounting })
+    : null;
+  const scheduler = new Scheduler({ maxConcurrency: batch ? BATCH_CONCURRENCY : config.concurrency });
+  const accounting = new AccountingTracker(() => scheduler.concurrency, batch ? 'batch' : 'standard');
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: config.model.maxRetries };
+  const remembered = await readCapability(config.cacheDir, endpoint, model);
+  const writer = new CapabilityWriter(config.cacheDir, endpoint, model, remembered, mode === 'replay' || mode === 'off');
   const limits = new LimitsTracker(knownLimits(config, remembered), (snapshot, why) => {
     writer.limits(snapshot);
     emit({ type: 'limits-learned', limits: snapshot, message: limitsMessage(snapshot, why, endpoint) });
@@ -83,6 +90,7 @@ export async function createGateway(config: Config, options: CreateGatewayOption
             .catch(() => undefined));
   const negotiator = new Negotiator({
     model,
+    singleFlight: batch === null,
     structuredMethod: config.model.structuredMethod,
     remembered: remembered ? { method: remembered.method, ...(remembered.params ? { params: remembered.params } : {}) } : null,
     persist: (state) => writer.shape(state),
@@ -101,7 +109,7 @@ export async function createGateway(config: Config, options: CreateGatewayOption
     requestDeadlineMs: config.model.requestDeadlineMs,
   };
   return new Gateway({
-    chat: { endpoint, model, runner, accounting, limits, negotiator, streaming: new StreamFallback(accounting, { endpoint, model }), transport: getTransport, discover, emit },
+    chat: { endpoint, model, runner, accounting, limits, negotiator, streaming: new StreamFallback(accounting, { endpoint, model }), transport: () => (batch ? Promise.resolve(batch) : getTransport()), discover, emit },
     cache: new ResponseCache(new DiskCache(config.cacheDir), mode, emit),
     listeners,
     governor,

@@ -1,5 +1,5 @@
 import type { ChatMessage } from './types.js';
-import { priceOf } from './prices.js';
+import { priceOf, type PriceTier } from './prices.js';
 
 /** Tokens a chat message costs beyond its text (role and separators), as in OpenAI's counting guide. */
 const MESSAGE_OVERHEAD_TOKENS = 4;
@@ -38,9 +38,9 @@ export function estimateMessagesTokens(messages: readonly ChatMessage[]): number
   return messages.reduce((sum, m) => sum + MESSAGE_OVERHEAD_TOKENS + estimateTokens(m.content), 3);
 }
 
-/** Cost in USD from the price table; null for a model without a known price. */
-export function estimateCostUSD(model: string, promptTokens: number, completionTokens: number): number | null {
-  const price = priceOf(model);
+/** Cost in USD from the price table (at batch prices for the `batch` tier); null for a model without a known price. */
+export function estimateCostUSD(model: string, promptTokens: number, completionTokens: number, tier: PriceTier = 'standard'): number | null {
+  const price = priceOf(model, tier);
   if (!price) return null;
   return (promptTokens * price.input + completionTokens * price.output) / 1_000_000;
 }

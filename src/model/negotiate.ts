@@ -4,6 +4,8 @@ import { adaptParams, defaultParams, ShapeGate, type RequestParams, type ShapeKi
 import { METHOD_ORDER, type WireMethod } from './structured-method.js';
 
 export interface NegotiatorOptions {
+  /** The first request of a kind probes while the others wait (false with --batch-api: a probe would cost a whole batch round). */
+  singleFlight?: boolean;
   model: string;
   structuredMethod: StructuredMethod;
   /** What a capability file remembers for this endpoint + model. */
@@ -19,13 +21,14 @@ export interface NegotiatorOptions {
  * single-flight gate that makes the first request of a kind probe while the others wait.
  */
 export class Negotiator {
-  readonly gate = new ShapeGate();
+  readonly gate: ShapeGate;
   private currentMethod: WireMethod;
   private currentParams: RequestParams;
   private readonly rejected = new Set<WireMethod>();
   readonly adapted: string[] = [];
 
   constructor(private readonly o: NegotiatorOptions) {
+    this.gate = new ShapeGate(o.singleFlight ?? true);
     this.currentMethod = o.structuredMethod === 'auto' ? (o.remembered?.method ?? 'json_schema') : o.structuredMethod;
     this.currentParams = o.remembered?.params ?? defaultParams(o.model);
   }

@@ -11,6 +11,10 @@ export interface ModelPrice {
 
 export const PRICES_AS_OF = '2025-08';
 
+/** Standard requests, or the Batch API (`--batch-api`): OpenAI bills batch requests at half the listed price. */
+export type PriceTier = 'standard' | 'batch';
+export const BATCH_PRICE_FACTOR = 0.5;
+
 export const PRICES: Readonly<Record<string, ModelPrice>> = {
   'gpt-5': { input: 1.25, output: 10 },
   'gpt-5-mini': { input: 0.25, output: 2 },
@@ -39,7 +43,13 @@ export const PRICES: Readonly<Record<string, ModelPrice>> = {
  * The price of a model: an exact name, or a dated snapshot of a listed family
  * (`<family>-2024-08-06`, `<family>-0125`). A vendor prefix (`openai/gpt-4o`) is ignored.
  */
-export function priceOf(model: string): ModelPrice | null {
+export function priceOf(model: string, tier: PriceTier = 'standard'): ModelPrice | null {
+  const price = listPriceOf(model);
+  if (!price || tier === 'standard') return price;
+  return { input: price.input * BATCH_PRICE_FACTOR, output: price.output * BATCH_PRICE_FACTOR };
+}
+
+function listPriceOf(model: string): ModelPrice | null {
   const name = model.trim().toLowerCase().replace(/^openai\//, '');
   const exact = PRICES[name];
   if (exact) return exact;

@@ -39,6 +39,9 @@ export class ShapeGate {
   private readonly confirmed = new Set<ShapeKind>();
   private readonly probes = new Map<ShapeKind, Promise<void>>();
 
+  /** `singleFlight` false: every request is sent at once, and a rejected shape is adapted when its reply comes. */
+  constructor(private readonly singleFlight = true) {}
+
   /** Wait while a probe of this kind is in flight; AbortedError when `signal` aborts meanwhile. */
   async settled(kind: ShapeKind, signal?: AbortSignal): Promise<void> {
     for (let p = this.probes.get(kind); p; p = this.probes.get(kind)) {
@@ -65,7 +68,7 @@ export class ShapeGate {
    * handle when this request probes, `busy` when another probe started meanwhile (wait, rebuild).
    */
   claim(kind: ShapeKind): 'busy' | null | { confirm: () => void; release: () => void } {
-    if (this.confirmed.has(kind)) return null;
+    if (!this.singleFlight || this.confirmed.has(kind)) return null;
     if (this.probes.has(kind)) return 'busy';
     let release!: () => void;
     this.probes.set(

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BatchStatusEvent } from './batch/batch-events.js';
 
 /** The contract between the model layer and everything that uses it (pipeline stages, ask, chat). */
 
@@ -93,7 +94,8 @@ export type ModelEvent =
   /** The request shape was adapted to what the endpoint accepts (a parameter dropped or renamed, another structured method). */
   | { type: 'request-adapted'; change: string }
   /** Worth telling the user, not an error (e.g. a reply with invalid usage counted with litrev's estimate). */
-  | { type: 'warning'; message: string };
+  | { type: 'warning'; message: string }
+  | BatchStatusEvent;
 
 /**
  * What is known of the endpoint's limits for this model: configured (LITREV_CONTEXT_WINDOW,

@@ -57,6 +57,7 @@ export function buildManifest(input: ManifestInput): RunManifest {
       promptDir: o.promptDir,
       maxCost: o.config.maxCost ?? null,
       criteriaFile: o.config.criteriaFile ?? null,
+      ...(o.config.batch.api ? { batchApi: true } : {}),
     },
     prompts: promptHashes(o.prompts),
     counts: {

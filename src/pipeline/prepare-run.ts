@@ -45,11 +45,12 @@ export async function prepareRun(
   if (config.engine === 'offline') {
     return { runId, outDir, prompts, promptDir: combo.promptDir, engine: createOfflineEngine(), repeatEngines: [], gateway: null };
   }
-  const { createGateway } = await import('../model/create-gateway.js');
+  const [{ createGateway }, { BATCH_CONCURRENCY }] = await Promise.all([import('../model/create-gateway.js'), import('../model/batch/from-config.js')]);
   const gateway = await createGateway(config, {
     model: combo.model,
     signal: options.signal,
     ...(config.maxCost !== undefined ? { maxCostUSD: config.maxCost } : {}),
+    ...(config.batch.api ? { batch: { registry: path.join(outDir, 'batches.json') } } : {}),
   });
   const deps: Omit<ModelStageDeps, 'packing'> = {
     gateway,
@@ -57,7 +58,8 @@ export async function prepareRun(
     cacheDir: config.cacheDir,
     writeLedgers: config.cacheMode === 'readwrite' || config.cacheMode === 'refresh',
     batch: batchLimits(config),
-    concurrency: config.concurrency,
+    // A Batch API stage sends all its requests together (one batch per stage); synchronous ones, a wave at a time.
+    concurrency: config.batch.api ? BATCH_CONCURRENCY : config.concurrency,
     sample: 0,
   };
   const repeatEngines = Array.from({ length: config.repeat - 1 }, (_, i) => createModelEngine({ ...deps, sample: i + 1 }));

@@ -1,3 +1,4 @@
+import type { BatchStatusEvent } from '../model/batch/batch-events.js';
 import type { Accounting, ModelEvent } from '../model/types.js';
 import type { StageName } from '../review/stage-name.js';
 import type { VerificationSummary } from '../verify/verification-summary.js';
@@ -47,6 +48,8 @@ export interface RunState {
   concurrency: number | null;
   warnings: string[];
   failures: { stage: StageName; paperId: string; reason: string }[];
+  /** --batch-api: the latest status of every provider batch of the run, by id, in the order they appeared. */
+  batches: Record<string, BatchStatusEvent>;
   verification: VerificationSummary | null;
   summary: RunSummary | null;
   finishedAt: number | null;
@@ -67,6 +70,7 @@ export const initialRunState: RunState = {
   concurrency: null,
   warnings: [],
   failures: [],
+  batches: {},
   verification: null,
   summary: null,
   finishedAt: null,
@@ -213,6 +217,8 @@ function applyModelEvent(state: RunState, event: ModelEvent): RunState {
       return { ...state, warnings: [...state.warnings, `request adapted to the endpoint: ${event.change}`] };
     case 'warning':
       return state.warnings.includes(event.message) ? state : { ...state, warnings: [...state.warnings, event.message] };
+    case 'batch-status':
+      return { ...state, batches: { ...state.batches, [event.batchId]: event } };
   }
 }
 

@@ -45,6 +45,8 @@ export interface RunManifest {
     maxCost: number | null;
     /** --criteria file (absent in runs made before criteria screening existed). */
     criteriaFile?: string | null;
+    /** --batch-api: the requests went through the provider's Batch API (their ids: batches.json beside run.json). */
+    batchApi?: boolean;
   };
   /** Every prompt used: name -> version, sha256 of the file, path. */
   prompts: Record<string, { version: string; hash: string; path: string }>;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createNetServer } from 'node:net';
+import { createBatchRoutes, type BatchRouteOptions, type BatchRoutes } from './batch-routes.js';
 import { describeChat, type ChatAnswer, type ChatHandler, type ChatRequestInfo } from './chat-request.js';
 import { isMalformed, trickling, writeMalformed, type FaultOptions } from './server-faults.js';
 import { capOutput, fence, promptTokensOf, requestedOutput, ruleError, truncateToWindow, type ModelRuleOptions } from './server-model-rules.js';
@@ -52,6 +53,8 @@ export interface OpenAIServerOptions extends ModelRuleOptions, FaultOptions {
   /** Dimensions of the deterministic embedding vectors (default 8). */
   embeddingDimensions?: number;
   handler?: ChatHandler;
+  /** The Files and Batch APIs (test/support/batch-routes.ts): status timings, failing lines, expiry. */
+  batch?: BatchRouteOptions;
 }
 
 export interface OpenAIServer {
@@ -65,6 +68,7 @@ export interface OpenAIServer {
   /** The chat-completion requests only. */
   chatRequests(): RecordedRequest[];
   setHandler(handler: ChatHandler | undefined): void;
+  batchApi: BatchRoutes;
   close(): Promise<void>;
 }
 
@@ -179,6 +183,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     sendJSON(options.trickle ? trickling(res, options.trickle, timers) : res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } }, limitHeaders);
   };
 
+  const batchApi = createBatchRoutes(options.batch, onChat);
   const server = createServer((httpReq, res) => {
     const chunks: Buffer[] = [];
     httpReq.on('data', (c: Buffer) => chunks.push(c));
@@ -197,6 +202,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       const run = async () => {
         if (route === 'POST /v1/chat/completions') return onChat(rec, res, httpReq);
         if (route === 'POST /v1/embeddings') return onEmbeddings(rec, res);
+        if (await batchApi.route(httpReq, res, Buffer.concat(chunks))) return;
         if (route === 'GET /v1/models') {
           if (options.apiKey !== undefined && rec.headers.authorization !== `Bearer ${options.apiKey}`) {
             return sendError(res, 401, { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' });
@@ -224,7 +230,9 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     setHandler: (h) => {
       handler = h;
     },
+    batchApi,
     close: async () => {
+      batchApi.close();
       for (const t of timers) clearTimeout(t);
       timers.clear();
       server.closeAllConnections();

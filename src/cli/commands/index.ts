@@ -45,6 +45,8 @@ export const commands: CommandSpec[] = [
       'max-cost': { type: 'string', valueName: 'USD', description: 'refuse a run estimated above this cost, stop one that crosses it' },
       repeat: { type: 'string', valueName: 'N', description: 'sample every request N times and report agreement between repeats' },
       ...corpusOptions,
+      'batch-api': { type: 'boolean', description: "send the model requests through the provider's Batch API (half price, results within 24 h; resumable)" },
+      'batch-fallback': { type: 'string', valueName: 'MODE', description: 'lines a batch did not answer: resubmit (default, in a new batch) | sync (send them directly)' },
     },
     examples: ['litrev review examples/corpus', 'litrev review --topic "KV cache compression" --json', 'litrev review --criteria criteria.yaml'],
     load: async () => (await import('./review.js')).reviewAction,
@@ -152,6 +154,17 @@ export const commands: CommandSpec[] = [
       corrupt: { type: 'boolean', description: 'prune: remove only corrupt entries' },
     },
     load: async () => (await import('./cache.js')).cacheAction,
+  },
+  {
+    name: 'batches',
+    summary: 'list the Batch API jobs litrev started (stage, status, counts), or cancel one',
+    usage: 'litrev batches [cancel ID] [--json]',
+    positionals: [
+      { name: 'ACTION', description: 'cancel (default: list)' },
+      { name: 'ID', description: 'the batch to cancel' },
+    ],
+    options: { 'base-url': modelOptions['base-url']!, 'cache-dir': modelOptions['cache-dir']!, model: modelOptions.model! },
+    load: async () => (await import('./batches.js')).batchesAction,
   },
   {
     name: 'doctor',

@@ -6,6 +6,7 @@ import { formatClock, formatDuration } from '../../format/time.js';
 import { formatVerification } from '../../verify/verification-summary.js';
 import type { RunView } from '../../pipeline/run-view.js';
 import { say } from './say.js';
+import { describeBatch } from '../../pipeline/batch-progress.js';
 
 /** A progress line at least every this often while a stage runs (besides every 10% step). */
 const PROGRESS_INTERVAL_MS = 5000;
@@ -50,6 +51,9 @@ export function createPlainView(stderr: NodeJS.WritableStream, now: () => number
         write(`[${event.stage}] finished: ${event.done} done, ${event.failed} failed in ${formatDuration(event.durationMs)}${stage ? requestsPart(stage) : ''}`);
         return;
       }
+      case 'model':
+        if (event.event.type === 'batch-status') write(describeBatch(event.event));
+        return;
       default:
         return;
     }

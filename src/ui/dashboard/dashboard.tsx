@@ -2,6 +2,7 @@ import { Box, Static, Text } from 'ink';
 import { formatCost, formatCount, plural } from '../../format/numbers.js';
 import { formatClock } from '../../format/time.js';
 import type { RunState, StageState } from '../../pipeline/run-state.js';
+import { activeBatches, describeBatch } from '../../pipeline/batch-progress.js';
 import { RunSummaryView } from './run-summary.js';
 import { FinishedStage, RunningStage } from './stage-row.js';
 import { terminalText } from '../../format/terminal-text.js';
@@ -32,6 +33,11 @@ export function Dashboard({ state, now }: { state: RunState; now: number }) {
       </Static>
       {running.map((s) => (
         <RunningStage key={s.name} stage={s} now={now} concurrency={state.concurrency} />
+      ))}
+      {activeBatches(state).map((b) => (
+        <Text key={b.batchId} dimColor wrap="truncate-end">
+          {describeBatch(b)}
+        </Text>
       ))}
       {!state.summary && state.startedAt !== null && <Totals state={state} now={now} />}
       {state.warnings.slice(-WARNINGS_SHOWN).map((w, i) => (
@@ -71,7 +77,7 @@ function Totals({ state, now }: { state: RunState; now: number }) {
     <Text dimColor>
       total: {plural(a.calls, 'call')} · {plural(a.cacheHits, 'cache hit')} · {formatCount(a.promptTokens)}+{formatCount(a.completionTokens)} tokens ·{' '}
       {formatCost(a.costUSD)}
-      {state.concurrency !== null ? ` · concurrency ${state.concurrency}` : ''} · elapsed {elapsed}
+      {state.concurrency !== null && Object.keys(state.batches).length === 0 ? ` · concurrency ${state.concurrency}` : ''} · elapsed {elapsed}
       {state.failures.length > 0 ? ` · ${plural(state.failures.length, 'paper')} failed` : ''}
     </Text>
   );

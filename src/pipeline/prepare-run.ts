@@ -57,6 +57,7 @@ export async function prepareRun(
     prompts,
     cacheDir: config.cacheDir,
     writeLedgers: config.cacheMode === 'readwrite' || config.cacheMode === 'refresh',
+    replay: config.cacheMode === 'replay',
     batch: batchLimits(config),
     // A Batch API stage sends all its requests together (one batch per stage); synchronous ones, a wave at a time.
     concurrency: config.batch.api ? BATCH_CONCURRENCY : config.concurrency,

@@ -10,6 +10,8 @@ export interface ModelStageDeps {
   cacheDir: string;
   /** Replay and off modes never write ledgers. */
   writeLedgers: boolean;
+  /** --cache replay: the ledgers' batches are taken as recorded (they are what the cache holds), never refitted. */
+  replay?: boolean;
   /** Batches of one stage in flight at once (--concurrency): a limit learned from one reply reshapes the batches not yet sent. */
   concurrency: number;
   /** Upper bounds of a batch: --batch-size, or LITREV_BATCH_TOKENS. */

@@ -64,7 +64,7 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
       tokenBudget: deps.batch.tokenBudget,
       tokensOf: (item) => estimateTokens(spec.itemText(item)),
       fits: (batch) => batchFits(limits, shape, batch),
-      reusable: (batch) => promptFits(limits, promptTokensOf(shape, batch)),
+      reusable: deps.replay ? undefined : (batch) => promptFits(limits, promptTokensOf(shape, batch)),
     });
   };
   const batches = pack(spec.items, ledger, shapeNow());
@@ -89,7 +89,7 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
   const solve = async (batch: I[], shrunk: boolean, check = false): Promise<I[][]> => {
     const gateway = guardedGateway(deps.gateway, state, spec.stage, batch.length);
     try {
-      if (check && batch.length > 1 && !batchFits(state.limits(), shapeNow(), batch)) {
+      if (check && !deps.replay && batch.length > 1 && !batchFits(state.limits(), shapeNow(), batch)) {
         throw new RepackSignal('context', 'the batch no longer fits the limits learned since it was formed');
       }
       const outcome = await runBatch<I, O>(gateway, {

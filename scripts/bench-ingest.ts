@@ -12,7 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ingestPaths } from '../src/corpus/ingest.js';
 import { saveCorpus } from '../src/corpus/store.js';
-import { seededRandom } from '../src/offline/cluster/seeded-random.js';
+import { seededRandom } from '../src/text/seeded-random.js';
 
 type Format = 'jsonl' | 'listing' | 'csv' | 'bibtex';
 

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { Paper } from '../src/corpus/paper.js';
 import { indexTerm, tokenize } from '../src/retrieval/analyze.js';
 import { createRetriever } from '../src/retrieval/create-retriever.js';
-import { seededRandom } from '../src/offline/cluster/seeded-random.js';
+import { seededRandom } from '../src/text/seeded-random.js';
 
 const PAPERS = Number(process.argv[2] ?? 100_000);
 const QUERIES = Number(process.argv[3] ?? 300);

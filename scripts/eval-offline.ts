@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { ingestPaths } from '../src/corpus/ingest.js';
 import type { Paper } from '../src/corpus/paper.js';
 import { classifyOffline } from '../src/offline/classify.js';
-import { seededRandom } from '../src/offline/cluster/seeded-random.js';
+import { seededRandom } from '../src/text/seeded-random.js';
 import { induceTaxonomyOffline } from '../src/offline/taxonomy.js';
 import type { Annotation } from '../src/review/annotation.js';
 import { isVerbatim } from '../src/verify/quotes.js';

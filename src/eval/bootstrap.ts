@@ -1,20 +1,10 @@
+import { seededRandom } from '../text/seeded-random.js';
+
 /** A 95% percentile bootstrap interval; null when the statistic is undefined on too many resamples. */
 export type Interval = [number, number] | null;
 
 /** Resamples per interval: enough for stable 2.5/97.5 percentiles at the sizes of hand-labelled samples. */
 export const BOOTSTRAP_RESAMPLES = 1000;
-
-/** mulberry32: a small, fast, seeded generator (the same seed gives the same report). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * 95% percentile bootstrap intervals of several statistics of the same items: each resample draws

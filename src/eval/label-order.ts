@@ -1,4 +1,4 @@
-import { seededRandom } from './bootstrap.js';
+import { seededRandom } from '../text/seeded-random.js';
 import type { LabelItem } from './label-item.js';
 
 export interface OrderOptions {

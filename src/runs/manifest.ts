@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRecord } from '../fs/read-text-file.js';
+import type { EndpointState } from '../model/types.js';
 import type { Criterion } from '../review/criteria.js';
 import type { PrismaCounts } from '../review/prisma.js';
 import type { VerificationSummary } from '../verify/verification-summary.js';
@@ -123,27 +124,8 @@ export const ManifestSchema = z.looseObject({
   /** `ok with warnings`: verification found something to distrust (see verification.json). */
   status: z.enum(['ok', 'ok with warnings', 'failed-items']).catch('ok'),
   /** What the run knew of its endpoint at the end: limits (with their source), accepted parameters, structured method, rate limits. */
-  limits: owned<EndpointRecord>(),
+  limits: owned<EndpointState>(),
 });
 export type RunManifest = z.output<typeof ManifestSchema>;
-
-/** The endpoint as a run found it (the model layer's EndpointState). */
-export interface EndpointRecord {
-  endpoint: string;
-  model: string;
-  limits: { contextWindow: number | null; contextSource: string | null; maxOutputTokens: number | null; outputSource: string | null };
-  tokenRatio: number;
-  structuredMethod: string;
-  params: { tokensField: string; temperature: boolean; seed: boolean };
-  adapted: string[];
-  rateLimits: {
-    limitRequests: number | null;
-    limitTokens: number | null;
-    remainingRequests: number | null;
-    remainingTokens: number | null;
-    pacedPerSecond: number | null;
-    rateLimited: number;
-  };
-}
 
 export const RUN_MANIFEST_FILE = 'run.json';

@@ -16,7 +16,7 @@ const ALLOWED: Record<string, string[]> = {
   pipeline: ['offline', 'report', 'runs', 'verify', 'retrieval', 'prompts', 'review', 'model', 'cache', 'corpus', 'config', 'format', 'fs'],
   qa: ['retrieval', 'verify', 'prompts', 'review', 'model', 'corpus', 'config', 'format', 'fs'],
   eval: ['review', 'corpus', 'runs', 'format', 'fs'],
-  runs: ['verify', 'review', 'corpus', 'format', 'fs'],
+  runs: ['verify', 'review', 'model', 'corpus', 'format', 'fs'],
   report: ['verify', 'review', 'corpus', 'format', 'fs'],
   offline: ['verify', 'retrieval', 'review', 'corpus', 'format'],
   verify: ['review', 'corpus', 'format'],

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Paper } from '../../src/corpus/paper.js';
-import { seededRandom } from '../../src/offline/cluster/seeded-random.js';
+import { seededRandom } from '../../src/text/seeded-random.js';
 import { splitSentences } from '../../src/verify/sentence-split.js';
 
 /**

@@ -1,4 +1,4 @@
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '../../text/seeded-random.js';
 import { dotDense, type SparseVector } from './tfidf.js';
 
 /**

@@ -7,9 +7,14 @@ import { induceTaxonomySteps } from '../../offline/taxonomy.js';
 import { runStepsCooperatively, type Steps } from '../../review/cooperative-loop.js';
 import type { ReviewEngine, StageContext } from '../../review/engine.js';
 
-/** Run an offline stage's steps cooperatively: progress reported, the event loop free, Ctrl-C honoured. */
-function cooperate<T>(steps: Steps<T>, ctx: StageContext, what: string): Promise<T> {
-  return runStepsCooperatively(steps, { signal: ctx.signal, what, progress: (p) => ctx.progress(p.done, p.total, 0) });
+/**
+ * Run an offline stage's steps cooperatively: progress reported, the event loop free, Ctrl-C honoured.
+ * With `units`, progress is shown in the stage's own unit (papers), however many steps each takes.
+ */
+function cooperate<T>(steps: Steps<T>, ctx: StageContext, what: string, units?: number): Promise<T> {
+  const progress = (p: { done: number; total: number }) =>
+    units === undefined || p.total === 0 ? ctx.progress(p.done, p.total, 0) : ctx.progress(Math.floor((p.done / p.total) * units), units, 0);
+  return runStepsCooperatively(steps, { signal: ctx.signal, what, progress });
 }
 
 /** The same stages with no model: extractive and deterministic. */
@@ -27,7 +32,7 @@ export function createOfflineEngine(): ReviewEngine {
       return result;
     },
     async classify(papers, ctx) {
-      const annotations = await cooperate(classifyOfflineSteps(papers), ctx, 'classify');
+      const annotations = await cooperate(classifyOfflineSteps(papers), ctx, 'classify', papers.length);
       ctx.progress(papers.length, papers.length, 0);
       return annotations;
     },

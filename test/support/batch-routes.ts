@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { trackedWait } from './tracked-wait.js';
 
 /**
  * OpenAI's Files and Batch APIs for the test server (shapes of OpenAI's API reference):
@@ -95,15 +96,7 @@ export function createBatchRoutes(initial: BatchRouteOptions | undefined, chatRo
   let closed = false;
   let seq = 0;
 
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (ms <= 0) return resolve();
-      const t = setTimeout(() => {
-        timers.delete(t);
-        resolve();
-      }, ms);
-      timers.add(t);
-    });
+  const wait = trackedWait(timers);
   const held = (entry: object) =>
     new Promise<void>((resolve) => {
       if (!options.hold || closed) return resolve();

@@ -9,6 +9,7 @@ import { capOutput, fence, promptTokensOf, requestedOutput, ruleError, truncateT
 import { modelEntries, publishedRoute, type PublishStyle } from './server-publish.js';
 import { TokenBucketLimiter, type RateLimitOptions } from './server-rate-limit.js';
 import { writeChatAnswer } from './write-chat-answer.js';
+import { trackedWait } from './tracked-wait.js';
 
 export type { ChatAnswer, ChatHandler, ChatRequestInfo } from './chat-request.js';
 export type { MalformedKind } from './server-faults.js';
@@ -89,15 +90,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
   const window = options.publishedWindow ?? options.contextWindow?.tokens;
   let truncatedPrompts = 0;
 
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (ms <= 0) return resolve();
-      const t = setTimeout(() => {
-        timers.delete(t);
-        resolve();
-      }, ms);
-      timers.add(t);
-    });
+  const wait = trackedWait(timers);
 
   const rateLimited = (): number | null => {
     const limit = options.rateLimitPerSecond;

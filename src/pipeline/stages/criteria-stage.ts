@@ -6,6 +6,7 @@ import type { StageContext } from '../../review/engine.js';
 import { CriteriaBatchSchema, type CriteriaItem } from './reply-schemas.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
 import { runBatchedStage } from './run-batched-stage.js';
+import { shrinkPaper } from './shrink-paper.js';
 
 /** The criteria as the prompt lists them: one line each, with its kind. */
 export function criteriaText(set: CriteriaSet): string {
@@ -58,6 +59,9 @@ export async function screenCriteriaWithModel(
       messages: (items) => renderPrompt(prompt, { criteria, papers: items.map(block).join('\n\n') }),
       schemaName: 'criteria_screening',
       schema: CriteriaBatchSchema,
+      // As in topic screening: an abstract too long for the window on its own is cut to fit, not failed.
+      shrink: shrinkPaper,
+      label: (p) => p.key,
       maxItems: deps.batch.maxItems,
     },
     ctx,

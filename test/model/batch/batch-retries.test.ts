@@ -1,14 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchRouteOptions } from '../../support/batch-routes.js';
-import { fakeReviewer } from '../../support/fake-reviewer.js';
-import { startOpenAIServer, type OpenAIServer } from '../../support/openai-server.js';
-import { jsonOf, runCli } from '../../support/run-cli.js';
+import type { OpenAIServer } from '../../support/openai-server.js';
+import { jsonOf } from '../../support/run-cli.js';
+import { batchReview, isClassify } from './support.js';
 
-/** A third of the example corpus: enough papers for several classification requests per batch. */
-const CORPUS = path.resolve(__dirname, '../../../examples/corpus/004_8ff57b83dc1ce018.txt');
 
 let server: OpenAIServer | undefined;
 afterEach(async () => {
@@ -16,15 +11,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function review(batch: BatchRouteOptions, extra: string[] = []) {
-  server = await startOpenAIServer({ handler: fakeReviewer(), batch });
-  const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-batch-fail-'));
-  writeFileSync(path.join(cwd, 'litrev.config.json'), JSON.stringify({ batchPollMs: 20 }));
-  const r = await runCli(['review', CORPUS, '--base-url', server.url, '--model', 'test-model', '--batch-api', '--json', '--plain', ...extra], { cwd });
-  return { r, batches: server.batchApi.batches(), cwd };
-}
-
-const isClassify = (b: { lines: { body: Record<string, unknown> }[] }) => b.lines.some((l) => JSON.stringify(l.body).includes('paper_annotations'));
+const review = (batch: BatchRouteOptions, extra: string[] = []) => batchReview(batch, (s) => (server = s), extra);
 
 describe('batch lines that keep failing', () => {
   it('--batch-fallback sync finishes unanswered lines with synchronous requests', async () => {

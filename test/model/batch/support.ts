@@ -2,7 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { OpenAIServer } from '../../support/openai-server.js';
+import type { BatchRouteOptions } from '../../support/batch-routes.js';
+import { fakeReviewer } from '../../support/fake-reviewer.js';
+import { startOpenAIServer, type OpenAIServer } from '../../support/openai-server.js';
+import { runCli } from '../../support/run-cli.js';
 
 /** Helpers for the tests that run the built CLI with --batch-api against the test server. */
 export const ROOT = path.resolve(__dirname, '../../..');
@@ -39,3 +42,22 @@ export const recorded = (cwd: string): { id: string; status: string }[] => {
 };
 export const polls = (server: OpenAIServer, id: string) => server.requests.filter((r) => r.method === 'GET' && r.path === `/v1/batches/${id}`).length;
 
+
+/** A third of the example corpus: enough papers for several classification requests per batch. */
+export const ONE_PAGE = path.join(CORPUS, '004_8ff57b83dc1ce018.txt');
+
+/**
+ * A --batch-api review of one page of the corpus against a test server with these batch options; the
+ * server is handed to `keep` so that the test's afterEach closes it.
+ */
+export async function batchReview(batch: BatchRouteOptions, keep: (server: OpenAIServer) => void, extra: string[] = []) {
+  const server = await startOpenAIServer({ handler: fakeReviewer(), batch });
+  keep(server);
+  const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-batch-fail-'));
+  writeFileSync(path.join(cwd, 'litrev.config.json'), JSON.stringify({ batchPollMs: 20 }));
+  const r = await runCli(['review', ONE_PAGE, '--base-url', server.url, '--model', 'test-model', '--batch-api', '--json', '--plain', ...extra], { cwd });
+  return { r, batches: server.batchApi.batches(), cwd };
+}
+
+/** Whether a batch holds classification requests. */
+export const isClassify = (b: { lines: { body: Record<string, unknown> }[] }) => b.lines.some((l) => JSON.stringify(l.body).includes('paper_annotations'));

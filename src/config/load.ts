@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../errors.js';
@@ -86,6 +87,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     models: modelNames,
     promptDirs,
     concurrency: int(flags.concurrency, '--concurrency') ?? int(env.LITREV_CONCURRENCY, 'LITREV_CONCURRENCY') ?? file.concurrency ?? 8,
+    // The offline engine's threads: one per core, at most 4 (more gains little and costs memory).
+    workers: int(env.LITREV_WORKERS, 'LITREV_WORKERS') ?? file.workers ?? Math.min(4, os.availableParallelism()),
     batchSize: atLeast(int(flags['batch-size'], '--batch-size') ?? file.batchSize, 1, 100, '--batch-size'),
     batchTokenBudget: int(env.LITREV_BATCH_TOKENS, 'LITREV_BATCH_TOKENS') ?? file.batchTokenBudget ?? 4000,
     maxCost: num(flags['max-cost'], '--max-cost') ?? num(env.LITREV_MAX_COST, 'LITREV_MAX_COST') ?? file.maxCost,

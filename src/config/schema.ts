@@ -51,6 +51,8 @@ export const ConfigSchema = z.object({
   /** Every --prompts directory given (matrix runs); empty means the built-in prompts. */
   promptDirs: z.array(z.string()),
   concurrency: z.number().int().min(1).max(256),
+  /** Worker threads for the offline engine's CPU-heavy stages on large corpora (1: none). */
+  workers: z.number().int().min(1).max(64),
   batchSize: z.number().int().min(1).max(100).optional(),
   /** Token budget of one classification batch, used when --batch-size is not given. */
   batchTokenBudget: z.number().int().min(500),
@@ -89,6 +91,7 @@ export const ConfigFileSchema = z
     cacheDir: z.string(),
     cache: CacheModeSchema,
     concurrency: z.number().int(),
+    workers: z.number().int(),
     batchSize: z.number().int(),
     batchTokenBudget: z.number().int(),
     maxCost: z.number(),

@@ -18,20 +18,28 @@ export function classifyOffline(papers: Paper[]): Annotation[] {
   return runSteps(classifyOfflineSteps(papers));
 }
 
+/** What classify reads of a paper (all a worker thread is sent). */
+export type ClassifyInput = Pick<Paper, 'id' | 'title' | 'abstract' | 'titleDerived'>;
+
 /** The same, as steps (see review/cooperative-loop.ts): one per paper counted, then one per paper annotated. */
-export function* classifyOfflineSteps(papers: Paper[]): Steps<Annotation[]> {
+export function* classifyOfflineSteps(papers: ClassifyInput[]): Steps<Annotation[]> {
   const n = papers.length;
   // Counted paper by paper, so the phrase sets of a large corpus are never all held at once.
   const df = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    const p = papers[i]!;
-    for (const [k, c] of phraseDocumentFrequency([documentPhraseKeys(p.titleDerived ? '' : p.title, p.abstract)])) df.set(k, (df.get(k) ?? 0) + c);
+    countPhrases(df, papers[i]!);
     yield { done: i + 1, total: 2 * n };
   }
-  return yield* mapSteps(papers, (paper) => annotate(paper, df, n), n, 2 * n);
+  return yield* mapSteps(papers, (paper) => annotatePaper(paper, df, n), n, 2 * n);
 }
 
-function annotate(paper: Paper, df: Map<string, number>, corpusSize: number): Annotation {
+/** Add one paper's phrase keys to a document-frequency table (the first pass of classify). */
+export function countPhrases(df: Map<string, number>, paper: ClassifyInput): void {
+  for (const [k, c] of phraseDocumentFrequency([documentPhraseKeys(paper.titleDerived ? '' : paper.title, paper.abstract)])) df.set(k, (df.get(k) ?? 0) + c);
+}
+
+/** One paper's annotation, given the phrase document frequencies of the whole corpus (the second pass). */
+export function annotatePaper(paper: ClassifyInput, df: ReadonlyMap<string, number>, corpusSize: number): Annotation {
   const title = paper.titleDerived ? '' : paper.title;
   const sentences = splitSentences(paper.abstract);
   const name = title ? paperName(title) : null;

@@ -43,7 +43,7 @@ export async function prepareRun(
   const outDir = options.outDir ?? path.join(config.runsDir, runId);
   const prompts = await loadPrompts(combo.promptDir ?? undefined);
   if (config.engine === 'offline') {
-    return { runId, outDir, prompts, promptDir: combo.promptDir, engine: createOfflineEngine(), repeatEngines: [], gateway: null };
+    return { runId, outDir, prompts, promptDir: combo.promptDir, engine: createOfflineEngine({ workers: config.workers }), repeatEngines: [], gateway: null };
   }
   const [{ createGateway }, { BATCH_CONCURRENCY }] = await Promise.all([import('../model/create-gateway.js'), import('../model/batch/from-config.js')]);
   const gateway = await createGateway(config, {

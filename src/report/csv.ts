@@ -1,3 +1,5 @@
+import { chunkLines } from './chunk-lines.js';
+
 /** UTF-8 byte order mark: lets Excel decode the file as UTF-8 instead of the system code page. */
 export const UTF8_BOM = '\uFEFF';
 
@@ -18,7 +20,19 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+type CsvRow = readonly (string | number | null | undefined)[];
+
 /** A whole CSV document: a UTF-8 BOM, the header row, then rows, each record ended by CRLF. */
-export function csvDocument(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return UTF8_BOM + [header, ...rows].map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
+export function csvDocument(header: readonly string[], rows: Iterable<CsvRow>): string {
+  return [...csvChunks(header, rows)].join('');
+}
+
+/** The same document as chunks of records, produced lazily (rows may be a generator). */
+export function* csvChunks(header: readonly string[], rows: Iterable<CsvRow>): Generator<string> {
+  yield `${UTF8_BOM}${csvRecord(header)}`;
+  yield* chunkLines(rows, csvRecord);
+}
+
+function csvRecord(r: CsvRow): string {
+  return `${r.map(csvField).join(',')}\r\n`;
 }

@@ -1,8 +1,8 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation, Claim, Taxonomy } from '../review/annotation.js';
 import type { CriteriaScreening } from '../review/criteria.js';
-import { csvDocument } from './csv.js';
-import { paperRows } from './paper-rows.js';
+import { csvChunks } from './csv.js';
+import { paperRows, type PaperRow } from './paper-rows.js';
 
 const HEADER = [
   'id', 'key', 'title', 'title_only', 'year', 'category', 'contribution_type', 'method_family', 'method_summary', 'problem',
@@ -22,12 +22,17 @@ export function flattenClaim(c: Claim): string {
  * joined with "; ", claims one per line inside their cell, numbered.
  */
 export function renderPapersCsv(papers: Paper[], annotations: Annotation[], taxonomy: Taxonomy): string {
+  return [...papersCsvChunks(papers, annotations, taxonomy)].join('');
+}
+
+/** The same file as chunks of records, produced as they are written (a large corpus's file is never one string). */
+export function papersCsvChunks(papers: Paper[], annotations: Annotation[], taxonomy: Taxonomy): Iterable<string> {
   const all = paperRows(papers, annotations, taxonomy);
   // Criteria runs get three more columns: the decision, what excluded the paper, every answer.
   const criteria = all.some((r) => r.screening);
   // A two-level taxonomy adds a subcategory column after the category.
   const twoLevel = taxonomy.categories.some((c) => c.subcategories?.length);
-  const rows = all.map((r) => [
+  const cells = (r: PaperRow) => [
     r.id,
     r.key,
     r.title,
@@ -47,9 +52,9 @@ export function renderPapersCsv(papers: Paper[], annotations: Annotation[], taxo
     r.error,
     r.relevance ? `${r.relevance.relevant ? 'relevant' : 'not relevant'}: ${r.relevance.reason}` : null,
     ...(criteria ? screeningCells(r.screening) : []),
-  ]);
+  ];
   const header = twoLevel ? [...HEADER.slice(0, HEADER.indexOf('category') + 1), 'subcategory', ...HEADER.slice(HEADER.indexOf('category') + 1)] : HEADER;
-  return csvDocument(criteria ? [...header, ...SCREENING_HEADER] : header, rows);
+  return csvChunks(criteria ? [...header, ...SCREENING_HEADER] : header, mapLazily(all, cells));
 }
 
 const SCREENING_HEADER = ['decision', 'excluded_by', 'criteria_answers'];
@@ -59,4 +64,8 @@ function screeningCells(s: CriteriaScreening | undefined): (string | null)[] {
   if (!s) return [null, null, null];
   const answers = s.answers.map((a) => `${a.criterion}: ${a.answer} — ${a.reason}${a.quote ? ` — "${a.quote.replace(/\s+/g, ' ')}"` : ''}`);
   return [s.decision, s.excludedBy.join('; '), answers.join('\n')];
+}
+
+function* mapLazily<T, U>(items: readonly T[], f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }

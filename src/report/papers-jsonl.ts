@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
+import { chunkLines } from './chunk-lines.js';
 import { paperRows } from './paper-rows.js';
 
 /**
@@ -8,7 +9,10 @@ import { paperRows } from './paper-rows.js';
  * quotes, status, error, relevance), in the papers' order.
  */
 export function renderPapersJsonl(papers: Paper[], annotations: Annotation[], taxonomy: Taxonomy): string {
-  return paperRows(papers, annotations, taxonomy)
-    .map((row) => `${JSON.stringify(row)}\n`)
-    .join('');
+  return [...papersJsonlChunks(papers, annotations, taxonomy)].join('');
+}
+
+/** The same file as chunks of lines, produced as they are written (a large corpus's file is never one string). */
+export function papersJsonlChunks(papers: Paper[], annotations: Annotation[], taxonomy: Taxonomy): Iterable<string> {
+  return chunkLines(paperRows(papers, annotations, taxonomy), (row) => `${JSON.stringify(row)}\n`);
 }

@@ -1,3 +1,4 @@
+import { chunkLines } from './chunk-lines.js';
 import { verificationPassed, type VerificationReport } from '../verify/verification-report.js';
 
 /** Quote checks verification.json holds inline; past this, they go to verification-quotes.jsonl. */
@@ -15,7 +16,7 @@ export function renderVerificationJson(report: VerificationReport): string {
  * keeps the summary, the checks of the review's text and the quotes that failed, and every quote
  * check is one line of verification-quotes.jsonl (the file named in verification.json).
  */
-export function renderVerificationFiles(report: VerificationReport): Record<string, string> {
+export function renderVerificationFiles(report: VerificationReport): Record<string, string | Iterable<string>> {
   if (report.quotes.length <= MAX_INLINE_QUOTES) return { 'verification.json': renderVerificationJson(report) };
   const { quotes, ...rest } = report;
   const doc = {
@@ -24,7 +25,5 @@ export function renderVerificationFiles(report: VerificationReport): Record<stri
     quotes: quotes.filter((q) => !q.verbatim),
     quotesFile: { file: QUOTES_JSONL, lines: quotes.length, note: 'every quote check, one JSON object per line; "quotes" above lists only those not verbatim' },
   };
-  const lines: string[] = [];
-  for (const q of quotes) lines.push(`${JSON.stringify(q)}\n`);
-  return { 'verification.json': `${JSON.stringify(doc, null, 2)}\n`, [QUOTES_JSONL]: lines.join('') };
+  return { 'verification.json': `${JSON.stringify(doc, null, 2)}\n`, [QUOTES_JSONL]: chunkLines(quotes, (q) => `${JSON.stringify(q)}\n`) };
 }

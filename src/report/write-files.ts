@@ -4,11 +4,11 @@ import { FileWriteError } from '../fs/write-error.js';
 import { ConfigError, errorMessage } from '../errors.js';
 
 /**
- * Write each file of `files` (name relative to `dir` → content) atomically (temp file + rename),
+ * Write each file of `files` (name relative to `dir` → content, a string or lazily produced chunks) atomically (temp file + rename),
  * so a reader never sees half a file. Creates `dir` as needed. Returns the paths written, in the
  * order given; a failure is a ConfigError naming the file.
  */
-export async function writeFilesAtomic(dir: string, files: Record<string, string>): Promise<string[]> {
+export async function writeFilesAtomic(dir: string, files: Record<string, string | Iterable<string>>): Promise<string[]> {
   const written: string[] = [];
   for (const [name, content] of Object.entries(files)) {
     const target = path.join(dir, name);

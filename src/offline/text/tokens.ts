@@ -1,10 +1,9 @@
 import { isStopWord } from './stop-words.js';
 
-/** A word of a text with its place, lower-cased form and light stem. */
+/** A word of a text with its place and lower-cased form (callers stem what they need: most tokens never are). */
 export interface Token {
   surface: string;
   lower: string;
-  stem: string;
   start: number;
   end: number;
   /** Punctuation (not just spaces) separates this token from the previous one. */
@@ -59,7 +58,6 @@ export function wordTokens(text: string): Token[] {
     tokens.push({
       surface,
       lower: surface.toLowerCase(),
-      stem: stem(surface),
       start: m.index,
       end: m.index + m[0].length,
       breakBefore: tokens.length === 0 || /[^\s]/.test(between),

@@ -2,21 +2,11 @@ import type { Paper } from '../corpus/paper.js';
 import type { Annotation, Taxonomy, TaxonomyCategory } from '../review/annotation.js';
 import type { CategorySpec } from '../review/engine.js';
 import { centroidOf, nearest } from './cluster/kmeans.js';
-import { buildTfidf, dotSparse, type SparseVector } from './cluster/tfidf.js';
+import { runSteps, type Steps } from '../review/cooperative-loop.js';
+import { buildTfidf, dotSparse, vectorOver } from './cluster/tfidf.js';
 import { paperClusterText } from './taxonomy.js';
 import { indexTerms } from './text/tokens.js';
 
-
-function vectorFor(terms: readonly string[], index: Map<string, number>, idf: readonly number[]): SparseVector {
-  const counts = new Map<number, number>();
-  for (const t of terms) {
-    const i = index.get(t);
-    if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
-  }
-  const entries = [...counts].map(([i, f]) => [i, (1 + Math.log(f)) * idf[i]!] as const).sort((a, b) => a[0] - b[0]);
-  const norm = Math.sqrt(entries.reduce((s, [, v]) => s + v * v, 0)) || 1;
-  return { indices: entries.map(([i]) => i), values: entries.map(([, v]) => v / norm) };
-}
 
 /**
  * Apply a given list of categories (a taxonomy the user edited): each paper goes to the category
@@ -26,14 +16,24 @@ function vectorFor(terms: readonly string[], index: Map<string, number>, idf: re
  * with subcategories has its papers placed among them the same way.
  */
 export function assignToTaxonomy(papers: Paper[], annotations: Annotation[], categories: CategorySpec[]): Taxonomy {
+  return runSteps(assignToTaxonomySteps(papers, annotations, categories));
+}
+
+/** The same, as steps (one per paper read, then one per category placed), for a large corpus to run cooperatively. */
+export function* assignToTaxonomySteps(papers: Paper[], annotations: Annotation[], categories: CategorySpec[], nested = false): Steps<Taxonomy> {
   if (categories.length === 0) return { source: 'file', categories: [] };
   const byId = new Map(annotations.map((a) => [a.paperId, a]));
-  const paperDocs = papers.map((p) => indexTerms(paperClusterText(p, byId.get(p.id))));
+  const paperDocs: string[][] = [];
+  for (const [i, p] of papers.entries()) {
+    paperDocs.push(indexTerms(paperClusterText(p, byId.get(p.id))));
+    // Progress counts the top level's papers; a category's own pass over its subcategories is quiet.
+    yield nested ? undefined : { done: i + 1, total: papers.length };
+  }
   const categoryDocs = categories.map((c) => indexTerms(`${c.name}\n${c.name}\n${c.definition}`));
   const model = buildTfidf([...paperDocs, ...categoryDocs], { minDf: 1, maxDfRatio: 1 });
   const index = new Map(model.terms.map((t, i) => [t, i]));
-  const paperVecs = paperDocs.map((d) => vectorFor(d, index, model.idf));
-  const catVecs = categoryDocs.map((d) => vectorFor(d, index, model.idf));
+  const paperVecs = paperDocs.map((d) => vectorOver(d, index, model.idf));
+  const catVecs = categoryDocs.map((d) => vectorOver(d, index, model.idf));
   const choice = paperVecs.map((v) => {
     let best = -1;
     let bestSim = 0;
@@ -53,18 +53,22 @@ export function assignToTaxonomy(papers: Paper[], annotations: Annotation[], cat
     if (c >= 0) return;
     choice[i] = centroids.length > 0 ? usable[nearest(paperVecs[i]!, centroids).index]!.k : 0;
   });
-  return {
-    source: 'file',
-    categories: categories.map((c, k) => {
-      const members = papers.filter((_, i) => choice[i] === k);
-      return { id: c.id, name: c.name, definition: c.definition, paperIds: members.map((p) => p.id), ...subcategoriesOf(c, members, annotations) };
-    }),
-  };
+  const placed: TaxonomyCategory[] = [];
+  for (const [k, c] of categories.entries()) {
+    const members = papers.filter((_, i) => choice[i] === k);
+    placed.push({ id: c.id, name: c.name, definition: c.definition, paperIds: members.map((p) => p.id), ...(yield* subcategorySteps(c, members, annotations)) });
+    yield undefined;
+  }
+  return { source: 'file', categories: placed };
 }
 
 /** A category's papers placed among its subcategories the same way (a two-level taxonomy file). */
 export function subcategoriesOf(category: CategorySpec, members: Paper[], annotations: Annotation[]): Pick<TaxonomyCategory, 'subcategories'> {
+  return runSteps(subcategorySteps(category, members, annotations));
+}
+
+function* subcategorySteps(category: CategorySpec, members: Paper[], annotations: Annotation[]): Steps<Pick<TaxonomyCategory, 'subcategories'>> {
   if (!category.subcategories?.length) return {};
-  const inner = assignToTaxonomy(members, annotations, category.subcategories);
+  const inner = yield* assignToTaxonomySteps(members, annotations, category.subcategories, true);
   return { subcategories: inner.categories.map(({ id, name, definition, paperIds }) => ({ id, name, definition, paperIds })) };
 }

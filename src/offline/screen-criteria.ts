@@ -1,3 +1,4 @@
+import { mapSteps, runSteps, type Steps } from '../review/cooperative-loop.js';
 import type { Paper } from '../corpus/paper.js';
 import { decideScreening, type CriteriaScreening, type CriteriaSet, type Criterion, type CriterionAnswer } from '../review/criteria.js';
 import { splitSentences } from '../verify/sentence-split.js';
@@ -74,6 +75,12 @@ function quoteFor(terms: readonly string[], paper: Paper): string | null {
  * no abstract is never "not met" on its title alone. The decision is the shared one (decideScreening).
  */
 export function screenCriteriaOffline(papers: readonly Paper[], set: CriteriaSet): Map<string, CriteriaScreening> {
+  return runSteps(screenCriteriaOfflineSteps(papers, set));
+}
+
+/** The same, as steps (one per paper), for a large corpus to be screened cooperatively. */
+export function* screenCriteriaOfflineSteps(papers: readonly Paper[], set: CriteriaSet): Steps<Map<string, CriteriaScreening>> {
   const rules = set.criteria.map(criterionRule);
-  return new Map(papers.map((p) => [p.id, decideScreening(set.criteria, rules.map((r) => applyRule(r, p)))]));
+  const decisions = yield* mapSteps(papers, (p) => decideScreening(set.criteria, rules.map((r) => applyRule(r, p))));
+  return new Map(papers.map((p, i) => [p.id, decisions[i]!]));
 }

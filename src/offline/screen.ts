@@ -1,4 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
+import { runSteps, type Steps } from '../review/cooperative-loop.js';
 import { indexTerms } from './text/tokens.js';
 
 /** BM25 parameters (the usual defaults). */
@@ -19,10 +20,16 @@ function paperTerms(p: Paper): string[] {
   return indexTerms(`${title}\n${title}\n${p.abstract}`);
 }
 
-function termCounts(terms: readonly string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
-  return m;
+/** A paper as BM25 needs it: its length in terms and how often each topic term occurs (nothing else is kept). */
+interface DocStats {
+  len: number;
+  counts: Map<string, number>;
+}
+
+function docStats(terms: readonly string[], query: ReadonlySet<string>): DocStats {
+  const counts = new Map<string, number>();
+  for (const t of terms) if (query.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return { len: terms.length, counts };
 }
 
 /**
@@ -32,16 +39,25 @@ function termCounts(terms: readonly string[]): Map<string, number> {
  * matched and missing topic words.
  */
 export function screenOffline(papers: Paper[], topic: string): Map<string, ScreenDecision> {
-  const docs = papers.map((p) => termCounts(paperTerms(p)));
-  const n = docs.length;
-  const avgLen = docs.reduce((s, d) => s + [...d.values()].reduce((a, b) => a + b, 0), 0) / Math.max(1, n);
+  return runSteps(screenOfflineSteps(papers, topic));
+}
+
+/** The same, as steps (one per paper read), for a large corpus to be screened cooperatively. */
+export function* screenOfflineSteps(papers: Paper[], topic: string): Steps<Map<string, ScreenDecision>> {
   const query = [...new Set(indexTerms(topic))];
+  const querySet = new Set(query);
+  const docs: DocStats[] = [];
+  for (const [i, p] of papers.entries()) {
+    docs.push(docStats(paperTerms(p), querySet));
+    yield { done: i + 1, total: papers.length };
+  }
+  const n = docs.length;
+  const avgLen = docs.reduce((s, d) => s + d.len, 0) / Math.max(1, n);
   const words = query.filter((t) => !t.includes(' '));
-  const df = new Map(query.map((t) => [t, docs.filter((d) => d.has(t)).length]));
+  const df = new Map(query.map((t) => [t, docs.filter((d) => d.counts.has(t)).length]));
   const idf = (t: string): number => Math.log(1 + (n - df.get(t)! + 0.5) / (df.get(t)! + 0.5));
   const totalWeight = words.reduce((s, w) => s + idf(w), 0);
-  const scored = docs.map((d) => {
-    const len = [...d.values()].reduce((a, b) => a + b, 0);
+  const scored = docs.map(({ len, counts: d }) => {
     let score = 0;
     for (const t of query) {
       const f = d.get(t) ?? 0;

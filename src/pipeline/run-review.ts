@@ -10,6 +10,8 @@ import { StageAccountant } from './stage-accounting.js';
 import type { ReviewRunOptions } from './review-run-options.js';
 import { runStage } from './run-stage.js';
 import { screenPapers } from './screen-papers.js';
+import { checkQuotesSteps } from '../verify/quotes.js';
+import { runStepsCooperatively } from '../review/cooperative-loop.js';
 import { verifyDraft } from './verify-draft.js';
 import { writeReviewOutputs } from './write-outputs.js';
 
@@ -84,14 +86,21 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
 
     const allAnnotations = [...annotations, ...excluded];
     const prisma = countPrisma(all, allAnnotations);
-    const verified = await runStage(emit, o.signal, 'verify', 1, 'steps', async (ctx) => {
-      const result = verifyDraft(draft, { papers: all, annotations: allAnnotations, taxonomy }, { strict: o.config.strict, appendix: renderPrismaSection(prisma, criteria, all, allAnnotations) });
+    const verified = await runStage(emit, o.signal, 'verify', allAnnotations.length, 'papers', async (ctx) => {
+      // The quote checks are one per claim of every paper: run cooperatively, with progress (100,000 papers).
+      const quoteChecks = await runStepsCooperatively(checkQuotesSteps(all, allAnnotations), {
+        signal: ctx.signal,
+        what: 'verify',
+        progress: (p) => ctx.progress(p.done, p.total, 0),
+      });
+      const result = verifyDraft(draft, { papers: all, annotations: allAnnotations, taxonomy }, { strict: o.config.strict, appendix: renderPrismaSection(prisma, criteria, all, allAnnotations), quoteChecks });
       emit({ type: 'verification', summary: result.report.summary });
-      ctx.progress(1, 1, 0);
+      ctx.progress(allAnnotations.length, allAnnotations.length, 0);
       return result;
     });
     const written = await runStage(emit, o.signal, 'write', 1, 'steps', async (ctx) => {
       const summary = await writeReviewOutputs({
+        progress: (done, total) => ctx.progress(done, total, 0),
         options: o,
         papers: all,
         annotations: allAnnotations,
@@ -104,7 +113,6 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
         stageAccounting: () => accountant.snapshot(),
         ...(stability ? { stability } : {}),
       });
-      ctx.progress(1, 1, 0);
       return summary;
     });
     emit({ type: 'run-finished', summary: written });

@@ -4,7 +4,7 @@ import { renderVerificationSection } from '../report/verification-section.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
 import type { ReviewDraft } from '../review/review-draft.js';
 import { checkProse, type ProseFinding } from '../verify/check-prose.js';
-import type { VerificationReport } from '../verify/verification-report.js';
+import type { QuoteCheck, VerificationReport } from '../verify/verification-report.js';
 import { verifyReview } from '../verify/verify-review.js';
 
 export interface VerifiedReview {
@@ -18,15 +18,21 @@ export interface VerifiedReview {
  * sentences broken by invented keys removed), render it, check the rendered review (dangling citations
  * removed), and append what was found.
  * `appendix` (the PRISMA flow) goes between the checked review and the verification section, unchecked.
+ * `quoteChecks`: the claim quote checks when already made (`checkQuotesSteps`), else they are made here.
  */
 export function verifyDraft(
   draft: ReviewDraft,
   context: { papers: Paper[]; annotations: Annotation[]; taxonomy: Taxonomy },
-  options: { strict?: boolean; appendix?: string } = {},
+  options: { strict?: boolean; appendix?: string; quoteChecks?: QuoteCheck[] } = {},
 ): VerifiedReview {
   const prose = checkProse(draft, context.papers, { strict: options.strict ?? false, uncitedNumbers: draft.engine === 'model' });
   const rendered = renderReviewMarkdown(prose.draft, context);
-  const verified = verifyReview({ markdown: rendered, papers: context.papers, annotations: context.annotations });
+  const verified = verifyReview({
+    markdown: rendered,
+    papers: context.papers,
+    annotations: context.annotations,
+    ...(options.quoteChecks ? { quoteChecks: options.quoteChecks } : {}),
+  });
   const report = withProse(verified.report, prose.findings);
   // The verification result closes the review itself (appended after the checks, not checked).
   const appendix = options.appendix?.trim() ? `${options.appendix.trim()}\n\n` : '';

@@ -30,6 +30,8 @@ export interface WriteOutputsInput {
   started: number;
   stageAccounting: () => Record<string, StageAccounting>;
   stability?: RunManifest['stability'];
+  /** Files written so far, of how many (run.json included). */
+  progress?: (done: number, total: number) => void;
 }
 
 /** The write stage: every output file of the contract, then run.json last (a folder with run.json is a finished run). */
@@ -48,7 +50,9 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     'papers-per-category.svg': renderCategoryChartSvg(taxonomy, papers),
     'prisma.svg': renderPrismaSvg(input.prisma, input.criteria),
   };
-  const written = await writeFilesAtomic(o.outDir, files);
+  const total = Object.keys(files).length + 1;
+  input.progress?.(0, total);
+  const written = await writeFilesAtomic(o.outDir, files, (done) => input.progress?.(done, total));
   const manifest = buildManifest({
     options: o,
     papers,
@@ -64,6 +68,7 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     ...(input.stability ? { stability: input.stability } : {}),
   });
   const manifestPath = await writeFilesAtomic(o.outDir, { [RUN_MANIFEST_FILE]: `${JSON.stringify(manifest, null, 2)}\n` });
+  input.progress?.(total, total);
   return {
     runId: o.runId,
     outDir: o.outDir,

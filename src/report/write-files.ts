@@ -6,9 +6,9 @@ import { ConfigError, errorMessage } from '../errors.js';
 /**
  * Write each file of `files` (name relative to `dir` → content, a string or lazily produced chunks) atomically (temp file + rename),
  * so a reader never sees half a file. Creates `dir` as needed. Returns the paths written, in the
- * order given; a failure is a ConfigError naming the file.
+ * order given; a failure is a ConfigError naming the file. `onWritten` hears how many are written after each one.
  */
-export async function writeFilesAtomic(dir: string, files: Record<string, string | Iterable<string>>): Promise<string[]> {
+export async function writeFilesAtomic(dir: string, files: Record<string, string | Iterable<string>>, onWritten?: (count: number) => void): Promise<string[]> {
   const written: string[] = [];
   for (const [name, content] of Object.entries(files)) {
     const target = path.join(dir, name);
@@ -19,6 +19,7 @@ export async function writeFilesAtomic(dir: string, files: Record<string, string
       throw new ConfigError(`cannot write ${target}: ${errorMessage(err)}`, 'check that the output folder (--out) is writable', err);
     }
     written.push(target);
+    onWritten?.(written.length);
   }
   return written;
 }

@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation } from '../review/annotation.js';
+import { runSteps, type Steps } from '../review/cooperative-loop.js';
 import { escapeUntrusted } from '../review/untrusted-text.js';
 import type { QuoteCheck } from './verification-report.js';
 
@@ -23,21 +24,36 @@ export function isVerbatim(quote: string, abstract: string): boolean {
 export function verbatimQuote(quote: string, abstract: string): string | null {
   const q = normalizeWhitespace(quote);
   if (q.length === 0) return null;
-  const plain = normalizeWhitespace(abstract);
-  if (plain.includes(q)) return q;
-  const shown = escapeUntrusted(plain);
-  const at = shown.indexOf(q);
-  return at < 0 ? null : plain.slice(at, at + q.length);
+  const source = normalizedSource(abstract);
+  if (source.plain.includes(q)) return q;
+  source.shown ??= escapeUntrusted(source.plain);
+  const at = source.shown.indexOf(q);
+  return at < 0 ? null : source.plain.slice(at, at + q.length);
+}
+
+/**
+ * The last abstract normalised, kept: a paper's quotes are checked one after another, and normalising
+ * a whole abstract per quote was most of the verify stage on a large corpus.
+ */
+let lastSource: { text: string; plain: string; shown?: string } = { text: '', plain: '' };
+
+function normalizedSource(text: string): { plain: string; shown?: string } {
+  if (lastSource.text !== text) lastSource = { text, plain: normalizeWhitespace(text) };
+  return lastSource;
 }
 
 /** Check every claim quote of every successful annotation against its paper's abstract. */
 export function checkQuotes(papers: readonly Paper[], annotations: readonly Annotation[]): QuoteCheck[] {
+  return runSteps(checkQuotesSteps(papers, annotations));
+}
+
+/** The same, as steps (one per annotation), for the verify stage of a large corpus to run cooperatively. */
+export function* checkQuotesSteps(papers: readonly Paper[], annotations: readonly Annotation[]): Steps<QuoteCheck[]> {
   const byId = new Map(papers.map((p) => [p.id, p]));
   const checks: QuoteCheck[] = [];
-  for (const a of annotations) {
-    if (a.status !== 'ok') continue;
-    const paper = byId.get(a.paperId);
-    for (const claim of a.claims) {
+  for (const [i, a] of annotations.entries()) {
+    const paper = a.status === 'ok' ? byId.get(a.paperId) : undefined;
+    for (const claim of a.status === 'ok' ? a.claims : []) {
       checks.push({
         paperId: a.paperId,
         key: paper?.key ?? '',
@@ -45,6 +61,7 @@ export function checkQuotes(papers: readonly Paper[], annotations: readonly Anno
         verbatim: paper !== undefined && isVerbatim(claim.quote, paper.abstract),
       });
     }
+    yield { done: i + 1, total: annotations.length };
   }
   return checks;
 }

@@ -17,15 +17,27 @@ interface CorpusIndex {
 }
 
 function indexCorpus(papers: readonly Paper[]): CorpusIndex {
-  const pools = new Map<string, NumberMention[]>();
-  // A paper may be named by its title ("MInference 1.0"): its numbers count as the paper's own.
-  // Numbers inside tokens (`MATH-500`, `Qwen2.5-7B`) count too: "500 problems of MATH" is then found.
-  for (const p of papers) pools.set(p.key, extractNumbers(`${p.title}\n${p.abstract}`, { inTokens: true }));
-  return { known: new Set(pools.keys()), byKey: new Map(papers.map((p) => [p.key, p])), pools, keysInOrder: papers.map((p) => p.key) };
+  const byKey = new Map(papers.map((p) => [p.key, p]));
+  return { known: new Set(byKey.keys()), byKey, pools: new Map(), keysInOrder: papers.map((p) => p.key) };
+}
+
+/**
+ * The numbers of a paper, extracted when first needed (a review cites a few hundred of 100,000 papers).
+ * A paper may be named by its title ("MInference 1.0"): its numbers count as the paper's own.
+ * Numbers inside tokens (`MATH-500`, `Qwen2.5-7B`) count too: "500 problems of MATH" is then found.
+ */
+function numberPool(index: CorpusIndex, key: string): NumberMention[] {
+  let pool = index.pools.get(key);
+  if (!pool) {
+    const p = index.byKey.get(key);
+    pool = p ? extractNumbers(`${p.title}\n${p.abstract}`, { inTokens: true }) : [];
+    index.pools.set(key, pool);
+  }
+  return pool;
 }
 
 function checkNumber(mention: NumberMention, unit: ReviewUnit, cited: string[], index: CorpusIndex): NumberCheck {
-  const supports = (key: string): boolean => numberSupported(mention, index.pools.get(key) ?? []);
+  const supports = (key: string): boolean => numberSupported(mention, numberPool(index, key));
   const foundIn = cited.filter(supports);
   const alsoIn = foundIn.length > 0 ? [] : index.keysInOrder.filter((k) => !cited.includes(k) && supports(k)).slice(0, 5);
   return { number: mention.raw, sentence: unit.text, line: unit.line, citedKeys: cited, found: foundIn.length > 0, foundIn, alsoIn };
@@ -81,12 +93,13 @@ function checkText(markdown: string, papers: readonly Paper[]): TextChecks {
  * (3) every claim quote of every annotation is a substring of its paper's abstract after
  * whitespace normalisation. Returns the cleaned Markdown and the full report.
  */
-export function verifyReview(input: { markdown: string; papers: Paper[]; annotations: Annotation[] }): {
+export function verifyReview(input: { markdown: string; papers: Paper[]; annotations: Annotation[]; quoteChecks?: QuoteCheck[] }): {
   markdown: string;
   report: VerificationReport;
 } {
   const t = checkText(input.markdown, input.papers);
-  const quotes = [...checkQuotes(input.papers, input.annotations), ...t.proseQuotes];
+  // The claim quote checks may come precomputed (the verify stage runs them cooperatively).
+  const quotes = [...(input.quoteChecks ?? checkQuotes(input.papers, input.annotations)), ...t.proseQuotes];
   return {
     markdown: t.markdown,
     report: {

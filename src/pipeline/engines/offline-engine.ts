@@ -1,8 +1,8 @@
-import { assignToTaxonomy } from '../../offline/assign-taxonomy.js';
+import { assignToTaxonomySteps } from '../../offline/assign-taxonomy.js';
 import { classifyOfflineSteps, type ClassifyInput } from '../../offline/classify.js';
 import { classifyInWorkers } from '../../offline/parallel/classify-in-workers.js';
-import { screenOffline } from '../../offline/screen.js';
-import { screenCriteriaOffline } from '../../offline/screen-criteria.js';
+import { screenOfflineSteps } from '../../offline/screen.js';
+import { screenCriteriaOfflineSteps } from '../../offline/screen-criteria.js';
 import { synthesizeSteps } from '../../offline/synthesize.js';
 import { induceTaxonomySteps } from '../../offline/taxonomy.js';
 import type { Paper } from '../../corpus/paper.js';
@@ -43,12 +43,12 @@ export function createOfflineEngine(options: OfflineEngineOptions = { workers: 1
   return {
     kind: 'offline',
     async screen(papers, topic, ctx) {
-      const result = screenOffline(papers, topic);
+      const result = await cooperate(screenOfflineSteps(papers, topic), ctx, 'screen', papers.length);
       ctx.progress(papers.length, papers.length, 0);
       return result;
     },
     async screenCriteria(papers, criteria, ctx) {
-      const result = screenCriteriaOffline(papers, criteria);
+      const result = await cooperate(screenCriteriaOfflineSteps(papers, criteria), ctx, 'screen', papers.length);
       ctx.progress(papers.length, papers.length, 0);
       return result;
     },
@@ -65,7 +65,7 @@ export function createOfflineEngine(options: OfflineEngineOptions = { workers: 1
       return taxonomy;
     },
     async applyTaxonomy(papers, annotations, categories, ctx) {
-      const taxonomy = assignToTaxonomy(papers, annotations, categories);
+      const taxonomy = await cooperate(assignToTaxonomySteps(papers, annotations, categories), ctx, 'taxonomy');
       ctx.progress(1, 1, 0);
       return taxonomy;
     },

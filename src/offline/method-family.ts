@@ -30,6 +30,8 @@ export function phraseDocumentFrequency(docs: Iterable<Set<string>>): Map<string
 }
 
 const LENGTH_FACTOR = [0, 0.55, 1, 1.1, 0.85];
+/** The largest product of the factors after weight and idf (shared, length, adjective), with room for rounding. */
+const MAX_OTHER_FACTORS = 1.1 * (1 + 1e-9);
 
 /** Phrases ending in an adjective-like word ("probabilistic", "training-free") name no family. */
 const ADJECTIVE_END = /(?:ic|al|ive|ous|able|ible|ary|free|aware|based|efficient|friendly|agnostic|specific|wise|like|driven|guided|oriented|ed|ent|level|scale)$/;
@@ -62,6 +64,8 @@ function collect(into: Map<string, Candidate>, phrases: Phrase[], weight: number
 }
 
 function bestSurface(surfaces: Map<string, number>): string {
+  // Most phrases are written one way only: nothing to rank.
+  if (surfaces.size === 1) return surfaces.keys().next().value!;
   return [...surfaces].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]![0];
 }
 
@@ -74,11 +78,13 @@ export function methodFamily(input: FamilyInput, df: PhraseDf, corpusSize: numbe
   const nameKey = input.name?.toLowerCase();
   let best: { key: string; score: number } | null = null;
   for (const [key, c] of candidates) {
+    const d = df.get(key) ?? 1;
+    const idf = Math.log((corpusSize + 1) / d);
+    // The other factors are at most 1.1 together: a phrase that cannot beat the best so far is not looked at.
+    if (best && c.weight * idf * MAX_OTHER_FACTORS < best.score) continue;
     const surface = bestSurface(c.surfaces);
     const words = surface.split(/\s+/).length;
     if (nameKey && surface.toLowerCase().includes(nameKey)) continue;
-    const d = df.get(key) ?? 1;
-    const idf = Math.log((corpusSize + 1) / d);
     const shared = d >= 2 || corpusSize < 5 ? 1 : 0.35;
     const score = c.weight * idf * shared * (LENGTH_FACTOR[words] ?? 0.8) * (adjectiveEnd(surface) ? 0.3 : 1);
     if (!best || score > best.score || (score === best.score && key < best.key)) best = { key, score };

@@ -79,24 +79,40 @@ export function isContentWord(lower: string): boolean {
  */
 export function indexTerms(text: string): string[] {
   const out: string[] = [];
-  let window: string[] = [];
+  // The last two content stems before this one, in order ('' when the run is shorter).
+  let first = '';
+  let second = '';
   for (const token of wordTokens(text)) {
-    if (token.breakBefore) window = [];
-    const parts = token.lower.split('-');
-    if (parts.length >= 3 || (parts.length === 2 && parts.some((p) => !isContentWord(p)) && parts.some(isContentWord))) {
+    if (token.breakBefore) first = second = '';
+    const parts = token.lower.includes('-') ? token.lower.split('-') : [token.lower];
+    if (parts.length >= 3 || (parts.length === 2 && parts.some((p) => !contentWord(p)) && parts.some(contentWord))) {
       out.push(parts.map(stem).join(' '));
     }
     for (const part of parts) {
-      if (!isContentWord(part)) {
-        window = [];
+      if (!contentWord(part)) {
+        first = second = '';
         continue;
       }
       const s = stem(part);
-      window = [...window.slice(-2), s];
       out.push(s);
-      if (window.length >= 2) out.push(window.slice(-2).join(' '));
-      if (window.length === 3) out.push(window.join(' '));
+      if (second) out.push(`${second} ${s}`);
+      if (first) out.push(`${first} ${second} ${s}`);
+      first = second;
+      second = s;
     }
   }
   return out;
+}
+
+const CONTENT_WORDS = new Map<string, boolean>();
+
+/** `isContentWord`, memoised (bounded): indexing a large corpus asks about the same words millions of times. */
+function contentWord(lower: string): boolean {
+  let c = CONTENT_WORDS.get(lower);
+  if (c === undefined) {
+    if (CONTENT_WORDS.size >= 200_000) CONTENT_WORDS.clear();
+    c = isContentWord(lower);
+    CONTENT_WORDS.set(lower, c);
+  }
+  return c;
 }

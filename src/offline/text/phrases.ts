@@ -1,3 +1,4 @@
+import { memoWords } from '../../text/memo-words.js';
 import { LEADING_WORDS } from './stop-words.js';
 import { isContentWord, stem, wordTokens, type Token } from './tokens.js';
 
@@ -10,17 +11,11 @@ export interface Phrase {
   words: number;
 }
 
-const CONTENT = new Map<string, boolean>();
+/** Is a word (hyphenated parts: any of them) a content word and no number? Memoised: asked millions of times. */
+const contentLower = memoWords((lower) => lower.split('-').some((part) => isContentWord(part)) && !/^\d/.test(lower));
 
 function contentToken(t: Token): boolean {
-  let c = CONTENT.get(t.lower);
-  if (c === undefined) {
-    // Memoised (bounded): a large corpus asks about the same words millions of times.
-    if (CONTENT.size >= 200_000) CONTENT.clear();
-    c = t.lower.split('-').some((part) => isContentWord(part)) && !/^\d/.test(t.lower);
-    CONTENT.set(t.lower, c);
-  }
-  return c;
+  return contentLower(t.lower);
 }
 
 /** A token's part of a phrase key: the stems of its hyphenated parts. */

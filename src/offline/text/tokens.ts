@@ -1,3 +1,4 @@
+import { memoWords } from '../../text/memo-words.js';
 import { isStopWord } from './stop-words.js';
 
 /** A word of a text with its place and lower-cased form (callers stem what they need: most tokens never are). */
@@ -19,18 +20,7 @@ const NOT_PLURAL = new Set(['series', 'species', 'news', 'bias', 'gas', 'lens', 
  * A light, deterministic stemmer: plural endings only (`caches` → `cache`, `strategies` →
  * `strategy`). Enough to merge singular and plural; it never changes acronyms or words with digits.
  */
-export function stem(word: string): string {
-  let s = STEMS.get(word);
-  if (s === undefined) {
-    // Bounded memo: large corpora repeat the same words millions of times.
-    if (STEMS.size >= 200_000) STEMS.clear();
-    s = stemUncached(word);
-    STEMS.set(word, s);
-  }
-  return s;
-}
-
-const STEMS = new Map<string, string>();
+export const stem: (word: string) => string = memoWords(stemUncached);
 
 function stemUncached(word: string): string {
   const w = word.toLowerCase().replace(/['’]s$/, '');
@@ -104,15 +94,5 @@ export function indexTerms(text: string): string[] {
   return out;
 }
 
-const CONTENT_WORDS = new Map<string, boolean>();
-
-/** `isContentWord`, memoised (bounded): indexing a large corpus asks about the same words millions of times. */
-function contentWord(lower: string): boolean {
-  let c = CONTENT_WORDS.get(lower);
-  if (c === undefined) {
-    if (CONTENT_WORDS.size >= 200_000) CONTENT_WORDS.clear();
-    c = isContentWord(lower);
-    CONTENT_WORDS.set(lower, c);
-  }
-  return c;
-}
+/** `isContentWord`, memoised. */
+const contentWord = memoWords(isContentWord);

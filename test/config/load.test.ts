@@ -57,6 +57,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ cwd, env: {} })).toThrow(/litrev\.config\.json/);
   });
 
+  it('takes the offline worker threads from LITREV_WORKERS or the config file, else one per core up to 4', () => {
+    expect(loadConfig({ cwd: dir(), env: { LITREV_WORKERS: '1' } }).workers).toBe(1);
+    const cwd = dir();
+    writeFileSync(path.join(cwd, 'litrev.config.json'), JSON.stringify({ workers: 3 }));
+    expect(loadConfig({ cwd, env: {} }).workers).toBe(3);
+    const byDefault = loadConfig({ cwd: dir(), env: {} }).workers;
+    expect(byDefault).toBeGreaterThanOrEqual(1);
+    expect(byDefault).toBeLessThanOrEqual(4);
+    expect(() => loadConfig({ cwd: dir(), env: { LITREV_WORKERS: '0' } })).toThrow(/workers/);
+    expect(() => loadConfig({ cwd: dir(), env: { LITREV_WORKERS: 'all' } })).toThrow(/LITREV_WORKERS must be a number/);
+  });
+
   it('never shows credentials of an endpoint URL', () => {
     expect(redactURL('https://user:secret@example.test/v1?key=abc')).toBe('https://example.test/v1');
   });

@@ -7,6 +7,7 @@ import { ingestPaths } from '../../src/corpus/ingest.js';
 import { AbortedError } from '../../src/errors.js';
 import { classifyOffline } from '../../src/offline/classify.js';
 import { classifyInWorkers } from '../../src/offline/parallel/classify-in-workers.js';
+import { createOfflineEngine } from '../../src/pipeline/engines/offline-engine.js';
 import type { Annotation } from '../../src/review/annotation.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -45,6 +46,15 @@ describe('classify on worker threads', () => {
     const already = new AbortController();
     already.abort();
     await expect(classifyInWorkers(papers, { workers: 2, signal: already.signal })).rejects.toThrow('classify interrupted');
+  });
+
+  it('is what the offline engine uses from its threshold on, reporting progress in papers', async () => {
+    const progress: [number, number][] = [];
+    const ctx = { signal: new AbortController().signal, progress: (d: number, t: number) => progress.push([d, t]), paperFailed: () => undefined, warn: () => undefined };
+    const threaded = createOfflineEngine({ workers: 2, parallelMinPapers: 100 });
+    expect(await threaded.classify(papers, ctx)).toEqual(single);
+    expect(progress.at(-1)).toEqual([papers.length, papers.length]);
+    expect(progress.every(([d, t]) => t === papers.length && d <= t)).toBe(true);
   });
 
   it.skipIf(!existsSync(builtPool))('runs the built worker (dist/) without tsx, with the same result', async () => {

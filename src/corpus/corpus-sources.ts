@@ -59,7 +59,9 @@ export function addToCorpus(stored: CorpusState | null, report: IngestReport, in
   let added = 0;
   let present = 0;
   const ingestedIds = report.papers.map((p) => {
-    const known = aliasIds(p).map((a) => alias.get(a)).find((id) => id !== undefined);
+    // Computed once per paper (a digest of its abstract): a new key changes none of them.
+    const ids = aliasIds(p);
+    const known = ids.map((a) => alias.get(a)).find((id) => id !== undefined);
     if (known !== undefined) {
       present++;
       return known;
@@ -68,7 +70,7 @@ export function addToCorpus(stored: CorpusState | null, report: IngestReport, in
     const paper = keys.has(p.key.toLowerCase()) ? rekey(p, keys, warnings) : p;
     byId.set(paper.id, paper);
     keys.set(paper.key.toLowerCase(), paper.id);
-    for (const a of aliasIds(paper)) if (!alias.has(a)) alias.set(a, paper.id);
+    for (const a of ids) if (!alias.has(a)) alias.set(a, paper.id);
     return paper.id;
   });
   const fresh = inputs.map((input) => sourceOf(input, report, ingestedIds));

@@ -6,7 +6,7 @@ import type { Corpus, Paper } from './paper.js';
 import { loadCorpusState, loadPreviousKeys, saveCorpusState } from './store.js';
 import { litrevFolders } from './walk-exclusions.js';
 
-export interface WorkspaceIngestOptions extends Pick<IngestOptions, 'signal'> {
+export interface WorkspaceIngestOptions extends Pick<IngestOptions, 'signal' | 'progress'> {
   /** Start the stored corpus anew instead of adding to it. */
   replace?: boolean;
   /** Store the result (default true); with false only the keys of the stored corpus are used. */
@@ -44,14 +44,17 @@ export async function ingestIntoWorkspace(config: WorkspaceConfig, paths: readon
     exclude: litrevFolders(config),
     columnMap: toColumnMap(config.columnMap),
     requireAbstract: config.requireAbstract,
+    ...(options.progress ? { progress: options.progress } : {}),
   });
   const previous = await loadCorpusState(config.workspaceDir);
+  options.progress?.({ phase: 'comparing', done: 0, total: report.papers.length });
   const inputs = paths.map((p) => ({ shown: p, abs: path.resolve(config.cwd, p) }));
   const change = addToCorpus(options.replace ? null : previous, report, inputs);
   if (options.replace) change.before = previous?.papers.length ?? 0;
   const byId = new Map(change.state.papers.map((p) => [p.id, p]));
   const papers = [...new Set(change.ingestedIds)].sort().map((id) => byId.get(id)!).filter(Boolean);
   const store = options.store !== false && report.papers.length > 0;
+  if (store) options.progress?.({ phase: 'storing', done: 0, total: change.state.papers.length });
   const stored = store ? await saveCorpusState(config.workspaceDir, change.state) : null;
   return { report, change, stored, papers };
 }

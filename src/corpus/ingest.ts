@@ -10,6 +10,7 @@ import { normalizeRecord, type NormalizedRecord } from './normalize-record.js';
 import type { InputIssue, Paper, RawRecord, SourceFormat } from './paper.js';
 import { assignIds } from './paper-id.js';
 import { readInput, type FileResult } from './read-input.js';
+import type { IngestProgressListener } from './ingest-progress.js';
 
 export interface IngestOptions {
   signal?: AbortSignal;
@@ -23,6 +24,8 @@ export interface IngestOptions {
   columnMap?: ColumnMap;
   /** Leave out papers without an abstract (`--require-abstract`) instead of keeping them, flagged. */
   requireAbstract?: boolean;
+  /** Hears how far the ingest has come (files read, records normalised, papers merged). */
+  progress?: IngestProgressListener;
 }
 
 /** What one input file contributed. */
@@ -64,12 +67,14 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
   const { signal } = options;
   const { files, issues: pathIssues, notRead } = await collectFiles(paths, options.cwd ?? process.cwd(), { exclude: options.exclude });
   const results: FileResult[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     checkAbort(signal);
     results.push(await readInput(file, { columnMap: options.columnMap }));
+    options.progress?.({ phase: 'reading', done: i + 1, total: files.length });
   }
-  const { records: normalized, counts } = await normalizeAll(results, signal);
+  const { records: normalized, counts } = await normalizeAll(results, signal, options.progress);
   const total = normalized.length;
+  options.progress?.({ phase: 'merging', done: 0, total });
   let groups: NormalizedRecord[][] | null = groupDuplicates(normalized);
   normalized.length = 0;
   const duplicatesByFile = countDuplicates(groups);
@@ -81,6 +86,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
     return paper;
   });
   groups = null;
+  options.progress?.({ phase: 'keying', done: 0, total: merged.length });
   const keyed = assignKeys(assignIds(merged), options.previousKeys);
   const { papers, issue: abstractIssue } = withoutAbstracts(keyed.papers, options.requireAbstract === true);
   const keyWarnings = keyed.warnings;
@@ -129,14 +135,22 @@ function withoutAbstracts(papers: Paper[], requireAbstract: boolean): { papers: 
 }
 
 /** Normalise every record; unusable ones become issues of their file. Raw records are released per file. */
-async function normalizeAll(results: FileResult[], signal: AbortSignal | undefined): Promise<{ records: NormalizedRecord[]; counts: Map<string, number> }> {
+async function normalizeAll(
+  results: FileResult[],
+  signal: AbortSignal | undefined,
+  progress: IngestProgressListener | undefined,
+): Promise<{ records: NormalizedRecord[]; counts: Map<string, number> }> {
   const records: NormalizedRecord[] = [];
   const counts = new Map<string, number>();
+  const all = results.reduce((n, r) => n + r.records.length, 0);
   let seen = 0;
   for (const result of results) {
     const before = records.length;
     for (const raw of result.records) {
-      if (++seen % YIELD_EVERY === 0) await yieldAndCheck(signal);
+      if (++seen % YIELD_EVERY === 0) {
+        progress?.({ phase: 'normalising', done: seen, total: all });
+        await yieldAndCheck(signal);
+      }
       const rec = normalizeRecord(raw);
       if ('skip' in rec) result.issues.push(skippedIssue(result.path, `${result.path}: ${where(raw)}${rec.skip}`, position(raw)));
       else records.push(rec);

@@ -2,12 +2,15 @@ import type { Config } from '../config/schema.js';
 import { NoInputError } from '../errors.js';
 import type { IngestReport } from './ingest.js';
 import { ingestIntoWorkspace } from './ingest-into-workspace.js';
+import type { IngestProgressListener } from './ingest-progress.js';
 import type { Corpus } from './paper.js';
 import { corpusHash } from './corpus-hash.js';
 import { corpusPath, loadCorpus } from './store.js';
 
 export interface ResolveOptions {
   signal?: AbortSignal;
+  /** Hears how far reading a large corpus has come. */
+  progress?: IngestProgressListener;
   /** Store the ingested corpus in the workspace (default true). Keys stay sticky either way. */
   store?: boolean;
 }
@@ -30,7 +33,7 @@ export async function resolveCorpus(
     return { corpus: stored, report: null };
   }
   // The papers of `paths` are the corpus; they are also added to the stored corpus (unless `store: false`).
-  const { report, papers } = await ingestIntoWorkspace(config, paths, { signal: options.signal, store: options.store });
+  const { report, papers } = await ingestIntoWorkspace(config, paths, { signal: options.signal, store: options.store, ...(options.progress ? { progress: options.progress } : {}) });
   if (report.papers.length === 0) throw noUsablePapers(paths, report);
   return { corpus: { papers, hash: corpusHash(papers) }, report };
 }

@@ -7,6 +7,7 @@ import { noUsablePapers } from '../../corpus/resolve-corpus.js';
 import { corpusPath } from '../../corpus/store.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandAction } from '../command.js';
+import { ingestProgressLines } from '../output/ingest-progress-lines.js';
 import { say } from '../output/say.js';
 
 const MAX_LISTED = 20;
@@ -19,7 +20,8 @@ const MAX_LISTED = 20;
 export const ingestAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
   const replace = ctx.flags.replace === true;
-  const { report, change, stored: saved } = await ingestIntoWorkspace(config, ctx.args, { signal: ctx.signal, replace });
+  const progress = config.output === 'json' ? {} : { progress: ingestProgressLines(ctx.stderr) };
+  const { report, change, stored: saved } = await ingestIntoWorkspace(config, ctx.args, { signal: ctx.signal, replace, ...progress });
   const file = path.relative(config.cwd, corpusPath(config.workspaceDir)) || corpusPath(config.workspaceDir);
   const stored = saved ? { file, hash: saved.hash, workspace: config.workspaceDir, change, replace } : null;
   if (config.output === 'json') {

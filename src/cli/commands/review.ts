@@ -10,6 +10,7 @@ import type { CommandAction, CommandContext } from '../command.js';
 import { consumeReviewEvents } from '../output/consume-review-events.js';
 import { startReviewRun, type ReviewCombo } from '../start-review-run.js';
 import { runMatrix } from './review-matrix.js';
+import { ingestProgressLines } from '../output/ingest-progress-lines.js';
 import { say } from '../output/say.js';
 import { reviewPreflight } from './review-preflight.js';
 import { recordRunFolder } from '../../runs/run-registry.js';
@@ -18,7 +19,7 @@ import { recordRunFolder } from '../../runs/run-registry.js';
 export const reviewAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
   await reviewPreflight(config);
-  const { corpus } = await resolveCorpus(config, ctx.args, { signal: ctx.signal });
+  const { corpus } = await resolveCorpus(config, ctx.args, { signal: ctx.signal, ...(config.output === 'json' ? {} : { progress: ingestProgressLines(ctx.stderr) }) });
   const taxonomyCategories = config.taxonomyFile ? await readTaxonomy(config.taxonomyFile) : undefined;
   // Read here too so a bad criteria file stops the command before any run starts (and the estimate counts its stage).
   const criteria = config.criteriaFile ? await (await import('../../review/parse-criteria-file.js')).parseCriteriaFile(config.criteriaFile) : null;

@@ -1,4 +1,5 @@
 import type { Annotation, ContributionType } from '../review/annotation.js';
+import { runSteps, type Steps } from '../review/cooperative-loop.js';
 import type { TfidfModel } from './cluster/tfidf.js';
 import { adjectiveEnd } from './method-family.js';
 import { candidatePhrases, displayPhrase, phraseRuns } from './text/phrases.js';
@@ -226,11 +227,24 @@ function dominantType(members: readonly number[], docs: readonly LabelDoc[]): Co
  * line. Names are unique: a clash takes the next distinctive term.
  */
 export function labelClusters(model: TfidfModel, clusters: readonly number[][], docs: readonly LabelDoc[]): CategoryLabel[] {
+  return runSteps(labelClustersSteps(model, clusters, docs));
+}
+
+/** The same, as steps: one per cluster named (a large sample takes seconds). */
+export function* labelClustersSteps(model: TfidfModel, clusters: readonly number[][], docs: readonly LabelDoc[]): Steps<CategoryLabel[]> {
   // Line by line: a title's last word and the next line's first word are no phrase.
   const lines = (text: string): string[] => text.split('\n');
   const docTerms = docs.map((d) => new Set(lines(d.text).flatMap((l) => indexTerms(l))));
+  yield undefined;
   const used = new Set<string>();
-  return clusters.map((members, k) => {
+  const labels: CategoryLabel[] = [];
+  for (const members of clusters) {
+    labels.push(labelOne(members));
+    yield undefined;
+  }
+  return labels;
+
+  function labelOne(members: readonly number[]): CategoryLabel {
     const texts = members.map((m) => docs[m]!.abstract);
     const surfaces = surfaceMap([...texts, ...texts, ...members.flatMap((m) => lines(docs[m]!.text))]);
     // Only terms written as such in these papers can name them (never a stem or a gap-spanning n-gram).
@@ -269,5 +283,5 @@ export function labelClusters(model: TfidfModel, clusters: readonly number[][], 
       ? `Papers on ${listJoin(terms)}${type ? `, ${TYPE_PHRASE[type]}` : ''}.`
       : 'Papers with no distinctive shared terms.';
     return { name: capitalize(name), definition, terms };
-  });
+  }
 }

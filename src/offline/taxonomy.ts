@@ -1,7 +1,7 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation, Taxonomy, TaxonomyCategory, TaxonomySubcategory } from '../review/annotation.js';
 import { runSteps, type Steps } from '../review/cooperative-loop.js';
-import { labelClusters, type CategoryLabel, type LabelDoc } from './category-names.js';
+import { labelClustersSteps, type CategoryLabel, type LabelDoc } from './category-names.js';
 import { buildClusterSpace, EXACT_LIMIT, type ClusterSpace } from './cluster/cluster-space.js';
 import { denseCentroid, denseKMeansSteps, dissolveSmall } from './cluster/dense.js';
 import { bisectingKMeans } from './cluster/kmeans.js';
@@ -48,10 +48,10 @@ function chooseClusters(vectors: SparseVector[], dims: number, n: number): numbe
 function* clusterCorpus(space: ClusterSpace, docs: readonly LabelDoc[], progress: { done: number; total: number }): Steps<{ clusters: number[][]; labels: CategoryLabel[] }> {
   const n = docs.length;
   const { sample, model, sampleVectors, sampleDims, rows } = space;
-  if (sampleDims === 0 || n < 2) return { clusters: [docs.map((_, i) => i)], labels: labelClusters(model, [sample.map((_, j) => j)], sample.map((d) => docs[d]!)) };
+  if (sampleDims === 0 || n < 2) return { clusters: [docs.map((_, i) => i)], labels: yield* labelClustersSteps(model, [sample.map((_, j) => j)], sample.map((d) => docs[d]!)) };
   const sampleClusters = chooseClusters(sampleVectors, sampleDims, sample.length);
   yield undefined;
-  if (n <= EXACT_LIMIT || !rows) return { clusters: sampleClusters, labels: labelClusters(model, sampleClusters, docs) };
+  if (n <= EXACT_LIMIT || !rows) return { clusters: sampleClusters, labels: yield* labelClustersSteps(model, sampleClusters, docs) };
   // A large corpus: carry the sample's clusters to every paper, then name them from the sample.
   const centroids = sampleClusters.map((c) => denseCentroid(rows, c.map((j) => sample[j]!)));
   const all = docs.map((_, i) => i);
@@ -60,7 +60,7 @@ function* clusterCorpus(space: ClusterSpace, docs: readonly LabelDoc[], progress
   const position = new Map(sample.map((d, j) => [d, j]));
   const inSample = clusters.map((c) => c.flatMap((d) => (position.has(d) ? [position.get(d)!] : [])));
   const sampleDocs = sample.map((d) => docs[d]!);
-  return { clusters, labels: labelClusters(model, inSample, sampleDocs) };
+  return { clusters, labels: yield* labelClustersSteps(model, inSample, sampleDocs) };
 }
 
 function byPosition(ids: string[], position: ReadonlyMap<string, number>): string[] {

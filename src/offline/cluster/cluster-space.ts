@@ -1,6 +1,6 @@
 import type { Steps } from '../../review/cooperative-loop.js';
 import { denseFromSparse, strideSample, type DenseRows } from './dense.js';
-import { lsaCoordinates, lsaFit, lsaProject } from './lsa.js';
+import { lsaCoordinates, lsaFitSteps, lsaProject } from './lsa.js';
 import { buildTfidf, vectorOver, type SparseVector, type TfidfModel } from './tfidf.js';
 
 /**
@@ -46,7 +46,7 @@ export function* buildClusterSpace(n: number, termsOf: (i: number) => string[], 
     const rank = lsa[0]!.indices.length;
     return { sample, model, sampleVectors: lsa, sampleDims: rank, rows: denseFromSparse(lsa, rank) };
   }
-  const basis = lsaFit(model.vectors, dims, lsaRank(n), seed);
+  const basis = yield* lsaFitSteps(model.vectors, dims, lsaRank(n), seed);
   const index = new Map(model.terms.map((t, i) => [t, i]));
   const rows: DenseRows = { n, rank: basis.rank, data: new Float64Array(n * basis.rank) };
   const inSample = new Map(sample.map((d, j) => [d, j]));

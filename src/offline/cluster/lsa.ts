@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from '../../review/cooperative-loop.js';
 import { seededRandom } from '../../text/seeded-random.js';
 import type { SparseVector } from './tfidf.js';
 
@@ -109,15 +110,21 @@ interface LsaCore {
   vectors: number[][];
 }
 
-function lsaCore(rows: readonly SparseVector[], dims: number, rank: number, seed: number): LsaCore {
+/** The randomised SVD, as steps: a turn of the event loop between its passes over the matrix (a large sample takes seconds). */
+function* lsaCoreSteps(rows: readonly SparseVector[], dims: number, rank: number, seed: number): Steps<LsaCore> {
   const r = Math.max(1, Math.min(rank, rows.length - 1, dims));
   const random = seededRandom(seed);
   const omega: Dense = Array.from({ length: r + 10 }, () => Float64Array.from({ length: dims }, () => gaussian(random)));
   let q = orthonormalize(timesColumns(rows, omega));
-  for (let iter = 0; iter < 4; iter++) q = orthonormalize(timesColumns(rows, transposeTimesColumns(rows, q, dims)));
+  yield undefined;
+  for (let iter = 0; iter < 4; iter++) {
+    q = orthonormalize(timesColumns(rows, transposeTimesColumns(rows, q, dims)));
+    yield undefined;
+  }
   // B = QᵀX (columns of Bᵀ are XᵀQ); small matrix BBᵀ = QᵀXXᵀQ.
   const bt = transposeTimesColumns(rows, q, dims);
   const gram = bt.map((a) => bt.map((b) => dot(a, b)));
+  yield undefined;
   const { values, vectors } = symmetricEigen(gram);
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, r);
   return { r, q, bt, order, vectors };
@@ -129,7 +136,7 @@ function lsaCore(rows: readonly SparseVector[], dims: number, rank: number, seed
  * clustering code applies.
  */
 export function lsaProject(rows: readonly SparseVector[], dims: number, rank: number, seed: number): SparseVector[] {
-  const { q, order, vectors } = lsaCore(rows, dims, rank, seed);
+  const { q, order, vectors } = runSteps(lsaCoreSteps(rows, dims, rank, seed));
   // Document coordinates: (Q U)_i scaled by sigma = sqrt(eigenvalue).
   return rows.map((_, i) => {
     const coords = order.map(([val, j]) => {
@@ -155,7 +162,12 @@ export interface LsaBasis {
  * so that any document x gets the coordinates x·V: the same space, in time linear in its terms.
  */
 export function lsaFit(rows: readonly SparseVector[], dims: number, rank: number, seed: number): LsaBasis {
-  const { r, bt, order, vectors } = lsaCore(rows, dims, rank, seed);
+  return runSteps(lsaFitSteps(rows, dims, rank, seed));
+}
+
+/** The same, as steps (see review/cooperative-loop.ts). */
+export function* lsaFitSteps(rows: readonly SparseVector[], dims: number, rank: number, seed: number): Steps<LsaBasis> {
+  const { r, bt, order, vectors } = yield* lsaCoreSteps(rows, dims, rank, seed);
   const weights = new Float64Array(dims * r);
   const v = new Float64Array(dims);
   order.forEach(([val, j], c) => {

@@ -1,5 +1,5 @@
 import type { Steps } from '../../review/cooperative-loop.js';
-import { labelClusters, type CategoryLabel, type LabelDoc } from '../category-names.js';
+import { labelClustersSteps, type CategoryLabel, type LabelDoc } from '../category-names.js';
 import { indexTerms } from '../text/tokens.js';
 import { denseCentroid, denseKMeansSteps, dissolveSmall, rowAsSparse, strideSample, type DenseRows } from './dense.js';
 import { bisectingKMeans } from './kmeans.js';
@@ -57,6 +57,6 @@ export function* subcategorySteps(
   const model = buildTfidf(flat.map((i) => indexTerms(docs[i]!.text)));
   let offset = 0;
   const clusters = labelled.map((g) => g.map(() => offset++));
-  const labels = labelClusters(model, clusters, flat.map((i) => docs[i]!));
+  const labels = yield* labelClustersSteps(model, clusters, flat.map((i) => docs[i]!));
   return groups.map((g, k) => ({ members: g, label: labels[k]! }));
 }

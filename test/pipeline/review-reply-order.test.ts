@@ -1,0 +1,61 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/text/seeded-random.js';
+import type { ChatHandler } from '../support/chat-request.js';
+import { fakeReviewer } from '../support/fake-reviewer.js';
+import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
+import { jsonOf, runCli } from '../support/run-cli.js';
+
+/**
+ * Requests overlap as much as they can (the first one goes out while the rest of the run loads, the
+ * server is asked for its window while the first request is being prepared), so replies arrive in
+ * whatever order the endpoint answers them. None of that may change what is asked or written: with a
+ * published window (packing counts tokens, calibrated by the replies) two runs whose replies come back
+ * in different orders ask the same requests and write the same review, and a replay of either writes it again.
+ */
+let server: OpenAIServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const read = (...p: string[]) => readFileSync(path.join(...p), 'utf8');
+/** Every cache entry and ledger a run left (names are content hashes of what was asked). */
+const cacheFiles = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
+
+/** The fake reviewer, each answer held back a random few milliseconds (seeded): replies come back out of order. */
+function shuffledReplies(seed: number): ChatHandler {
+  const reviewer = fakeReviewer();
+  const random = seededRandom(seed);
+  return async (info) => {
+    const answer = await reviewer(info);
+    return answer && { ...answer, delayMs: Math.floor(random() * 25) };
+  };
+}
+
+describe('a review whose replies arrive in another order', () => {
+  it('asks the same requests and writes a byte-identical review; the replay writes it again with no request', async () => {
+    server = await startOpenAIServer({ handler: fakeReviewer(), publish: 'llamacpp', publishedWindow: 6000 });
+    const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-reply-order-'));
+    const corpus = path.resolve(__dirname, '../../examples/corpus');
+    const args = ['review', corpus, '--base-url', server.url, '--model', 'test-model', '--concurrency', '8', '--json'];
+
+    const inOrder = await runCli([...args, '--cache-dir', 'cache-a', '--out', 'a'], { cwd });
+    expect(inOrder.code, inOrder.stderr).toBe(0);
+    expect(jsonOf(inOrder)).toMatchObject({ papers: 411, annotated: 411, failed: 0 });
+
+    server.setHandler(shuffledReplies(7));
+    const shuffled = await runCli([...args, '--cache-dir', 'cache-b', '--out', 'b'], { cwd });
+    expect(shuffled.code, shuffled.stderr).toBe(0);
+    expect(cacheFiles(path.join(cwd, 'cache-b'))).toEqual(cacheFiles(path.join(cwd, 'cache-a')));
+    expect(read(cwd, 'b', 'review.md')).toBe(read(cwd, 'a', 'review.md'));
+
+    const sent = server.requests.length;
+    const replay = await runCli([...args, '--cache-dir', 'cache-b', '--cache', 'replay', '--out', 'c'], { cwd });
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(server.requests.length).toBe(sent);
+    expect(read(cwd, 'c', 'review.md')).toBe(read(cwd, 'a', 'review.md'));
+  }, 60_000);
+});

@@ -6,7 +6,8 @@
  * run: wall time (spawn to exit), requests, time to the first request, slot utilisation =
  * Σ request durations / (slots × wall), the same over the in-process span (first request to last
  * answer), the ideal wall time for the requests observed (per stage, ⌈n / slots⌉ × latency, stages in
- * series) and the measured wall as a ratio of it, and per stage its span and the time fewer than
+ * series) and the measured wall as a ratio of it, the bound the requests' own chain sets (rounds of
+ * requests each sent after the one before it was answered), and per stage its span and the time fewer than
  * `slots` requests were in flight. `--trace` lists every request's start and end.
  */
 import { spawn } from 'node:child_process';
@@ -92,6 +93,22 @@ function underfilledMs(spans: Span[], from: number, to: number): number {
   return under;
 }
 
+/**
+ * Rounds on the longest chain of requests each sent after the one before it was answered (by a stage
+ * waiting for its inputs, or for a free slot): at zero start-up and overhead the run would still
+ * take this many latencies.
+ */
+function roundsInSeries(spans: Span[]): number {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const depth: number[] = [];
+  sorted.forEach((r, i) => {
+    let d = 0;
+    for (let j = 0; j < i; j++) if (sorted[j]!.end <= r.start) d = Math.max(d, depth[j]!);
+    depth.push(d + 1);
+  });
+  return Math.max(0, ...depth);
+}
+
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 const ms = (x: number): string => `${(x / 1000).toFixed(2)} s`;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -112,6 +129,8 @@ function report(i: number, f: RunFigures): number {
   console.log(`run ${i + 1}: exit ${f.exitCode}, wall ${ms(f.wallMs)}, ${f.spans.length} chat requests, first HTTP request at ${ms(f.firstHttpMs)}, first chat request at ${ms(f.firstRequestMs)}, last answer at ${ms(lastEnd)}`);
   console.log(`  slot utilisation ${pct(utilisation)} of the wall time, ${pct(inProcess)} from the first request to the last answer`);
   console.log(`  baseline: ideal wall for these requests (stages in series, ⌈n/${SLOTS}⌉ × ${LATENCY} ms) ${ms(ideal)}; measured wall ${(f.wallMs / ideal).toFixed(2)}x of it, requests span ${((lastEnd - f.firstRequestMs) / ideal).toFixed(2)}x`);
+  const rounds = roundsInSeries(f.spans);
+  console.log(`  bound: ${rounds} rounds of requests in series (${ms(rounds * LATENCY)} at ${LATENCY} ms): with no start-up and no overhead at all, utilisation ≤ ${pct(busy / (SLOTS * rounds * LATENCY))}`);
   if (process.argv.includes('--trace')) {
     for (const s of [...f.spans].sort((a, b) => a.start - b.start)) console.log(`    ${s.stage.padEnd(20)} ${String(s.start).padStart(6)} → ${String(s.end).padStart(6)} ms`);
   }

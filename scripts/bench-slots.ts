@@ -8,7 +8,8 @@
  * answer), the ideal wall time for the requests observed (per stage, ⌈n / slots⌉ × latency, stages in
  * series) and the measured wall as a ratio of it, the bound the requests' own chain sets (rounds of
  * requests each sent after the one before it was answered), and per stage its span and the time fewer than
- * `slots` requests were in flight. `--trace` lists every request's start and end.
+ * `slots` requests were in flight. `--trace` lists every request's start and end; `--tty` runs it on a
+ * pseudo-terminal (util-linux `script`), with the live dashboard instead of `--plain` lines.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -28,6 +29,7 @@ const LATENCY = Number(get('latency') ?? 300);
 const SLOTS = Number(get('concurrency') ?? 8);
 const BIN = path.resolve(get('bin') ?? path.join(ROOT, 'bin/litrev.js'));
 const CORPUS = path.join(ROOT, 'examples/corpus');
+const TTY = process.argv.includes('--tty');
 
 interface Span {
   stage: string;
@@ -47,11 +49,13 @@ async function runOnce(): Promise<RunFigures> {
   const server = await startOpenAIServer({ latencyMs: LATENCY, handler: fakeReviewer() });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'litrev-bench-slots-'));
   try {
-    const args = [BIN, 'review', CORPUS, '--model', 'test-model', '--concurrency', String(SLOTS), '--cache-dir', path.join(dir, 'cache'), '--out', path.join(dir, 'out'), '--plain'];
+    const args = [BIN, 'review', CORPUS, '--model', 'test-model', '--concurrency', String(SLOTS), '--cache-dir', path.join(dir, 'cache'), '--out', path.join(dir, 'out'), ...(TTY ? [] : ['--plain'])];
     const env = { ...process.env, OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'sk-bench', LITREV_TIMEOUT_MS: '60000' };
+    // --tty: the dashboard, on a pseudo-terminal that util-linux `script` provides.
+    const [command, argv] = TTY ? ['script', ['-qefc', [process.execPath, ...args].map((a) => `'${a}'`).join(' '), '/dev/null']] : [process.execPath, args];
     const t0 = Date.now();
     const exitCode = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, args, { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(command, argv, { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
       child.on('error', reject);
@@ -140,7 +144,7 @@ function report(i: number, f: RunFigures): number {
   return utilisation;
 }
 
-console.log(`bench:slots: ${BIN} review examples/corpus, --concurrency ${SLOTS}, server latency ${LATENCY} ms, fresh cache, ${RUNS} run(s)`);
+console.log(`bench:slots: ${BIN} review examples/corpus, --concurrency ${SLOTS}, ${TTY ? 'dashboard on a terminal' : '--plain'}, server latency ${LATENCY} ms, fresh cache, ${RUNS} run(s)`);
 const utilisations: number[] = [];
 for (let i = 0; i < RUNS; i++) utilisations.push(report(i, await runOnce()));
 utilisations.sort((a, b) => a - b);

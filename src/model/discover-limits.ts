@@ -7,13 +7,19 @@ import type { ListedModel, Transport } from './transport.js';
  * (`num_ctx`). Never throws: a server that publishes nothing just leaves the window to be learned.
  */
 export async function discoverWindow(transport: Transport, baseURL: string, model: string): Promise<number | null> {
-  const listed = await transport.listModels().catch(() => [] as ListedModel[]);
-  const entry = listed.find((m) => m.id === model);
-  const fromList = entry ? firstNumber(entry, ['max_model_len', 'loaded_context_length', 'context_length', 'max_context_length']) : null;
-  if (fromList) return fromList;
   const url = new URL(baseURL);
-  if (url.hostname === 'api.openai.com') return null;
-  const origin = url.origin;
+  // The list and the servers' own routes are asked at once (one round trip before the first request, not two);
+  // the list's answer wins, as it did when the routes were asked only after it.
+  const listed = transport.listModels().catch(() => [] as ListedModel[]);
+  const fromRoutes = url.hostname === 'api.openai.com' ? Promise.resolve(null) : windowFromRoutes(transport, url.origin, model);
+  const entry = (await listed).find((m) => m.id === model);
+  const fromList = entry ? firstNumber(entry, ['max_model_len', 'loaded_context_length', 'context_length', 'max_context_length']) : null;
+  const routed = await fromRoutes;
+  return fromList ?? routed;
+}
+
+/** llama.cpp's /props, LM Studio's /api/v0/models and Ollama's routes, asked together; the first window found, in that order. */
+async function windowFromRoutes(transport: Transport, origin: string, model: string): Promise<number | null> {
   const probes: Promise<number | null>[] = [
     transport.fetchJSON(`${origin}/props`).then((p) => numberAt(p, ['default_generation_settings', 'n_ctx']) ?? numberAt(p, ['n_ctx'])),
     transport.fetchJSON(`${origin}/api/v0/models`).then((p) => {

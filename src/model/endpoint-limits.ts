@@ -51,7 +51,12 @@ export class LimitsTracker {
 
   /** The server's count of these messages, as best known (calibrated, no margin). */
   serverTokens(messages: readonly ChatMessage[]): number {
-    return Math.ceil(estimateMessagesTokens(messages) * this.ratio);
+    return this.calibrated(estimateMessagesTokens(messages));
+  }
+
+  /** The server's count of a prompt litrev estimated at `estimatedTokens` (calibrated, no margin). */
+  calibrated(estimatedTokens: number): number {
+    return Math.ceil(estimatedTokens * this.ratio);
   }
 
   /** What packing should count: the calibrated estimate with a margin. */

@@ -55,7 +55,7 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
     await ctx.discover();
     const body = a.shaped.body;
     const estimated = estimateMessagesTokens(body.messages);
-    const promptTokens = ctx.limits.serverTokens(body.messages);
+    const promptTokens = ctx.limits.calibrated(estimated);
     const maxOut = (body.max_tokens ?? body.max_completion_tokens) as number | undefined;
     if (ctx.limits.overflows(promptTokens, maxOut)) throw overflow(ctx, 'context', promptTokens, maxOut);
     ctx.emit({ type: 'request-started', stage: a.stage, cacheKey: a.key });

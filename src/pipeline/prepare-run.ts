@@ -4,8 +4,6 @@ import type { Config } from '../config/schema.js';
 import type { ModelGateway } from '../model/types.js';
 import { loadPrompts, type PromptSet } from '../prompts/load-prompts.js';
 import type { ReviewEngine } from '../review/engine.js';
-import { createModelEngine } from './engines/model-engine.js';
-import { createOfflineEngine } from './engines/offline-engine.js';
 import type { ModelStageDeps } from './stages/model-stage-deps.js';
 
 /** Nominal tokens one paper takes in a classification batch (abstract in, annotation out). */
@@ -42,10 +40,16 @@ export async function prepareRun(
   const runId = newRunId();
   const outDir = options.outDir ?? path.join(config.runsDir, runId);
   const prompts = await loadPrompts(combo.promptDir ?? undefined);
+  // Each engine is loaded only for the runs that use it (a model run's first requests go out sooner).
   if (config.engine === 'offline') {
+    const { createOfflineEngine } = await import('./engines/offline-engine.js');
     return { runId, outDir, prompts, promptDir: combo.promptDir, engine: createOfflineEngine({ workers: config.workers }), repeatEngines: [], gateway: null };
   }
-  const [{ createGateway }, { BATCH_CONCURRENCY }] = await Promise.all([import('../model/create-gateway.js'), import('../model/batch/from-config.js')]);
+  const [{ createGateway }, { BATCH_CONCURRENCY }, { createModelEngine }] = await Promise.all([
+    import('../model/create-gateway.js'),
+    import('../model/batch/from-config.js'),
+    import('./engines/model-engine.js'),
+  ]);
   const gateway = await createGateway(config, {
     model: combo.model,
     signal: options.signal,

@@ -1,20 +1,23 @@
 import { emptyAnnotation, type Taxonomy } from '../review/annotation.js';
-import { parseCriteriaFile } from '../review/parse-criteria-file.js';
 import { countPrisma } from '../review/prisma.js';
-import { renderPrismaSection } from '../report/prisma-section.js';
 import { EventChannel } from '../async/event-channel.js';
 import type { StageName } from '../review/stage-name.js';
 import type { ReviewEvent } from './events.js';
-import { measureStability } from './measure-stability.js';
 import { StageAccountant } from './stage-accounting.js';
 import type { ReviewRunOptions } from './review-run-options.js';
 import { runStage } from './run-stage.js';
 import { screenPapers } from './screen-papers.js';
 import { checkQuotesSteps } from '../verify/quotes.js';
 import { runStepsCooperatively } from '../review/cooperative-loop.js';
-import { verifyDraft } from './verify-draft.js';
-import { writeReviewOutputs } from './write-outputs.js';
 
+/**
+ * The modules of the last stages (verification, outputs, the PRISMA appendix) are not needed on the
+ * way to the first request: they load while it is out (or when first needed, offline).
+ */
+function finishingModules(): () => Promise<[typeof import('./verify-draft.js'), typeof import('./write-outputs.js'), typeof import('../report/prisma-section.js')]> {
+  let loading: ReturnType<ReturnType<typeof finishingModules>> | undefined;
+  return () => (loading ??= Promise.all([import('./verify-draft.js'), import('./write-outputs.js'), import('../report/prisma-section.js')]));
+}
 
 /**
  * The whole review as an async stream of typed events. The consumers (Ink dashboard, plain lines,
@@ -33,13 +36,20 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
   const started = Date.now();
   const createdAt = new Date(started).toISOString();
   const accountant = new StageAccountant();
+  const finishing = finishingModules();
+  let preloading = false;
   const unsubscribe = o.gateway?.onEvent((event) => {
+    if (event.type === 'request-started' && !preloading) {
+      preloading = true;
+      setImmediate(() => finishing().catch(() => undefined));
+    }
     accountant.observe(event);
     emit({ type: 'model', event, accounting: o.gateway!.accounting() });
   });
   try {
     const topic = o.config.topic;
-    const criteria = o.config.criteriaFile ? await parseCriteriaFile(o.config.criteriaFile) : null;
+    // Loaded (with its YAML parser) only for a run with --criteria.
+    const criteria = o.config.criteriaFile ? await (await import('../review/parse-criteria-file.js')).parseCriteriaFile(o.config.criteriaFile) : null;
     const screens = Boolean(topic || criteria);
     const stages: StageName[] = [...(screens ? (['screen'] as const) : []), 'classify', 'taxonomy', 'synthesize', 'verify', 'write'];
     emit({
@@ -78,12 +88,13 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
       emit({ type: 'warning', message: `--repeat ${o.config.repeat}: the ${o.engine.kind} engine is deterministic, so there is nothing to sample` });
     }
     const stability = o.repeatEngines?.length
-      ? await measureStability(o.repeatEngines, papers, { annotations, taxonomy }, o.signal, emit)
+      ? await (await import('./measure-stability.js')).measureStability(o.repeatEngines, papers, { annotations, taxonomy }, o.signal, emit)
       : undefined;
     const draft = await runStage(emit, o.signal, 'synthesize', taxonomy.categories.length + 1, 'sections', (ctx) =>
       o.engine.synthesize({ papers, annotations, taxonomy, ...(topic ? { topic } : {}) }, ctx),
     );
 
+    const [{ verifyDraft }, { writeReviewOutputs }, { renderPrismaSection }] = await finishing();
     const allAnnotations = [...annotations, ...excluded];
     const prisma = countPrisma(all, allAnnotations);
     const verified = await runStage(emit, o.signal, 'verify', allAnnotations.length, 'papers', async (ctx) => {

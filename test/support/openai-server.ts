@@ -25,6 +25,8 @@ export interface RecordedRequest {
   body: Record<string, unknown> | null;
   /** Date.now() when the request was complete. */
   receivedAt: number;
+  /** Date.now() when the answer was fully sent (unset while pending, or when the connection was dropped). */
+  answeredAt?: number;
 }
 
 /**
@@ -191,6 +193,9 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       const path = fullPath;
       const rec: RecordedRequest = { method: httpReq.method ?? 'GET', path, headers: httpReq.headers, body: parseBody(Buffer.concat(chunks).toString('utf8')), receivedAt: Date.now() };
       requests.push(rec);
+      res.on('finish', () => {
+        rec.answeredAt = Date.now();
+      });
       const route = `${rec.method} ${path.replace(/\/+$/, '')}`.trim();
       const run = async () => {
         if (route === 'POST /v1/chat/completions') return onChat(rec, res, httpReq);

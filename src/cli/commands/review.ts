@@ -4,12 +4,11 @@ import { resolveCorpus } from '../../corpus/resolve-corpus.js';
 import type { Corpus } from '../../corpus/paper.js';
 import { BudgetError, ExitCode } from '../../errors.js';
 import type { CategorySpec } from '../../review/engine.js';
-import { estimateRun, type RunEstimate } from '../../pipeline/estimate-run.js';
+import type { RunEstimate } from '../../pipeline/estimate-run.js';
 import { loadPrompts } from '../../prompts/load-prompts.js';
 import type { CommandAction, CommandContext } from '../command.js';
 import { consumeReviewEvents } from '../output/consume-review-events.js';
 import { startReviewRun, type ReviewCombo } from '../start-review-run.js';
-import { runMatrix } from './review-matrix.js';
 import { ingestProgressLines } from '../output/ingest-progress-lines.js';
 import { say } from '../output/say.js';
 import { reviewPreflight } from './review-preflight.js';
@@ -26,6 +25,7 @@ export const reviewAction: CommandAction = async (ctx) => {
   const combos = matrixCombos(config);
 
   if (config.engine === 'model' && (config.dryRun || config.maxCost !== undefined)) {
+    const { estimateRun } = await import('../../pipeline/estimate-run.js');
     const estimates = await Promise.all(
       combos.map(async (c) => estimateRun(config, corpus.papers, await loadPrompts(c.promptDir ?? undefined), c.model, { criteria })),
     );
@@ -47,7 +47,8 @@ export const reviewAction: CommandAction = async (ctx) => {
     return ExitCode.ok;
   }
 
-  if (combos.length > 1) return runMatrix(ctx, config, corpus, combos, taxonomyCategories);
+  // What a single run does not need is loaded only when asked for: its first requests go out sooner.
+  if (combos.length > 1) return (await import('./review-matrix.js')).runMatrix(ctx, config, corpus, combos, taxonomyCategories);
   return runSingle(ctx, config, corpus, combos[0]!, taxonomyCategories);
 };
 

@@ -1,6 +1,7 @@
 import { LitrevError } from '../../errors.js';
 import type { ReviewEvent, RunSummary } from '../../pipeline/events.js';
 import { initialRunState, reduceRunState, type RunState } from '../../pipeline/run-state.js';
+import { deferredView } from './deferred-view.js';
 import { createJsonView } from './json-view.js';
 import { createPlainView } from './plain-view.js';
 import type { RunView } from '../../pipeline/run-view.js';
@@ -46,9 +47,10 @@ async function createView(options: ConsumeOptions, now: () => number): Promise<R
       return createJsonView(options.stdout);
     case 'plain':
       return createPlainView(options.stderr, now);
-    case 'ink': {
-      const { createDashboardView } = await import('../../ui/dashboard/dashboard-view.js');
-      return createDashboardView({ stdout: options.stdout, stderr: options.stderr, now });
-    }
+    case 'ink':
+      return deferredView(async () => {
+        const { createDashboardView } = await import('../../ui/dashboard/dashboard-view.js');
+        return createDashboardView({ stdout: options.stdout, stderr: options.stderr, now });
+      });
   }
 }

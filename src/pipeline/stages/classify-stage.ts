@@ -13,6 +13,9 @@ import { shrinkPaper } from './shrink-paper.js';
 export async function classifyWithModel(deps: ModelStageDeps, papers: Paper[], ctx: StageContext): Promise<Annotation[]> {
   const prompt = deps.prompts.classify;
   const block = (p: Paper) => paperBlocks([{ id: p.id, title: p.title, abstract: p.abstract }]);
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  // Each answer's quotes are checked as its batch comes back (the last batch then leaves little to do).
+  const checked = new Map<string, CheckedClaims>();
   const { results, failures } = await runBatchedStage<Paper, PaperAnnotationOutput>(
     deps,
     {
@@ -25,17 +28,27 @@ export async function classifyWithModel(deps: ModelStageDeps, papers: Paper[], c
       schema: ClassifyBatchSchema,
       shrink: shrinkPaper,
       label: (p) => p.key,
+      onAnswer: (id, out) => {
+        const paper = byId.get(id);
+        if (paper) checked.set(id, checkClaims(paper, out));
+      },
     },
     ctx,
   );
   return papers.map((paper) => {
     const out = results.get(paper.id);
     if (!out) return emptyAnnotation(paper.id, 'failed', { error: failures.get(paper.id) ?? 'no annotation returned' });
-    return toAnnotation(paper, out, ctx);
+    return toAnnotation(paper, out, checked.get(paper.id) ?? checkClaims(paper, out), ctx);
   });
 }
 
-function toAnnotation(paper: Paper, out: PaperAnnotationOutput, ctx: StageContext): Annotation {
+interface CheckedClaims {
+  claims: Claim[];
+  rejectedClaims: NonNullable<Annotation['rejectedClaims']>;
+}
+
+/** The claims whose quotes are verbatim in the abstract (kept as the abstract writes them), and the others. */
+function checkClaims(paper: Paper, out: PaperAnnotationOutput): CheckedClaims {
   const claims: Claim[] = [];
   const rejectedClaims: NonNullable<Annotation['rejectedClaims']> = [];
   for (const c of out.claims) {
@@ -44,6 +57,11 @@ function toAnnotation(paper: Paper, out: PaperAnnotationOutput, ctx: StageContex
     if (quote !== null) claims.push({ ...c, quote });
     else rejectedClaims.push({ claim: c, reason: 'quote is not verbatim in the abstract' });
   }
+  return { claims, rejectedClaims };
+}
+
+/** The annotation of one answered paper; its dropped claims are warned about here, in the papers' order. */
+function toAnnotation(paper: Paper, out: PaperAnnotationOutput, { claims, rejectedClaims }: CheckedClaims, ctx: StageContext): Annotation {
   if (rejectedClaims.length > 0) {
     ctx.warn(`${paper.key}: ${rejectedClaims.length} claim(s) dropped, their quotes are not verbatim in the abstract`);
   }

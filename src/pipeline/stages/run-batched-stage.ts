@@ -27,6 +27,11 @@ export interface BatchedStageSpec<I extends { id: string }, O extends { id: stri
   shrink?(item: I, maxTokens: number, tokensOf: (item: I) => number): I | null;
   /** How a warning names an item (default: its id). */
   label?(item: I): string;
+  /**
+   * Called with each item's answer as its batch comes back, while other batches are still out: work
+   * on one answer that needs no other is done there rather than after the slowest batch.
+   */
+  onAnswer?(id: string, output: O): void;
 }
 
 export interface BatchedStageResult<O> {
@@ -99,7 +104,10 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
         idOf: (o) => o.id,
         request: (items, repair) => requestFor(spec, deps.sample, ctx.signal, items, repair),
       });
-      for (const [id, r] of outcome.results) results.set(id, r.value);
+      for (const [id, r] of outcome.results) {
+        results.set(id, r.value);
+        spec.onAnswer?.(id, r.value);
+      }
       for (const f of outcome.failures) fail(f.id, f.reason);
       return [batch];
     } catch (err) {

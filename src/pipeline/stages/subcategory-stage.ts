@@ -1,5 +1,4 @@
 import type { Paper } from '../../corpus/paper.js';
-import { SUBCATEGORY_MIN_PAPERS, TWO_LEVEL_FROM } from '../../offline/cluster/subcategories.js';
 import type { Annotation, Taxonomy, TaxonomyCategory } from '../../review/annotation.js';
 import type { CategorySpec, StageContext } from '../../review/engine.js';
 import type { ModelStageDeps } from './model-stage-deps.js';
@@ -58,6 +57,8 @@ export async function subcategorizeWithModel(
   taxonomy: Taxonomy,
   ctx: StageContext,
 ): Promise<Taxonomy> {
+  // The thresholds are the offline engine's (one rule for both), loaded here rather than on the way to the first request.
+  const { SUBCATEGORY_MIN_PAPERS, TWO_LEVEL_FROM } = await import('../../offline/cluster/subcategories.js');
   if (papers.length < TWO_LEVEL_FROM) return taxonomy;
   const byId = new Map(papers.map((p) => [p.id, p]));
   const categories = await Promise.all(

@@ -1,5 +1,4 @@
 import type { Paper } from '../../corpus/paper.js';
-import { synthesizeOffline } from '../../offline/synthesize.js';
 import { renderPrompt } from '../../prompts/prompt-file.js';
 import type { Annotation, Taxonomy, TaxonomyCategory } from '../../review/annotation.js';
 import type { StageContext } from '../../review/engine.js';
@@ -34,7 +33,7 @@ export async function synthesizeWithModel(deps: ModelStageDeps, input: Synthesis
 
   const sections = await Promise.all(
     input.taxonomy.categories.map(async (category): Promise<ReviewSection> => {
-      const section = await writeSection(deps, { category, papers, annotations, topic }, ctx).catch((err: Error) => {
+      const section = await writeSection(deps, { category, papers, annotations, topic }, ctx).catch(async (err: Error) => {
         if (!mayDraftOffline(err)) throw err;
         ctx.warn(`section "${category.name}": ${err.message}; drafted by the offline engine instead`);
         return offlineSection(input, category);
@@ -64,7 +63,7 @@ export async function synthesizeWithModel(deps: ModelStageDeps, input: Synthesis
     ({ overview, openProblems } = result.value);
   } else {
     ctx.warn(`overview reply rejected (${result.kind}: ${result.error}); drafted by the offline engine instead`);
-    const offline = synthesizeOffline(input);
+    const offline = (await offlineEngine()).synthesizeOffline(input);
     overview = `${offline.overview}\n\n_(Drafted by the offline engine: the model's reply was rejected.)_`;
     openProblems = offline.openProblems;
   }
@@ -78,8 +77,13 @@ export async function synthesizeWithModel(deps: ModelStageDeps, input: Synthesis
   };
 }
 
-function offlineSection(input: SynthesisInput, category: TaxonomyCategory): ReviewSection {
-  const draft = synthesizeOffline({ ...input, taxonomy: { ...input.taxonomy, categories: [category] } });
+/** The offline engine drafts what the model's replies could not: loaded only then. */
+function offlineEngine(): Promise<typeof import('../../offline/synthesize.js')> {
+  return import('../../offline/synthesize.js');
+}
+
+async function offlineSection(input: SynthesisInput, category: TaxonomyCategory): Promise<ReviewSection> {
+  const draft = (await offlineEngine()).synthesizeOffline({ ...input, taxonomy: { ...input.taxonomy, categories: [category] } });
   const section = draft.sections[0] ?? { categoryId: category.id, heading: category.name, body: '' };
   return { ...section, body: `${section.body}\n\n_(Drafted by the offline engine: the model's reply was rejected.)_` };
 }

@@ -1,7 +1,6 @@
 import type { Paper } from '../../corpus/paper.js';
 import { paperBlocks } from '../../prompts/paper-block.js';
 import { renderPrompt } from '../../prompts/prompt-file.js';
-import { assignToTaxonomy } from '../../offline/assign-taxonomy.js';
 import type { Annotation, Taxonomy } from '../../review/annotation.js';
 import type { CategorySpec, StageContext } from '../../review/engine.js';
 import { fileTaxonomy } from '../file-taxonomy.js';
@@ -173,6 +172,8 @@ export async function assignWithModel(
   const unassigned = papers.filter((p) => !assignment.has(p.id));
   if (unassigned.length > 0) {
     ctx.warn(`${unassigned.length} paper(s) could not be assigned by the model (${[...failures.values()][0] ?? 'no answer'}); placed by lexical similarity`);
+    // The offline engine's lexical placement is loaded only when a paper needs it.
+    const { assignToTaxonomy } = await import('../../offline/assign-taxonomy.js');
     const lexical = assignToTaxonomy(unassigned, annotations, categories);
     for (const c of lexical.categories) for (const id of c.paperIds) assignment.set(id, categories.find((x) => x.name === c.name)?.id ?? c.id);
   }

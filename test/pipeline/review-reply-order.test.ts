@@ -15,9 +15,12 @@ import { jsonOf, runCli } from '../support/run-cli.js';
  * in different orders ask the same requests and write the same review, and a replay writes it again.
  *
  * Not covered here: with a context window known before the stage's batches are all sent, a batch is
- * checked against the output per paper measured from the replies that came back before its turn, so
- * it can be packed again in one run and not in another (on `main` too: this test with a published
- * window of 6,000 tokens failed 1 run in 4 there under load).
+ * checked when its turn comes against what the replies before it taught (the output per paper, and
+ * the calibration of the token count against the server's reported usage), so it can be packed again
+ * in one run and not in another. With a published window of 6,000 tokens and seeded reply delays, 2
+ * of 6 runs asked other classify batches; freezing the output per paper for the stage alone did not
+ * fix it (the calibration still moves mid-stage). A replay is exact either way: the batches are read
+ * from the ledger.
  */
 let server: OpenAIServer | undefined;
 afterEach(async () => {

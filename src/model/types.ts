@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { BatchStatusEvent } from './batch/batch-events.js';
+import type { RateLimitsSeen } from './rate-governor.js';
 
 /** The contract between the model layer and everything that uses it (pipeline stages, ask, chat). */
 
@@ -124,14 +125,7 @@ export interface EndpointState {
   /** Adaptations made to what the endpoint accepts, in order. */
   adapted: string[];
   /** Rate limits read from the endpoint's headers, and the pace litrev keeps. */
-  rateLimits: {
-    limitRequests: number | null;
-    limitTokens: number | null;
-    remainingRequests: number | null;
-    remainingTokens: number | null;
-    pacedPerSecond: number | null;
-    rateLimited: number;
-  };
+  rateLimits: RateLimitsSeen;
 }
 
 /** A configured model endpoint with cache, scheduler, retries and accounting behind it. */

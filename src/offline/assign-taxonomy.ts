@@ -56,18 +56,14 @@ export function* assignToTaxonomySteps(papers: Paper[], annotations: Annotation[
   const placed: TaxonomyCategory[] = [];
   for (const [k, c] of categories.entries()) {
     const members = papers.filter((_, i) => choice[i] === k);
-    placed.push({ id: c.id, name: c.name, definition: c.definition, paperIds: members.map((p) => p.id), ...(yield* subcategorySteps(c, members, annotations)) });
+    placed.push({ id: c.id, name: c.name, definition: c.definition, paperIds: members.map((p) => p.id), ...(yield* placeInSubcategories(c, members, annotations)) });
     yield undefined;
   }
   return { source: 'file', categories: placed };
 }
 
 /** A category's papers placed among its subcategories the same way (a two-level taxonomy file). */
-export function subcategoriesOf(category: CategorySpec, members: Paper[], annotations: Annotation[]): Pick<TaxonomyCategory, 'subcategories'> {
-  return runSteps(subcategorySteps(category, members, annotations));
-}
-
-function* subcategorySteps(category: CategorySpec, members: Paper[], annotations: Annotation[]): Steps<Pick<TaxonomyCategory, 'subcategories'>> {
+function* placeInSubcategories(category: CategorySpec, members: Paper[], annotations: Annotation[]): Steps<Pick<TaxonomyCategory, 'subcategories'>> {
   if (!category.subcategories?.length) return {};
   const inner = yield* assignToTaxonomySteps(members, annotations, category.subcategories, true);
   return { subcategories: inner.categories.map(({ id, name, definition, paperIds }) => ({ id, name, definition, paperIds })) };

@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import type { Paper } from '../corpus/paper.js';
 import { estimateCostUSD, estimateMessagesTokens, estimateTokens } from '../model/estimate.js';
 import type { ChatMessage, EndpointLimits } from '../model/types.js';
-import { paperBlocks } from '../prompts/paper-block.js';
+import { titleAbstractBlock } from '../prompts/paper-block.js';
 import type { PromptSet } from '../prompts/load-prompts.js';
 import { renderPrompt } from '../prompts/prompt-file.js';
 import { formBatches } from './batch-ledger.js';
@@ -63,25 +63,24 @@ export function estimateRun(config: Config, papers: Paper[], prompts: PromptSet,
   };
   const limits = known ?? configuredLimits(config);
   const bounds = batchLimits(config);
-  const block = (p: Paper) => paperBlocks([{ id: p.id, title: p.title, abstract: p.abstract }]);
   const counter = { countTokens: (m: ChatMessage[]) => estimateMessagesTokens(m) };
   // Packed as the run packs them: with the output per paper a run assumes before measuring any.
   const pack = (stage: 'classify' | 'screen', render: (items: Paper[]) => ChatMessage[], maxItems: number) => {
-    const shape = batchShape(counter, render, block, outputPrior(stage));
-    return formBatches(papers, { batches: [] }, { maxItems, tokenBudget: bounds.tokenBudget, tokensOf: (p) => estimateTokens(block(p)), fits: (b) => batchFits(limits, shape, b) });
+    const shape = batchShape(counter, render, titleAbstractBlock, outputPrior(stage));
+    return formBatches(papers, { batches: [] }, { maxItems, tokenBudget: bounds.tokenBudget, tokensOf: (p) => estimateTokens(titleAbstractBlock(p)), fits: (b) => batchFits(limits, shape, b) });
   };
   const repeats = config.repeat;
 
   const topic = config.topic;
   if (criteria) {
     const text = criteriaText(criteria);
-    const render = (b: Paper[]) => renderPrompt(prompts['screen-criteria'], { criteria: text, papers: b.map(block).join('\n\n') });
+    const render = (b: Paper[]) => renderPrompt(prompts['screen-criteria'], { criteria: text, papers: b.map(titleAbstractBlock).join('\n\n') });
     for (const b of pack('screen', render, bounds.maxItems)) add('screen', 1, estimateMessagesTokens(render(b)), b.length * criteria.criteria.length * OUTPUT_PER_CRITERION);
   } else if (topic) {
-    const render = (b: Paper[]) => renderPrompt(prompts.screen, { topic, papers: b.map(block).join('\n\n') });
+    const render = (b: Paper[]) => renderPrompt(prompts.screen, { topic, papers: b.map(titleAbstractBlock).join('\n\n') });
     for (const b of pack('screen', render, bounds.maxItems * 2)) add('screen', 1, estimateMessagesTokens(render(b)), b.length * OUTPUT_PER_PAPER.screen);
   }
-  const renderClassify = (b: Paper[]) => renderPrompt(prompts.classify, { papers: b.map(block).join('\n\n') });
+  const renderClassify = (b: Paper[]) => renderPrompt(prompts.classify, { papers: b.map(titleAbstractBlock).join('\n\n') });
   const batches = pack('classify', renderClassify, bounds.maxItems);
   for (const b of batches) {
     add('classify', repeats, repeats * estimateMessagesTokens(renderClassify(b)), repeats * b.length * OUTPUT_PER_PAPER.classify);

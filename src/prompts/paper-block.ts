@@ -24,6 +24,11 @@ export function paperBlock(p: PaperBlockFields): string {
   return lines.join('\n');
 }
 
+/** A paper as the batched stages show it: id, title and abstract (its key and other fields are not sent). */
+export function titleAbstractBlock(p: { id: string; title: string; abstract: string }): string {
+  return paperBlock({ id: p.id, title: p.title, abstract: p.abstract });
+}
+
 export function paperBlocks(papers: PaperBlockFields[]): string {
   return papers.map(paperBlock).join('\n\n');
 }

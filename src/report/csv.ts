@@ -22,12 +22,7 @@ export function csvField(value: string | number | null | undefined): string {
 
 type CsvRow = readonly (string | number | null | undefined)[];
 
-/** A whole CSV document: a UTF-8 BOM, the header row, then rows, each record ended by CRLF. */
-export function csvDocument(header: readonly string[], rows: Iterable<CsvRow>): string {
-  return [...csvChunks(header, rows)].join('');
-}
-
-/** The same document as chunks of records, produced lazily (rows may be a generator). */
+/** A whole CSV document as chunks of records, produced lazily: a UTF-8 BOM, the header row, then rows, each record ended by CRLF. */
 export function* csvChunks(header: readonly string[], rows: Iterable<CsvRow>): Generator<string> {
   yield `${UTF8_BOM}${csvRecord(header)}`;
   yield* chunkLines(rows, csvRecord);

@@ -161,11 +161,6 @@ export interface LsaBasis {
  * Fit LSA on some documents (a sample of a large corpus) and return the directions V (X = U Σ Vᵀ),
  * so that any document x gets the coordinates x·V: the same space, in time linear in its terms.
  */
-export function lsaFit(rows: readonly SparseVector[], dims: number, rank: number, seed: number): LsaBasis {
-  return runSteps(lsaFitSteps(rows, dims, rank, seed));
-}
-
-/** The same, as steps (see review/cooperative-loop.ts). */
 export function* lsaFitSteps(rows: readonly SparseVector[], dims: number, rank: number, seed: number): Steps<LsaBasis> {
   const { r, bt, order, vectors } = yield* lsaCoreSteps(rows, dims, rank, seed);
   const weights = new Float64Array(dims * r);

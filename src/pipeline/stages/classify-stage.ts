@@ -1,5 +1,5 @@
 import type { Paper } from '../../corpus/paper.js';
-import { paperBlocks } from '../../prompts/paper-block.js';
+import { titleAbstractBlock } from '../../prompts/paper-block.js';
 import { renderPrompt } from '../../prompts/prompt-file.js';
 import { verbatimQuote } from '../../verify/quotes.js';
 import { emptyAnnotation, type Annotation, type Claim } from '../../review/annotation.js';
@@ -12,7 +12,6 @@ import { shrinkPaper } from './shrink-paper.js';
 /** Classify papers in batches: contribution type, problem, method, entities and claims with quotes. */
 export async function classifyWithModel(deps: ModelStageDeps, papers: Paper[], ctx: StageContext): Promise<Annotation[]> {
   const prompt = deps.prompts.classify;
-  const block = (p: Paper) => paperBlocks([{ id: p.id, title: p.title, abstract: p.abstract }]);
   const byId = new Map(papers.map((p) => [p.id, p]));
   // Each answer's quotes are checked as its batch comes back (the last batch then leaves little to do).
   const checked = new Map<string, CheckedClaims>();
@@ -22,8 +21,8 @@ export async function classifyWithModel(deps: ModelStageDeps, papers: Paper[], c
       stage: 'classify',
       ledgerIdentity: { prompt: prompt.hash },
       items: papers,
-      itemText: block,
-      messages: (items) => renderPrompt(prompt, { papers: items.map(block).join('\n\n') }),
+      itemText: titleAbstractBlock,
+      messages: (items) => renderPrompt(prompt, { papers: items.map(titleAbstractBlock).join('\n\n') }),
       schemaName: 'paper_annotations',
       schema: ClassifyBatchSchema,
       shrink: shrinkPaper,

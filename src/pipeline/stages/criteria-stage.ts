@@ -1,5 +1,5 @@
 import type { Paper } from '../../corpus/paper.js';
-import { paperBlocks } from '../../prompts/paper-block.js';
+import { titleAbstractBlock } from '../../prompts/paper-block.js';
 import { renderPrompt } from '../../prompts/prompt-file.js';
 import { decideScreening, type CriteriaScreening, type CriteriaSet, type CriterionAnswer } from '../../review/criteria.js';
 import type { StageContext } from '../../review/engine.js';
@@ -48,15 +48,14 @@ export async function screenCriteriaWithModel(
 ): Promise<Map<string, CriteriaScreening>> {
   const prompt = deps.prompts['screen-criteria'];
   const criteria = criteriaText(set);
-  const block = (p: Paper) => paperBlocks([{ id: p.id, title: p.title, abstract: p.abstract }]);
   const { results, failures } = await runBatchedStage<Paper, CriteriaItem>(
     deps,
     {
       stage: 'screen',
       ledgerIdentity: { prompt: prompt.hash, criteria },
       items: papers,
-      itemText: block,
-      messages: (items) => renderPrompt(prompt, { criteria, papers: items.map(block).join('\n\n') }),
+      itemText: titleAbstractBlock,
+      messages: (items) => renderPrompt(prompt, { criteria, papers: items.map(titleAbstractBlock).join('\n\n') }),
       schemaName: 'criteria_screening',
       schema: CriteriaBatchSchema,
       // As in topic screening: an abstract too long for the window on its own is cut to fit, not failed.

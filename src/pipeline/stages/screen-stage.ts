@@ -1,5 +1,5 @@
 import type { Paper } from '../../corpus/paper.js';
-import { paperBlocks } from '../../prompts/paper-block.js';
+import { titleAbstractBlock } from '../../prompts/paper-block.js';
 import { renderPrompt } from '../../prompts/prompt-file.js';
 import type { Relevance, StageContext } from '../../review/engine.js';
 import { ScreenBatchSchema, type ScreenItem } from './reply-schemas.js';
@@ -18,15 +18,14 @@ export async function screenWithModel(
   ctx: StageContext,
 ): Promise<Map<string, Relevance>> {
   const prompt = deps.prompts.screen;
-  const block = (p: Paper) => paperBlocks([{ id: p.id, title: p.title, abstract: p.abstract }]);
   const { results, failures } = await runBatchedStage<Paper, ScreenItem>(
     deps,
     {
       stage: 'screen',
       ledgerIdentity: { prompt: prompt.hash, topic },
       items: papers,
-      itemText: block,
-      messages: (items) => renderPrompt(prompt, { topic, papers: items.map(block).join('\n\n') }),
+      itemText: titleAbstractBlock,
+      messages: (items) => renderPrompt(prompt, { topic, papers: items.map(titleAbstractBlock).join('\n\n') }),
       schemaName: 'screening',
       schema: ScreenBatchSchema,
       shrink: shrinkPaper,

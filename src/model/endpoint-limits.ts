@@ -65,6 +65,15 @@ export class LimitsTracker {
   }
 
   /**
+   * countTokens with the calibration as it stands now: replies that arrive later do not change what
+   * this counter says (packing decisions that must not depend on the order replies come back in).
+   */
+  counter(): (messages: readonly ChatMessage[]) => number {
+    const ratio = this.ratio;
+    return (messages) => Math.ceil(Math.ceil(estimateMessagesTokens(messages) * ratio) * TOKEN_MARGIN);
+  }
+
+  /**
    * Whether a prompt of `promptTokens` (calibrated) asking for `maxOutput` will not fit the known
    * window: refused before sending, with a small margin for the tokenizer's error (a prompt packed
    * with countTokens() is well inside it).

@@ -111,6 +111,14 @@ export class Gateway implements ModelGateway {
     return this.limitsTracker.countTokens(messages);
   }
 
+  tokenCounter(): (messages: ChatMessage[]) => number {
+    return this.limitsTracker.counter();
+  }
+
+  discoverLimits(): Promise<void> {
+    return this.parts.chat.discover();
+  }
+
   onEvent(listener: (event: ModelEvent) => void): () => void {
     return this.parts.listeners.add(listener);
   }

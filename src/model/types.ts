@@ -142,6 +142,13 @@ export interface ModelGateway {
   limits(): EndpointLimits;
   /** Prompt tokens of these messages as the endpoint will count them (litrev's estimate, calibrated by the usage replies report). */
   countTokens(messages: ChatMessage[]): number;
+  /** countTokens with today's calibration frozen: later replies do not move what it counts. */
+  tokenCounter(): (messages: ChatMessage[]) => number;
+  /**
+   * Learn what the endpoint publishes about its limits (its context window), once; the first request
+   * would otherwise do it. Never rejects; a no-op in replay or when the window is configured.
+   */
+  discoverLimits(): Promise<void>;
   onEvent(listener: (event: ModelEvent) => void): () => void;
   /** What is known of the endpoint (limits, parameters, method, rate limits); absent for engines without one. */
   endpointState?(): EndpointState;

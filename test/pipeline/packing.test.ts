@@ -93,14 +93,44 @@ describe('chunks and cuts', () => {
 });
 
 describe('PackingState', () => {
-  const gateway = (l: EndpointLimits) => ({ limits: () => l }) as unknown as ModelGateway;
+  const gateway = (l: EndpointLimits) => ({ limits: () => l, tokenCounter: () => counter.countTokens, discoverLimits: async () => {} }) as unknown as ModelGateway;
 
-  it('sizes with a conservative prior until replies are measured, then with what they took', () => {
+  it('sizes with a conservative prior until replies are measured, then, from the next stage on, with what they took', async () => {
     const s = new PackingState(gateway(limits(null)));
     expect(s.outputPerItem('classify')).toBe(400);
     s.recordOutput('classify', 1000, 10);
+    // Within the stage its batches keep the size they started with, whatever order the replies come in.
+    expect(s.outputPerItem('classify')).toBe(400);
+    expect(s.outputPerItem('classify', 'live')).toBe(125);
+    s.settle();
     expect(s.outputPerItem('classify')).toBe(125);
     expect(s.outputPerItem('screen')).toBe(60);
+  });
+
+  it('counts prompt tokens with the calibration of the last settle, and asks for the published window first', async () => {
+    let ratio = 1;
+    let known = limits(null);
+    const calibrated = {
+      limits: () => known,
+      tokenCounter: () => {
+        const r = ratio;
+        return (m: ChatMessage[]) => Math.ceil(counter.countTokens(m) * r);
+      },
+      discoverLimits: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        known = limits(8000);
+      },
+    } as unknown as ModelGateway;
+    const s = new PackingState(calibrated);
+    const prompt: ChatMessage[] = [{ role: 'user', content: 'x'.repeat(100) }];
+    expect(s.countTokens(prompt)).toBe(100);
+    ratio = 1.5; // replies reported more tokens than litrev estimated
+    expect(s.countTokens(prompt)).toBe(100);
+    s.settle();
+    expect(s.countTokens(prompt)).toBe(150);
+    expect(s.limits().contextWindow).toBeNull();
+    await s.discoverLimits();
+    expect(s.limits().contextWindow).toBe(8000);
   });
 
   it('learns an output cap from a cut-off reply when the model layer knows none', () => {

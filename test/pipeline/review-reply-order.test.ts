@@ -14,13 +14,9 @@ import { jsonOf, runCli } from '../support/run-cli.js';
  * request is out). None of that may change what is asked or written: two runs whose replies come back
  * in different orders ask the same requests and write the same review, and a replay writes it again.
  *
- * Not covered here: with a context window known before the stage's batches are all sent, a batch is
- * checked when its turn comes against what the replies before it taught (the output per paper, and
- * the calibration of the token count against the server's reported usage), so it can be packed again
- * in one run and not in another. With a published window of 6,000 tokens and seeded reply delays, 2
- * of 6 runs asked other classify batches; freezing the output per paper for the stage alone did not
- * fix it (the calibration still moves mid-stage). A replay is exact either way: the batches are read
- * from the ledger.
+ * The same holds when the endpoint publishes a small context window: the window is asked for before
+ * the first stage forms its batches, and what replies teach in passing (the output per paper, the
+ * calibration of the token count) is taken up only when the next stage starts.
  */
 let server: OpenAIServer | undefined;
 afterEach(async () => {
@@ -65,4 +61,30 @@ describe('a review whose replies arrive in another order', () => {
     expect(server.requests.length).toBe(sent);
     expect(read(cwd, 'c', 'review.md')).toBe(read(cwd, 'a', 'review.md'));
   }, 60_000);
+
+  it('packs the same batches under a published context window of 6,000 tokens, whatever order replies come in', async () => {
+    server = await startOpenAIServer({ handler: fakeReviewer(), publish: 'vllm', publishedWindow: 6000 });
+    const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-reply-order-window-'));
+    const corpus = path.resolve(__dirname, '../../examples/corpus');
+    const args = ['review', corpus, '--base-url', server.url, '--model', 'test-model', '--concurrency', '8', '--json'];
+
+    const inOrder = await runCli([...args, '--cache-dir', 'cache-a', '--out', 'a'], { cwd });
+    expect(inOrder.code, inOrder.stderr).toBe(0);
+    expect(jsonOf(inOrder)).toMatchObject({ papers: 411, annotated: 411, failed: 0 });
+    const expected = cacheFiles(path.join(cwd, 'cache-a'));
+    // Classify batches are sized for the window from the start, not cut down as replies come in.
+    const entries = expected.filter((f) => !f.startsWith('ledgers')).map((f) => JSON.parse(read(cwd, 'cache-a', f)) as { stage?: string; request?: { body?: { messages?: { content: string }[] } } });
+    const classifyBatches = entries.filter((e) => e.stage === 'classify').map((e) => (e.request?.body?.messages?.at(-1)?.content.match(/<paper id=/g) ?? []).length);
+    expect(classifyBatches.reduce((a, b) => a + b, 0)).toBe(411);
+    expect(Math.max(...classifyBatches)).toBeLessThan(10);
+
+    // Seeds 1 and 3 asked other classify batches before packing settled per stage.
+    for (const seed of [1, 3, 5]) {
+      server.setHandler(shuffledReplies(seed));
+      const run = await runCli([...args, '--cache-dir', `cache-${seed}`, '--out', `o${seed}`], { cwd });
+      expect(run.code, run.stderr).toBe(0);
+      expect(cacheFiles(path.join(cwd, `cache-${seed}`)), `seed ${seed}`).toEqual(expected);
+      expect(read(cwd, `o${seed}`, 'review.md')).toBe(read(cwd, 'a', 'review.md'));
+    }
+  }, 90_000);
 });

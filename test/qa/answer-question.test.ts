@@ -24,6 +24,8 @@ function fakeGateway(reply: (messages: ChatMessage[]) => string): ModelGateway &
     accounting: () => none,
     limits: () => ({ contextWindow: null, contextSource: null, maxOutputTokens: null, outputSource: null }),
     countTokens: (messages) => messages.reduce((n, m) => n + Math.ceil(m.content.length / 4), 0),
+    tokenCounter: () => (messages) => messages.reduce((n, m) => n + Math.ceil(m.content.length / 4), 0),
+    discoverLimits: async () => {},
     onEvent: () => () => {},
     close: async () => {},
   };

@@ -11,15 +11,24 @@ import { assignWithModel, induceTaxonomyWithModel } from '../stages/taxonomy-sta
 /** The review stages through an OpenAI-compatible model (with cache, retries and repair behind the gateway). */
 export function createModelEngine(base: Omit<ModelStageDeps, 'packing'>): ReviewEngine {
   const deps: ModelStageDeps = { ...base, packing: new PackingState(base.gateway) };
+  // Each stage starts when the one before has had all its replies: packing takes up what they taught.
+  const settled = () => {
+    deps.packing.settle();
+    return deps;
+  };
   return {
     kind: 'model',
-    screen: (papers, topic, ctx) => screenWithModel(deps, papers, topic, ctx),
-    screenCriteria: (papers, criteria, ctx) => screenCriteriaWithModel(deps, papers, criteria, ctx),
-    classify: (papers, ctx) => classifyWithModel(deps, papers, ctx),
-    induceTaxonomy: async (papers, annotations, ctx) =>
-      subcategorizeWithModel(deps, papers, annotations, await induceTaxonomyWithModel(deps, papers, annotations, ctx), ctx),
-    applyTaxonomy: async (papers, annotations, categories, ctx) =>
-      applySubcategoriesWithModel(deps, papers, annotations, categories, await assignWithModel(deps, papers, annotations, categories, ctx, 'file'), ctx),
-    synthesize: (input, ctx) => synthesizeWithModel(deps, input, ctx),
+    screen: (papers, topic, ctx) => screenWithModel(settled(), papers, topic, ctx),
+    screenCriteria: (papers, criteria, ctx) => screenCriteriaWithModel(settled(), papers, criteria, ctx),
+    classify: (papers, ctx) => classifyWithModel(settled(), papers, ctx),
+    induceTaxonomy: async (papers, annotations, ctx) => {
+      const taxonomy = await induceTaxonomyWithModel(settled(), papers, annotations, ctx);
+      return subcategorizeWithModel(settled(), papers, annotations, taxonomy, ctx);
+    },
+    applyTaxonomy: async (papers, annotations, categories, ctx) => {
+      const taxonomy = await assignWithModel(settled(), papers, annotations, categories, ctx, 'file');
+      return applySubcategoriesWithModel(settled(), papers, annotations, categories, taxonomy, ctx);
+    },
+    synthesize: (input, ctx) => synthesizeWithModel(settled(), input, ctx),
   };
 }

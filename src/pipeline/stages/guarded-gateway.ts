@@ -35,7 +35,7 @@ export function guardedGateway(gateway: ModelGateway, state: PackingState, stage
     const isFirst = first;
     first = false;
     const limits = state.limits();
-    const tokens = gateway.countTokens(request.messages);
+    const tokens = state.countTokens(request.messages);
     if (!promptFits(limits, tokens)) {
       const message = `the prompt (${tokens} tokens) does not fit the model's context window of ${limits.contextWindow} tokens`;
       if (isFirst) throw new RepackSignal('context', message);

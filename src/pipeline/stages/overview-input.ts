@@ -23,7 +23,7 @@ export async function fitSectionDrafts(deps: ModelStageDeps, sections: ReviewSec
   const withShare = (share: number) =>
     render(sections.map((s) => `## ${s.heading}\n\n${share <= 0 ? '' : (cutToFit(s.body, share, estimateTokens) ?? '')}`).join('\n\n'));
   const room = promptRoom(deps.packing.limits(), OVERVIEW_OUTPUT);
-  const fits = (share: number) => room === Number.POSITIVE_INFINITY || deps.gateway.countTokens(withShare(share)) <= room;
+  const fits = (share: number) => room === Number.POSITIVE_INFINITY || deps.packing.countTokens(withShare(share)) <= room;
   const make = () => {
     let share = SECTION_SHARE;
     while (share > 0 && !fits(share)) share = Math.floor(share * 0.8) - 1;
@@ -31,7 +31,7 @@ export async function fitSectionDrafts(deps: ModelStageDeps, sections: ReviewSec
   };
   const identity = { stage: 'overview', prompt: deps.prompts.overview.hash, sections: hashOf(sections.map((s) => `${s.heading}\n${s.body}`).join('\n')) };
   // A remembered share is kept while the prompt alone fits (the count is calibrated as replies come).
-  const reusable = (v: number[]) => v.length === 1 && promptFits(deps.packing.limits(), deps.gateway.countTokens(withShare(v[0]!)));
+  const reusable = (v: number[]) => v.length === 1 && promptFits(deps.packing.limits(), deps.packing.countTokens(withShare(v[0]!)));
   const [share] = await rememberedShape(shapeLedger(deps, identity, parseCounts), reusable, () => [make()]);
   return withShare(share ?? SECTION_SHARE);
 }

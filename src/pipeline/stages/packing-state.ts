@@ -1,4 +1,4 @@
-import type { EndpointLimits, ModelGateway } from '../../model/types.js';
+import type { ChatMessage, EndpointLimits, ModelGateway } from '../../model/types.js';
 import { formatTokens } from '../../prompts/context-budget.js';
 
 /** Completion tokens per item assumed for a stage until its replies are measured (conservative). */
@@ -9,6 +9,9 @@ export function outputPrior(stage: string): number {
   return OUTPUT_PRIOR[stage] ?? DEFAULT_PRIOR;
 }
 
+/** The longest a stage waits for the endpoint to say what window it publishes before packing without it. */
+const DISCOVERY_WAIT_MS = 10_000;
+
 /** Measured output per item is raised by this much: batches differ, and a cut reply costs a request. */
 const OUTPUT_SLACK = 1.25;
 
@@ -16,15 +19,23 @@ const OUTPUT_SLACK = 1.25;
  * What the model stages of one run learn about fitting prompts and replies into the endpoint's
  * limits: completion tokens per item measured per stage, the output cap shown by cut-off replies
  * (when the model layer does not know one), and which limit warnings were already given.
+ *
+ * What replies teach in passing (the output per item, the calibration of the token count) is taken
+ * up by packing only when a stage starts (`settle`), when no request is out: within a stage the
+ * batches, chunks and parts are then the same whatever order its replies come back in. What the
+ * endpoint refuses (a window, an output cap) applies at once.
  */
 export class PackingState {
   private readonly output = new Map<string, { tokens: number; items: number }>();
+  private settledOutput = new Map<string, number>();
+  private count: (messages: ChatMessage[]) => number;
   private truncatedAt: number | null = null;
   private readonly announced = new Set<string>();
   /** Limits the model layer already announced as it learned them. */
   private readonly saidByModel = new Set<string>();
 
   constructor(private readonly gateway: ModelGateway) {
+    this.count = gateway.tokenCounter();
     gateway.onEvent?.((event) => {
       if (event.type !== 'limits-learned') return;
       if (event.limits.contextWindow !== null) this.saidByModel.add(`window:${event.limits.contextWindow}`);
@@ -54,11 +65,36 @@ export class PackingState {
     this.truncatedAt = this.truncatedAt === null ? completionTokens : Math.min(this.truncatedAt, completionTokens);
   }
 
-  /** Completion tokens one item of this stage is expected to take. */
-  outputPerItem(stage: string): number {
+  /** A stage starts (no request is out): packing takes up what the replies so far taught. */
+  settle(): void {
+    this.count = this.gateway.tokenCounter();
+    this.settledOutput = new Map([...this.output.keys()].map((stage) => [stage, this.outputPerItem(stage, 'live')]));
+  }
+
+  /**
+   * Ask for the window the endpoint publishes (at most DISCOVERY_WAIT_MS) before batches are formed
+   * that no ledger records: formed with it, they are not cut down as replies come in. A stage whose
+   * batches are all recorded asks nothing (a re-run from the cache contacts no one).
+   */
+  async discoverLimits(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.gateway.discoverLimits(), new Promise<void>((resolve) => (timer = setTimeout(resolve, DISCOVERY_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+
+  /** Prompt tokens as packing counts them: the gateway's calibrated count, as of the last `settle`. */
+  countTokens(messages: ChatMessage[]): number {
+    return this.count(messages);
+  }
+
+  /**
+   * Completion tokens one item of this stage is expected to take: as of the last `settle`, or (`live`,
+   * for a batch packed again after the endpoint refused it) with every reply measured so far.
+   */
+  outputPerItem(stage: string, when: 'settled' | 'live' = 'settled'): number {
+    if (when === 'settled') return this.settledOutput.get(stage) ?? outputPrior(stage);
     const m = this.output.get(stage);
-    const prior = outputPrior(stage);
-    if (!m || m.items === 0) return prior;
+    if (!m || m.items === 0) return outputPrior(stage);
     return Math.max(8, Math.ceil((m.tokens / m.items) * OUTPUT_SLACK));
   }
 

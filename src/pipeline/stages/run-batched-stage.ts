@@ -59,9 +59,14 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
   });
   const itemIds = spec.items.map((i) => i.id);
   const ledger = await readLedger(file, itemIds);
+  const recordedIds = new Set(ledger.batches.flat());
+  if (!deps.replay && itemIds.some((id) => !recordedIds.has(id))) await deps.packing.discoverLimits();
   const maxItems = spec.maxItems ?? deps.batch.maxItems;
   const state = deps.packing;
-  const shapeNow = () => batchShape(deps.gateway, spec.messages, spec.itemText, state.outputPerItem(spec.stage));
+  // Batches are formed with what the stage started with (the same whatever order replies come in);
+  // a batch the endpoint refused is packed again with everything learned since.
+  const settled = batchShape(state, spec.messages, spec.itemText, state.outputPerItem(spec.stage));
+  const shapeNow = () => batchShape(deps.gateway, spec.messages, spec.itemText, state.outputPerItem(spec.stage, 'live'));
   const pack = (items: I[], from: { batches: string[][] }, shape: BatchShape<I>): I[][] => {
     const limits = state.limits();
     return formBatches(items, from, {
@@ -72,9 +77,14 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
       reusable: deps.replay ? undefined : (batch) => promptFits(limits, promptTokensOf(shape, batch)),
     });
   };
-  const batches = pack(spec.items, ledger, shapeNow());
+  const formedUnder = state.limits();
+  const limitsMoved = () => {
+    const now = state.limits();
+    return now.contextWindow !== formedUnder.contextWindow || now.maxOutputTokens !== formedUnder.maxOutputTokens;
+  };
+  const batches = pack(spec.items, ledger, settled);
   // Batches reused from the ledger are sent as they are (their answers are in the cache); new ones
-  // are checked against what is known when their turn comes.
+  // are checked when their turn comes if the endpoint revealed a tighter limit meanwhile.
   const recorded = new Set(ledger.batches.map((ids) => ids.join(',')));
   const isNew = (batch: I[]) => !recorded.has(batch.map((i) => i.id).join(','));
   announce(deps, spec.stage, batches, ctx);
@@ -94,7 +104,7 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
   const solve = async (batch: I[], shrunk: boolean, check = false): Promise<I[][]> => {
     const gateway = guardedGateway(deps.gateway, state, spec.stage, batch.length);
     try {
-      if (check && !deps.replay && batch.length > 1 && !batchFits(state.limits(), shapeNow(), batch)) {
+      if (check && !deps.replay && batch.length > 1 && limitsMoved() && !batchFits(state.limits(), shapeNow(), batch)) {
         throw new RepackSignal('context', 'the batch no longer fits the limits learned since it was formed');
       }
       const outcome = await runBatch<I, O>(gateway, {
@@ -171,7 +181,7 @@ function requestFor<I extends { id: string }, O extends { id: string }>(
 /** A shorter version of an item whose batch of one fits the known window; null when none can. */
 function shrinkToFit<I extends { id: string }, O extends { id: string }>(deps: ModelStageDeps, spec: BatchedStageSpec<I, O>, item: I): I | null {
   if (!spec.shrink) return null;
-  const shape = batchShape(deps.gateway, spec.messages, spec.itemText, deps.packing.outputPerItem(spec.stage));
+  const shape = batchShape(deps.gateway, spec.messages, spec.itemText, deps.packing.outputPerItem(spec.stage, 'live'));
   const itemTokens = shape.itemTokens(item);
   // The window is known: cut to what is left of it (and by a tenth at least: the endpoint said it
   // does not fit). Not known yet: halve the text and try again.

@@ -95,9 +95,9 @@ function chunkLines<T extends string | string[]>(deps: ModelStageDeps, items: T[
   const limits = deps.packing.limits();
   const room = promptRoom(limits, PROPOSAL_OUTPUT);
   if (room === Number.POSITIVE_INFINITY) return chunkToFit(items, () => 0, room, maxPerChunk);
-  const fixed = deps.gateway.countTokens(taxonomyMessages(deps, []));
-  const empty = deps.gateway.countTokens([{ role: 'user', content: '' }]);
-  return chunkToFit(items, (i) => deps.gateway.countTokens([{ role: 'user', content: `${text(i)}\n` }]) - empty, room - fixed, maxPerChunk);
+  const fixed = deps.packing.countTokens(taxonomyMessages(deps, []));
+  const empty = deps.packing.countTokens([{ role: 'user', content: '' }]);
+  return chunkToFit(items, (i) => deps.packing.countTokens([{ role: 'user', content: `${text(i)}\n` }]) - empty, room - fixed, maxPerChunk);
 }
 
 /** The map chunks a previous run used for these lines while each prompt still fits, else new ones. */
@@ -105,7 +105,7 @@ async function rememberedChunks(deps: ModelStageDeps, lines: string[]): Promise<
   const identity = { stage: 'taxonomy', prompt: deps.prompts.taxonomy.hash, lines: createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 32) };
   const split = (sizes: number[]) => sizes.map((n, i) => lines.slice(sizes.slice(0, i).reduce((a, b) => a + b, 0), sizes.slice(0, i + 1).reduce((a, b) => a + b, 0)));
   const reusable = (sizes: number[]) =>
-    sizes.reduce((a, b) => a + b, 0) === lines.length && split(sizes).every((c) => promptFits(deps.packing.limits(), deps.gateway.countTokens(taxonomyMessages(deps, c))));
+    sizes.reduce((a, b) => a + b, 0) === lines.length && split(sizes).every((c) => promptFits(deps.packing.limits(), deps.packing.countTokens(taxonomyMessages(deps, c))));
   const sizes = await rememberedShape(shapeLedger(deps, identity, parseCounts), reusable, () => chunkLines(deps, lines, MAP_CHUNK).map((c) => c.length));
   return split(sizes);
 }

@@ -72,7 +72,7 @@ export async function writeSection(deps: ModelStageDeps, input: SectionInput, ct
     recorded.length > 1 &&
     recorded.flat().sort().join(',') === [...byId.keys()].sort().join(',') &&
     // Lenient: the prompt alone fits (the count is calibrated as replies come, the parts were cut close to the limit).
-    recorded.every((ids) => promptFits(deps.packing.limits(), deps.gateway.countTokens(render(ids.map((id) => byId.get(id)!), `${category.name} (part 1 of ${recorded.length})`))));
+    recorded.every((ids) => promptFits(deps.packing.limits(), deps.packing.countTokens(render(ids.map((id) => byId.get(id)!), `${category.name} (part 1 of ${recorded.length})`))));
   let used: PaperBlockFields[][] = [blocks];
   const body = reusable
     ? await mergeDrafts(deps, input, await inParts((used = recorded.map((ids) => ids.map((id) => byId.get(id)!)))), ctx)
@@ -90,8 +90,8 @@ function sectionIdentity(deps: ModelStageDeps, input: SectionInput, blocks: Pape
 /** The papers of a section in consecutive parts whose prompts fit the known window (one part when unknown). */
 function planParts(deps: ModelStageDeps, blocks: PaperBlockFields[], render: (part: PaperBlockFields[], label?: string) => ChatMessage[]): PaperBlockFields[][] {
   const room = promptRoom(deps.packing.limits(), SECTION_OUTPUT);
-  if (room === Number.POSITIVE_INFINITY || deps.gateway.countTokens(render(blocks)) <= room) return [blocks];
-  const fixed = deps.gateway.countTokens(render([], 'a category name (part 10 of 10)'));
+  if (room === Number.POSITIVE_INFINITY || deps.packing.countTokens(render(blocks)) <= room) return [blocks];
+  const fixed = deps.packing.countTokens(render([], 'a category name (part 10 of 10)'));
   return chunkToFit(blocks, (b) => tokensOf(deps, paperBlocks([b])), room - fixed);
 }
 
@@ -112,7 +112,7 @@ async function mergeDrafts(deps: ModelStageDeps, input: SectionInput, drafts: st
       drafts: group.map((d, i) => `<draft part="${i + 1}">\n${escapeUntrusted(d)}\n</draft>`).join('\n\n'),
     });
   const room = promptRoom(deps.packing.limits(), SECTION_OUTPUT);
-  const fixed = deps.gateway.countTokens(render([]));
+  const fixed = deps.packing.countTokens(render([]));
   const groups = room === Number.POSITIVE_INFINITY ? [kept] : chunkToFit(kept, (d) => tokensOf(deps, d) + 12, room - fixed);
   if (groups.length === kept.length) return kept.join('\n\n');
   const mergeGroup = async (g: string[]): Promise<string> => {
@@ -136,5 +136,5 @@ async function ask(deps: ModelStageDeps, messages: ChatMessage[], ctx: StageCont
 }
 
 function tokensOf(deps: ModelStageDeps, text: string): number {
-  return deps.gateway.countTokens([{ role: 'user', content: `${text}\n\n` }]) - deps.gateway.countTokens([{ role: 'user', content: '' }]);
+  return deps.packing.countTokens([{ role: 'user', content: `${text}\n\n` }]) - deps.packing.countTokens([{ role: 'user', content: '' }]);
 }

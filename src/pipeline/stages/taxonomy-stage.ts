@@ -17,8 +17,12 @@ import { promptRoom } from '../../prompts/context-budget.js';
 
 const MIN_CATEGORIES = 5;
 const MAX_CATEGORIES = 12;
-/** Lines per map request when the context window is unknown. */
-const MAP_CHUNK = 150;
+/**
+ * Prompt tokens of family lines one map request holds at most, whatever the window: as many as a
+ * classification batch holds of abstracts by default. The example corpus's families fit one request,
+ * which proposes the categories from all of them at once (no merge round).
+ */
+const MAP_TOKENS = 4000;
 /** Completion tokens a category proposal is expected to take. */
 const PROPOSAL_OUTPUT = 700;
 
@@ -89,15 +93,14 @@ function familyLines(papers: Paper[], annotations: Annotation[]): string[] {
   return [...familyList, ...lines];
 }
 
-/** Group items (each one or more lines) into chunks whose taxonomy prompt fits the context window. */
-function chunkLines<T extends string | string[]>(deps: ModelStageDeps, items: T[], maxPerChunk: number): T[][] {
+/** Group items (each one or more lines) into chunks whose taxonomy prompt fits the context window, and `cap` tokens of items. */
+function chunkLines<T extends string | string[]>(deps: ModelStageDeps, items: T[], cap: number): T[][] {
   const text = (i: T) => (Array.isArray(i) ? i.join('\n') : i);
-  const limits = deps.packing.limits();
-  const room = promptRoom(limits, PROPOSAL_OUTPUT);
-  if (room === Number.POSITIVE_INFINITY) return chunkToFit(items, () => 0, room, maxPerChunk);
+  const room = promptRoom(deps.packing.limits(), PROPOSAL_OUTPUT);
+  if (room === Number.POSITIVE_INFINITY && cap === Number.POSITIVE_INFINITY) return [items];
   const fixed = deps.packing.countTokens(taxonomyMessages(deps, []));
   const empty = deps.packing.countTokens([{ role: 'user', content: '' }]);
-  return chunkToFit(items, (i) => deps.packing.countTokens([{ role: 'user', content: `${text(i)}\n` }]) - empty, room - fixed, maxPerChunk);
+  return chunkToFit(items, (i) => deps.packing.countTokens([{ role: 'user', content: `${text(i)}\n` }]) - empty, Math.min(cap, room - fixed));
 }
 
 /** The map chunks a previous run used for these lines while each prompt still fits, else new ones. */
@@ -106,7 +109,7 @@ async function rememberedChunks(deps: ModelStageDeps, lines: string[]): Promise<
   const split = (sizes: number[]) => sizes.map((n, i) => lines.slice(sizes.slice(0, i).reduce((a, b) => a + b, 0), sizes.slice(0, i + 1).reduce((a, b) => a + b, 0)));
   const reusable = (sizes: number[]) =>
     sizes.reduce((a, b) => a + b, 0) === lines.length && split(sizes).every((c) => promptFits(deps.packing.limits(), deps.packing.countTokens(taxonomyMessages(deps, c))));
-  const sizes = await rememberedShape(shapeLedger(deps, identity, parseCounts), reusable, () => chunkLines(deps, lines, MAP_CHUNK).map((c) => c.length));
+  const sizes = await rememberedShape(shapeLedger(deps, identity, parseCounts), reusable, () => chunkLines(deps, lines, MAP_TOKENS).map((c) => c.length));
   return split(sizes);
 }
 

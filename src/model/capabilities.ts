@@ -19,6 +19,8 @@ export const CapabilityRecordSchema = z.object({
   params: z
     .object({ tokensField: z.enum(['max_tokens', 'max_completion_tokens']), temperature: z.boolean(), seed: z.boolean() })
     .optional(),
+  /** Request shapes (kind, fields sent, method) the endpoint accepted: a run sends them without a probe first. */
+  accepted: z.array(z.string()).optional(),
   /** Limits published by the server or learned from its replies (configuration overrides them). */
   limits: z
     .object({

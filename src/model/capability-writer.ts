@@ -3,6 +3,9 @@ import type { LimitsSnapshot } from './endpoint-limits.js';
 import type { RequestParams } from './request-shape.js';
 import type { WireMethod } from './structured-method.js';
 
+/** Accepted request shapes remembered per endpoint + model. */
+const MAX_ACCEPTED = 8;
+
 /**
  * Records what a run learns of its endpoint + model in cache/capabilities.json (method, accepted
  * parameters, limits), one write at a time. Nothing is written in replay or off mode.
@@ -24,7 +27,15 @@ export class CapabilityWriter {
   shape(state: { method: WireMethod; rejected: WireMethod[]; params: RequestParams }): void {
     const methods: Record<string, boolean> = { ...(this.record?.methods ?? {}), [state.method]: true };
     for (const r of state.rejected) methods[r] = false;
-    this.write({ method: state.method, methods, params: state.params });
+    // The shape changed because the endpoint refused one: the shapes it accepted before are asked again.
+    this.write({ method: state.method, methods, params: state.params, accepted: [] });
+  }
+
+  /** A request shape the endpoint accepted (the most recent few are kept). */
+  accepted(signature: string): void {
+    const known = this.record?.accepted ?? [];
+    if (known.includes(signature)) return;
+    this.write({ accepted: [signature, ...known].slice(0, MAX_ACCEPTED) });
   }
 
   limits(l: LimitsSnapshot): void {

@@ -92,8 +92,9 @@ export async function createGateway(config: Config, options: CreateGatewayOption
     model,
     singleFlight: batch === null,
     structuredMethod: config.model.structuredMethod,
-    remembered: remembered ? { method: remembered.method, ...(remembered.params ? { params: remembered.params } : {}) } : null,
+    remembered: remembered ? { method: remembered.method, ...(remembered.params ? { params: remembered.params } : {}), ...(remembered.accepted ? { accepted: remembered.accepted } : {}) } : null,
     persist: (state) => writer.shape(state),
+    accepted: (signature) => writer.accepted(signature),
     onAdapted: (change) => emit({ type: 'request-adapted', change: `${endpoint} ${model}: ${change}` }),
   });
   const runner = {

@@ -7,7 +7,7 @@ import { ContextOverflowError, ModelRequestError } from './model-errors.js';
 import type { Negotiator } from './negotiate.js';
 import type { ShapedBody } from './replay-shape.js';
 import { RequestRejectedError, sendWithRetries, type RunnerContext } from './request-runner.js';
-import { ShapeChanged, type RequestParams, type ShapeKind } from './request-shape.js';
+import { ShapeChanged, shapeSignature, type RequestParams, type ShapeKind } from './request-shape.js';
 import type { Fetched } from './response-cache.js';
 import type { StreamFallback } from './stream-fallback.js';
 import type { ChatResponse, Transport } from './transport.js';
@@ -49,7 +49,7 @@ export interface ChatAttempt {
  * or when the server silently kept only part of the prompt: that reply is discarded, never cached).
  */
 export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetched> {
-  const probe = ctx.negotiator.gate.claim(a.kind);
+  const probe = ctx.negotiator.gate.claim(a.kind, shapeSignature(a.kind, a.shaped.body));
   if (probe === 'busy') throw new ShapeChanged();
   try {
     await ctx.discover();

@@ -8,10 +8,12 @@ export interface NegotiatorOptions {
   singleFlight?: boolean;
   model: string;
   structuredMethod: StructuredMethod;
-  /** What a capability file remembers for this endpoint + model. */
-  remembered: { method?: WireMethod; params?: RequestParams } | null;
+  /** What a capability file remembers for this endpoint + model (`accepted`: request shapes that succeeded). */
+  remembered: { method?: WireMethod; params?: RequestParams; accepted?: string[] } | null;
   /** Record what works (capability file); called after each change. */
   persist: (state: { method: WireMethod; rejected: WireMethod[]; params: RequestParams }) => void;
+  /** Record a request shape the endpoint accepted (capability file). */
+  accepted?: (signature: string) => void;
   onAdapted: (change: string) => void;
 }
 
@@ -28,7 +30,7 @@ export class Negotiator {
   readonly adapted: string[] = [];
 
   constructor(private readonly o: NegotiatorOptions) {
-    this.gate = new ShapeGate(o.singleFlight ?? true);
+    this.gate = new ShapeGate(o.singleFlight ?? true, o.remembered?.accepted ?? [], (signature) => o.accepted?.(signature));
     this.currentMethod = o.structuredMethod === 'auto' ? (o.remembered?.method ?? 'json_schema') : o.structuredMethod;
     this.currentParams = o.remembered?.params ?? defaultParams(o.model);
   }

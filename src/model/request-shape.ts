@@ -31,16 +31,38 @@ export function adaptParams(p: RequestParams, param: string, message: string): R
 export type ShapeKind = 'text' | 'structured';
 
 /**
+ * The shape of a request body as the endpoint judges it: its kind, the fields sent (not their
+ * values) and the structured method. Two bodies with the same signature are accepted or refused alike.
+ */
+export function shapeSignature(kind: ShapeKind, body: Record<string, unknown>): string {
+  const fields = Object.keys(body).filter((k) => k !== 'messages' && k !== 'model').sort();
+  const format = (body.response_format as { type?: unknown } | undefined)?.type;
+  return `${kind}: ${fields.join(',')}${typeof format === 'string' ? ` (${format})` : ''}`;
+}
+
+/**
  * Single flight for request shapes: until a kind of request has succeeded once with the current
  * shape, one request of that kind probes at a time and the others wait for it. A fan-out of 42
- * batches against an endpoint that rejects a parameter costs one 400, not 42.
+ * batches against an endpoint that rejects a parameter costs one 400, not 42. A shape this endpoint
+ * and model accepted in an earlier run (remembered in the cache's capabilities.json) needs no probe:
+ * the first wave goes out together.
  */
 export class ShapeGate {
   private readonly confirmed = new Set<ShapeKind>();
   private readonly probes = new Map<ShapeKind, Promise<void>>();
+  private readonly trusted: Set<string>;
 
-  /** `singleFlight` false: every request is sent at once, and a rejected shape is adapted when its reply comes. */
-  constructor(private readonly singleFlight = true) {}
+  /**
+   * `singleFlight` false: every request is sent at once, and a rejected shape is adapted when its reply
+   * comes. `accepted`: signatures (shapeSignature) the endpoint accepted before; `onConfirmed` hears each new one.
+   */
+  constructor(
+    private readonly singleFlight = true,
+    accepted: readonly string[] = [],
+    private readonly onConfirmed: (signature: string) => void = () => {},
+  ) {
+    this.trusted = new Set(accepted);
+  }
 
   /** Wait while a probe of this kind is in flight; AbortedError when `signal` aborts meanwhile. */
   async settled(kind: ShapeKind, signal?: AbortSignal): Promise<void> {
@@ -67,9 +89,13 @@ export class ShapeGate {
    * Before sending a request of `kind`: `null` when its shape is confirmed (send freely), a probe
    * handle when this request probes, `busy` when another probe started meanwhile (wait, rebuild).
    */
-  claim(kind: ShapeKind): 'busy' | null | { confirm: () => void; release: () => void } {
+  claim(kind: ShapeKind, signature: string): 'busy' | null | { confirm: () => void; release: () => void } {
     if (!this.singleFlight || this.confirmed.has(kind)) return null;
     if (this.probes.has(kind)) return 'busy';
+    if (this.trusted.has(signature)) {
+      this.confirmed.add(kind);
+      return null;
+    }
     let release!: () => void;
     this.probes.set(
       kind,
@@ -80,12 +106,20 @@ export class ShapeGate {
         };
       }),
     );
-    return { confirm: () => this.confirmed.add(kind), release };
+    return {
+      confirm: () => {
+        this.confirmed.add(kind);
+        this.trusted.add(signature);
+        this.onConfirmed(signature);
+      },
+      release,
+    };
   }
 
-  /** The shape changed: the next request of every kind probes again. */
+  /** The shape changed (a 400): the next request of every kind probes again, remembered shapes included. */
   reset(): void {
     this.confirmed.clear();
+    this.trusted.clear();
   }
 }
 

@@ -80,4 +80,43 @@ describe('request shapes adapt once, with single flight', () => {
     const replay = await createGateway(testConfig({ url, cwd, flags: { cache: 'replay' } }), { retry: FAST_RETRY });
     expect(await replay.structured(ask(3))).toMatchObject({ ok: true, cached: true, cacheKey: first.cacheKey });
   });
+
+  it('a shape the endpoint accepted in an earlier run goes out in a full first wave; one it now refuses is probed again', async () => {
+    server = await startOpenAIServer({ latencyMs: 40 });
+    const cwd = tempDir();
+    const config = testConfig({ url: server.url, cwd, flags: { concurrency: '8' } });
+    /** How many of the wave's requests arrived before the first of them was answered. */
+    const firstWave = (from: number) => {
+      const wave = server!.chatRequests().slice(from);
+      const firstAnswer = Math.min(...wave.map((r) => r.answeredAt ?? Number.POSITIVE_INFINITY));
+      return wave.filter((r) => r.receivedAt < firstAnswer).length;
+    };
+    const wave = (gw: Awaited<ReturnType<typeof createGateway>>, from: number) => Promise.all(Array.from({ length: 8 }, (_, i) => gw.structured(ask(from + i))));
+
+    // First run against this endpoint: one request probes the shape alone, then the rest go.
+    const fresh = await createGateway(config, { retry: FAST_RETRY });
+    expect((await wave(fresh, 0)).every((r) => r.ok)).toBe(true);
+    expect(firstWave(0)).toBe(1);
+    await fresh.close();
+    const caps = JSON.parse(readFileSync(path.join(config.cacheDir, 'capabilities.json'), 'utf8'));
+    expect(Object.values(caps.endpoints)[0]).toMatchObject({ accepted: [expect.stringMatching(/^structured: .*temperature.* \(json_schema\)$/)] });
+
+    // The next run remembers that shape: all 8 requests go out at once.
+    let before = server.chatRequests().length;
+    const later = await createGateway(config, { retry: FAST_RETRY });
+    expect((await wave(later, 100)).every((r) => r.ok)).toBe(true);
+    expect(firstWave(before)).toBe(8);
+
+    // The endpoint now refuses temperature: the remembered wave costs its 400s once, then the shape is adapted and probed.
+    server.setHandler((info) => (info.body.temperature !== undefined ? { status: 400, error: { message: "Unsupported parameter: 'temperature' is not supported with this model.", type: 'invalid_request_error', code: 'unsupported_parameter' } } : undefined));
+    before = server.chatRequests().length;
+    const changed = await createGateway(config, { retry: FAST_RETRY });
+    expect((await wave(changed, 200)).every((r) => r.ok)).toBe(true);
+    const sent = server.chatRequests().slice(before);
+    expect(sent.filter((r) => r.body!.temperature !== undefined).length).toBeLessThanOrEqual(8);
+    expect(sent.filter((r) => r.body!.temperature === undefined)).toHaveLength(8);
+    await changed.close();
+    const after = JSON.parse(readFileSync(path.join(config.cacheDir, 'capabilities.json'), 'utf8'));
+    expect(Object.values(after.endpoints)[0]).toMatchObject({ params: { temperature: false }, accepted: [expect.not.stringMatching(/temperature/)] });
+  });
 });

@@ -10,6 +10,7 @@ import { interpretStructured } from './interpret-reply.js';
 import { inputJsonSchema, toStrictJsonSchema } from './strict-json-schema.js';
 import { METHOD_ORDER, structuredBody, textBody, type BaseBody, type WireMethod } from './structured-method.js';
 import { createTransport, type Transport } from './transport.js';
+import { shapeSignature } from './request-shape.js';
 
 /** The outcome of one probe: worked, did not, or was not tried (null). */
 export interface ProbeResult {
@@ -85,17 +86,28 @@ export async function probeEndpoint(config: Config, model = config.model.name): 
   if (!(await checkModels(transport, report, config))) return finish(report);
   const remembered = await readCapability(config.cacheDir, endpoint, model);
   report.limits = await probeLimits(transport, config, model, remembered).catch(() => null);
-  const base: BaseBody = { model, messages: PROBE_MESSAGES, temperature: config.model.temperature, ...(config.model.maxTokens ? { maxTokens: config.model.maxTokens } : {}) };
+  // The fields a run sends (temperature, seed, max tokens as configured): a shape that works here is one a run can trust.
+  const base: BaseBody = {
+    model,
+    messages: PROBE_MESSAGES,
+    temperature: config.model.temperature,
+    ...(config.model.seed !== undefined ? { seed: config.model.seed } : {}),
+    ...(config.model.maxTokens ? { maxTokens: config.model.maxTokens } : {}),
+  };
   const params = report.limits?.params;
   const strict = toStrictJsonSchema(ProbeSchema);
   const input = inputJsonSchema(ProbeSchema);
+  /** The request shape each structured method was accepted with. */
+  const accepted = new Map<ProbeName, string>();
   const probes: [ProbeName, () => Promise<string>][] = [
     ...METHOD_ORDER.map((m): [ProbeName, () => Promise<string>] => [
       m,
       async () => {
-        const { reply } = await transport.chat(structuredBody(base, m, 'probe', strict, params));
+        const body = structuredBody(base, m, 'probe', strict, params);
+        const { reply } = await transport.chat(body);
         const r = interpretStructured(reply, m, 'probe', ProbeSchema, input);
         if (!r.ok) throw new ProbeFailure(`${r.kind}: ${r.error}`);
+        accepted.set(m, shapeSignature('structured', body));
         return 'works';
       },
     ]),
@@ -116,7 +128,7 @@ export async function probeEndpoint(config: Config, model = config.model.name): 
   await Promise.all(probes.map(([name, run]) => runProbe(report, name, run, model)));
   report.method = chooseMethod(report);
   if (report.limits) report.limits.rateLimits = governor.seen();
-  if (report.method) report.capabilityFile = await remember(config, report).catch(() => null);
+  if (report.method) report.capabilityFile = await remember(config, report, accepted.get(report.method)).catch(() => null);
   return finish(report);
 }
 
@@ -180,7 +192,7 @@ function chooseMethod(report: EndpointReport): WireMethod | null {
   return METHOD_ORDER.find((m) => report.probes[m].ok === true) ?? null;
 }
 
-async function remember(config: Config, report: EndpointReport): Promise<string> {
+async function remember(config: Config, report: EndpointReport, acceptedShape: string | undefined): Promise<string> {
   await mkdir(config.cacheDir, { recursive: true });
   const methods = Object.fromEntries(METHOD_ORDER.filter((m) => report.probes[m].ok !== null).map((m) => [m, report.probes[m].ok === true]));
   const previous = await readCapability(config.cacheDir, report.endpoint, report.model);
@@ -195,6 +207,8 @@ async function remember(config: Config, report: EndpointReport): Promise<string>
     method: report.method!,
     methods,
     ...(l ? { params: l.params } : {}),
+    // The shape runs will send with the chosen method: their first wave goes out without a probe.
+    ...(acceptedShape ? { accepted: [acceptedShape] } : {}),
     ...learnedLimits,
     ...(report.probes.streaming.ok === null ? {} : { streaming: report.probes.streaming.ok }),
     ...(report.probes.embeddings.ok === null ? {} : { embeddings: report.probes.embeddings.ok }),

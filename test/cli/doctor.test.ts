@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { createGateway } from '../../src/model/create-gateway.js';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { FAST_RETRY, tempDir, testConfig } from '../model/support/gateway-config.js';
@@ -48,6 +49,23 @@ describe('litrev doctor', () => {
     expect(paths).toContain('GET /v1/models');
     expect(paths).toContain('POST /v1/embeddings');
     expect(server.chatRequests().some((q) => q.body!.stream === true)).toBe(true);
+  });
+
+  it('a run after doctor sends its first wave together: the request shape doctor saw accepted needs no probe', async () => {
+    server = await startOpenAIServer({ models: MODELS, latencyMs: 40 });
+    const cwd = tempDir();
+    const r = await runCli(['doctor', '--base-url', server.url, '--model', 'test-model', '--json'], { cwd });
+    expect(r.code).toBe(0);
+    const caps = JSON.parse(readFileSync(path.join(cwd, 'cache', 'capabilities.json'), 'utf8'));
+    expect(Object.values(caps.endpoints)).toEqual([expect.objectContaining({ source: 'doctor', accepted: [expect.stringMatching(/^structured: .* \(json_schema\)$/)] })]);
+    const before = server.chatRequests().length;
+    const gw = await createGateway(testConfig({ url: server.url, cwd, flags: { concurrency: '8' } }), { retry: FAST_RETRY });
+    const Label = z.object({ label: z.string() });
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => gw.structured({ stage: 'classify', schemaName: 'answer', schema: Label, messages: [{ role: 'user', content: `batch ${i}` }] })));
+    expect(results.every((x) => x.ok)).toBe(true);
+    const wave = server.chatRequests().slice(before);
+    const firstAnswer = Math.min(...wave.map((q) => q.answeredAt ?? Number.POSITIVE_INFINITY));
+    expect(wave.filter((q) => q.receivedAt < firstAnswer)).toHaveLength(8);
   });
 
   it('json_schema rejected: falls back to function calling, and a run starts with it', async () => {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:slots [-- --runs 3 --latency 300 --concurrency 8 --bin path/to/litrev.js]`: how busy
+ * `npm run bench:slots [-- --runs 3 --latency 300 --concurrency 8 --bin path/to/litrev.js --after-doctor]`: how busy
  * does a review keep its request slots? The real CLI (`node bin/litrev.js review examples/corpus`,
  * needs `npm run build`) runs against the project's test server (fake reviewer, 300 ms latency) with
  * a fresh cache, and the server records when each chat request arrived and was answered. Printed per
@@ -9,7 +9,8 @@
  * series) and the measured wall as a ratio of it, the bound the requests' own chain sets (rounds of
  * requests each sent after the one before it was answered), and per stage its span and the time fewer than
  * `slots` requests were in flight. `--trace` lists every request's start and end; `--tty` runs it on a
- * pseudo-terminal (util-linux `script`), with the live dashboard instead of `--plain` lines.
+ * pseudo-terminal (util-linux `script`), with the live dashboard instead of `--plain` lines. `--after-doctor` runs
+ * `litrev doctor` with the same cache folder first (not timed), as a researcher checking the endpoint would.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -30,6 +31,8 @@ const SLOTS = Number(get('concurrency') ?? 8);
 const BIN = path.resolve(get('bin') ?? path.join(ROOT, 'bin/litrev.js'));
 const CORPUS = path.join(ROOT, 'examples/corpus');
 const TTY = process.argv.includes('--tty');
+/** Run `litrev doctor` against the endpoint first (untimed), as the README suggests: the run knows the accepted request shape. */
+const AFTER_DOCTOR = process.argv.includes('--after-doctor');
 
 interface Span {
   stage: string;
@@ -51,6 +54,13 @@ async function runOnce(): Promise<RunFigures> {
   try {
     const args = [BIN, 'review', CORPUS, '--model', 'test-model', '--concurrency', String(SLOTS), '--cache-dir', path.join(dir, 'cache'), '--out', path.join(dir, 'out'), ...(TTY ? [] : ['--plain'])];
     const env = { ...process.env, OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'sk-bench', LITREV_TIMEOUT_MS: '60000' };
+    if (AFTER_DOCTOR) {
+      await new Promise<void>((resolve, reject) => {
+        const doctor = spawn(process.execPath, [BIN, 'doctor', '--model', 'test-model', '--cache-dir', path.join(dir, 'cache')], { cwd: dir, env, stdio: 'ignore' });
+        doctor.on('error', reject);
+        doctor.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`litrev doctor exited ${code}`))));
+      });
+    }
     // --tty: the dashboard, on a pseudo-terminal that util-linux `script` provides.
     const [command, argv] = TTY ? ['script', ['-qefc', [process.execPath, ...args].map((a) => `'${a}'`).join(' '), '/dev/null']] : [process.execPath, args];
     const t0 = Date.now();
@@ -62,13 +72,13 @@ async function runOnce(): Promise<RunFigures> {
       child.on('exit', (code) => (code === 0 || code === 1 ? resolve(code) : reject(new Error(`litrev exited ${code}: ${stderr.slice(-2000)}`))));
     });
     const wallMs = Date.now() - t0;
-    const chats = server.chatRequests().filter((r): r is RecordedRequest & { answeredAt: number } => r.answeredAt !== undefined);
+    const chats = server.chatRequests().filter((r): r is RecordedRequest & { answeredAt: number } => r.answeredAt !== undefined && r.receivedAt >= t0);
     const spans = chats.map((r) => ({ stage: stageOf(describeChat(r.body ?? {}, 0)) ?? 'other', start: r.receivedAt - t0, end: r.answeredAt - t0 }));
     return {
       wallMs,
       spans,
       firstRequestMs: Math.min(...spans.map((s) => s.start)),
-      firstHttpMs: Math.min(...server.requests.map((r) => r.receivedAt)) - t0,
+      firstHttpMs: Math.min(...server.requests.filter((r) => r.receivedAt >= t0).map((r) => r.receivedAt)) - t0,
       exitCode,
     };
   } finally {
@@ -144,7 +154,7 @@ function report(i: number, f: RunFigures): number {
   return utilisation;
 }
 
-console.log(`bench:slots: ${BIN} review examples/corpus, --concurrency ${SLOTS}, ${TTY ? 'dashboard on a terminal' : '--plain'}, server latency ${LATENCY} ms, fresh cache, ${RUNS} run(s)`);
+console.log(`bench:slots: ${BIN} review examples/corpus, --concurrency ${SLOTS}, ${TTY ? 'dashboard on a terminal' : '--plain'}, server latency ${LATENCY} ms, fresh cache${AFTER_DOCTOR ? ' after `litrev doctor`' : ''}, ${RUNS} run(s)`);
 const utilisations: number[] = [];
 for (let i = 0; i < RUNS; i++) utilisations.push(report(i, await runOnce()));
 utilisations.sort((a, b) => a - b);

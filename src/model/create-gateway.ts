@@ -7,7 +7,7 @@ import { AccountingTracker } from './accounting.js';
 import { BATCH_CONCURRENCY, batchTransportFor } from './batch/from-config.js';
 import { readCapability, type CapabilityRecord } from './capabilities.js';
 import { CostGuard } from './cost-guard.js';
-import { discoverWindow } from './discover-limits.js';
+import { discoverWindow, discoveryDeadline } from './discover-limits.js';
 import { healthOf } from './endpoint-health.js';
 import { LimitsTracker } from './endpoint-limits.js';
 import { Gateway } from './gateway.js';
@@ -85,7 +85,7 @@ export async function createGateway(config: Config, options: CreateGatewayOption
       config.model.contextWindow !== undefined || mode === 'replay'
         ? Promise.resolve()
         : getTransport()
-            .then((t) => discoverWindow(t, config.model.baseURL, model))
+            .then((t) => discoverWindow(t, config.model.baseURL, model, discoveryDeadline(config.model.timeoutMs)))
             .then((w) => (w === null ? undefined : limits.published(w)))
             .catch(() => undefined));
   const negotiator = new Negotiator({

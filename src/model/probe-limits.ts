@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { CapabilityRecord } from './capabilities.js';
 import { classifyError } from './classify-error.js';
-import { discoverWindow } from './discover-limits.js';
+import { discoverWindow, discoveryDeadline } from './discover-limits.js';
 import type { RateLimitsSeen } from './rate-governor.js';
 import { adaptParams, defaultParams, type RequestParams } from './request-shape.js';
 import { textBody } from './structured-method.js';
@@ -24,7 +24,7 @@ export interface LimitsReport extends EndpointLimits {
  * once per 400 (as runs do).
  */
 export async function probeLimits(transport: Transport, config: Config, model: string, remembered: CapabilityRecord | null): Promise<LimitsReport> {
-  const published = config.model.contextWindow === undefined ? await discoverWindow(transport, config.model.baseURL, model) : null;
+  const published = config.model.contextWindow === undefined ? await discoverWindow(transport, config.model.baseURL, model, discoveryDeadline(config.model.timeoutMs)) : null;
   const r = remembered?.limits;
   const window: Pick<EndpointLimits, 'contextWindow' | 'contextSource'> =
     config.model.contextWindow !== undefined

@@ -45,10 +45,10 @@ export interface ListedModel {
 /** One HTTP attempt at a time; no retries (the gateway owns the retry policy). */
 export interface Transport {
   chat(body: ChatBody, options?: ChatOptions): Promise<ChatResponse>;
-  listModels(): Promise<ListedModel[]>;
+  listModels(signal?: AbortSignal): Promise<ListedModel[]>;
   embed(model: string, input: string[]): Promise<{ vectors: number[][]; promptTokens: number | null }>;
   /** GET (or POST with `body`) a JSON document at an absolute URL on the endpoint's server; null for a non-2xx. */
-  fetchJSON(url: string, body?: unknown): Promise<unknown>;
+  fetchJSON(url: string, body?: unknown, signal?: AbortSignal): Promise<unknown>;
 }
 
 const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
@@ -80,8 +80,8 @@ export async function createTransport(options: TransportOptions): Promise<Transp
       const text = await readBounded(res, maxBytes);
       return readChatCompletion(text, res.headers.get('content-type'));
     },
-    async listModels() {
-      const page = await client.models.list();
+    async listModels(signal) {
+      const page = await client.models.list(signal ? { signal } : undefined);
       return page.data.map((m) => m as unknown as ListedModel);
     },
     async embed(model, input) {
@@ -91,11 +91,11 @@ export async function createTransport(options: TransportOptions): Promise<Transp
       const pt = res.usage?.prompt_tokens;
       return { vectors, promptTokens: typeof pt === 'number' && Number.isSafeInteger(pt) && pt >= 0 ? pt : null };
     },
-    async fetchJSON(url, body) {
+    async fetchJSON(url, body, signal) {
       const init: RequestInit = body === undefined ? {} : { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
       const headers = new Headers(init.headers);
       if (options.apiKey) headers.set('authorization', `Bearer ${options.apiKey}`);
-      const res = await fetch(url, { ...init, headers });
+      const res = await fetch(url, { ...init, headers, ...(signal ? { signal } : {}) });
       if (!res.ok) {
         await res.body?.cancel().catch(() => undefined);
         return null;

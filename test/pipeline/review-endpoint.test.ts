@@ -47,4 +47,18 @@ describe('a review against endpoints that behave like real ones', () => {
     expect(r.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:\d+\/v1: .*run `litrev doctor`/);
     expect(`${r.stdout}${r.stderr}`.match(/cannot reach/g)).toHaveLength(1);
   });
+
+  it('a proxy that never answers the metadata routes (models list, /props): the review goes on after the discovery deadline', async () => {
+    // Without its own deadline the window discovery would hold every request for the whole request timeout (120 s).
+    const server = await startOpenAIServer({ handler: fakeReviewer(), hangRoutes: ['GET /v1/models', 'GET /props'] });
+    const cwd = workspace();
+    try {
+      const r = await runCli(['review', 'papers.jsonl', '--base-url', server.url, '--model', 'test-model', '--json', '--out', 'out'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ papers: 3, annotated: 3, failed: 0 });
+      expect(server.requests.map((q) => `${q.method} ${q.path}`)).toEqual(expect.arrayContaining(['GET /v1/models', 'GET /props']));
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
 });

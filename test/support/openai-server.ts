@@ -58,6 +58,8 @@ export interface OpenAIServerOptions extends ModelRuleOptions, FaultOptions {
   handler?: ChatHandler;
   /** The Files and Batch APIs (test/support/batch-routes.ts): status timings, failing lines, expiry. */
   batch?: BatchRouteOptions;
+  /** Routes (`GET /props`, `GET /v1/models`, ...) that are never answered: a proxy that holds unknown paths open. */
+  hangRoutes?: string[];
 }
 
 export interface OpenAIServer {
@@ -198,6 +200,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       });
       const route = `${rec.method} ${path.replace(/\/+$/, '')}`.trim();
       const run = async () => {
+        if (options.hangRoutes?.includes(route)) return;
         if (route === 'POST /v1/chat/completions') return onChat(rec, res, httpReq);
         if (route === 'POST /v1/embeddings') return onEmbeddings(rec, res);
         if (await batchApi.route(httpReq, res, Buffer.concat(chunks))) return;

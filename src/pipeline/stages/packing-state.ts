@@ -9,9 +9,6 @@ export function outputPrior(stage: string): number {
   return OUTPUT_PRIOR[stage] ?? DEFAULT_PRIOR;
 }
 
-/** The longest a stage waits for the endpoint to say what window it publishes before packing without it. */
-const DISCOVERY_WAIT_MS = 10_000;
-
 /** Measured output per item is raised by this much: batches differ, and a cut reply costs a request. */
 const OUTPUT_SLACK = 1.25;
 
@@ -72,14 +69,12 @@ export class PackingState {
   }
 
   /**
-   * Ask for the window the endpoint publishes (at most DISCOVERY_WAIT_MS) before batches are formed
-   * that no ledger records: formed with it, they are not cut down as replies come in. A stage whose
-   * batches are all recorded asks nothing (a re-run from the cache contacts no one).
+   * Ask for the window the endpoint publishes (the model layer gives it a few seconds at most) before
+   * batches are formed that no ledger records: formed with it, they are not cut down as replies come
+   * in. A stage whose batches are all recorded asks nothing (a re-run from the cache contacts no one).
    */
-  async discoverLimits(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.gateway.discoverLimits(), new Promise<void>((resolve) => (timer = setTimeout(resolve, DISCOVERY_WAIT_MS)))]);
-    clearTimeout(timer);
+  discoverLimits(): Promise<void> {
+    return this.gateway.discoverLimits();
   }
 
   /** Prompt tokens as packing counts them: the gateway's calibrated count, as of the last `settle`. */

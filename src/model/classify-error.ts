@@ -14,7 +14,7 @@ import { retryAfterFromHeaders } from './retry-after.js';
  * - fatal: stop the run (401, 403, 404, quota, a redirect to another origin).
  */
 export type ErrorClass =
-  | { type: 'transient'; reason: string; status?: number; unreachable: boolean; timeout: boolean }
+  | { type: 'transient'; reason: string; status?: number; unreachable: boolean; timeout: boolean; retryAfterMs?: number }
   | { type: 'rate-limited'; reason: string; status: number; retryAfterMs?: number }
   | { type: 'shape'; status: number; message: string; param: string | null }
   | { type: 'overflow'; status: number; message: string; window: number | null; output: boolean }
@@ -83,7 +83,11 @@ function classifyStatus(status: number, e: Record<string, unknown>, message: str
     const retryAfterMs = retryAfterFromHeaders(e.headers);
     return { type: 'rate-limited', reason: 'HTTP 429 (rate limited)', status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   }
-  if (RETRY_STATUS.has(status) || status >= 500) return { type: 'transient', reason: `HTTP ${status}`, status, unreachable: false, timeout: false };
+  if (RETRY_STATUS.has(status) || status >= 500) {
+    // An overloaded server (503, 529) often says when to come back.
+    const retryAfterMs = retryAfterFromHeaders(e.headers);
+    return { type: 'transient', reason: `HTTP ${status}`, status, unreachable: false, timeout: false, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+  }
   const text = `HTTP ${status}: ${message}`;
   if (code === 'context_length_exceeded' || CONTEXT_MESSAGE.test(message)) return { type: 'overflow', status, message: text, window: windowIn(message), output: false };
   if (OUTPUT_MESSAGE.test(message)) return { type: 'overflow', status, message: text, window: outputCapIn(message), output: true };

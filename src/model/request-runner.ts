@@ -114,7 +114,9 @@ export async function sendWithRetries<T>(ctx: RunnerContext, stage: string, atte
         case 'transient': {
           ctx.health.failed(cls);
           errors++;
-          const delayMs = retryDelayMs(errors, ctx.policy);
+          // A retry-after the server sent with its 5xx is waited out (as far as LITREV's ceiling on it), never less than the backoff.
+          const hinted = cls.retryAfterMs !== undefined && cls.retryAfterMs <= ctx.policy.maxRetryAfterMs ? retryDelayMs(errors, ctx.policy, cls.retryAfterMs) : 0;
+          const delayMs = Math.max(hinted, retryDelayMs(errors, ctx.policy));
           if (errors > ctx.policy.maxRetries || Date.now() + delayMs > deadlineAt) {
             ctx.health.gaveUp(cls);
             throw giveUp(ctx, `${cls.reason} from ${ctx.endpoint} (gave up after ${n} attempts)`, err, cls.status);

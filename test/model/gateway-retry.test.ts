@@ -42,6 +42,19 @@ describe('retries', () => {
     expect(b!.receivedAt - a!.receivedAt).toBeGreaterThanOrEqual(1000);
   });
 
+  it('a 503 with retry-after is retried after the time the server asked for, not the shorter backoff', async () => {
+    server = await startOpenAIServer({ handler: faultsThen([{ status: 503, headers: { 'retry-after': '1' }, error: { message: 'The server is overloaded', type: 'server_error' } }]) });
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    const events: ModelEvent[] = [];
+    gw.onEvent((e) => events.push(e));
+    expect((await gw.text(text())).text).toMatch(/^Test reply/);
+    expect(events.find((e) => e.type === 'retry')).toMatchObject({ reason: 'HTTP 503' });
+    expect((events.find((e) => e.type === 'retry') as { delayMs: number }).delayMs).toBeGreaterThanOrEqual(1000);
+    const [a, b] = server.chatRequests();
+    expect(b!.receivedAt - a!.receivedAt).toBeGreaterThanOrEqual(1000);
+    expect(gw.accounting()).toMatchObject({ calls: 2, retries: 1, failures: 0 });
+  });
+
   it.each([500, 502, 503])('retries HTTP %i', async (status) => {
     server = await startOpenAIServer({ handler: faultsThen([{ status }, { status }]) });
     const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });

@@ -9,6 +9,7 @@ import type { Listeners } from './listeners.js';
 import { ContextOverflowError } from './model-errors.js';
 import type { RateGovernor } from './rate-governor.js';
 import { chatKey, replayShape, STRUCTURED_METHODS, type ShapedBody } from './replay-shape.js';
+import { reasoningFilter, withoutReasoning } from './reasoning-text.js';
 import { ShapeChanged, type RequestParams, type ShapeKind } from './request-shape.js';
 import type { ResponseCache } from './response-cache.js';
 import { inputJsonSchema, toStrictJsonSchema, type JsonSchema } from './strict-json-schema.js';
@@ -80,9 +81,11 @@ export class Gateway implements ModelGateway {
 
   async text(request: TextRequest): Promise<TextResult> {
     const build = (_method: WireMethod | null, params: RequestParams): ShapedBody => ({ body: textBody(this.baseBody(request.messages, request.sample, request.maxTokens), params), method: null });
-    const out = await this.chat(request.stage, 'text', build, request);
+    // A reasoning model's leading <think> block is neither streamed nor part of the answer (the cache keeps it).
+    const out = await this.chat(request.stage, 'text', build, { ...request, ...(request.onToken ? { onToken: reasoningFilter(request.onToken) } : {}) });
     const reply = out.entry.reply!;
-    if (out.cached && request.onToken && reply.content) request.onToken(reply.content);
+    const answer = withoutReasoning(reply.content);
+    if (out.cached && request.onToken && answer) request.onToken(answer);
     if (reply.finishReason === 'length') {
       const cap = this.limits().maxOutputTokens;
       throw new ContextOverflowError(`the answer was cut off at the output limit${cap ? ` (${cap} tokens)` : ''} (finish_reason: length): ask for less, or raise LITREV_MAX_TOKENS`, {
@@ -91,7 +94,7 @@ export class Gateway implements ModelGateway {
         promptTokens: this.countTokens(request.messages),
       });
     }
-    return { text: reply.content, cacheKey: out.entry.key, cached: out.cached, usage: usageOf(out.entry.usage) };
+    return { text: answer, cacheKey: out.entry.key, cached: out.cached, usage: usageOf(out.entry.usage) };
   }
 
   embed(texts: string[], signal?: AbortSignal): Promise<number[][] | null> {

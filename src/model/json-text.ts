@@ -1,14 +1,17 @@
+import { withoutReasoning } from './reasoning-text.js';
+
 /** The result of reading model text as JSON: never throws, keeps the reason. */
 export type JsonTextResult = { ok: true; value: unknown } | { ok: false; error: string };
 
 /**
- * Read the JSON a model wrote. Tolerates what models add around it: a ```json fence, a byte-order
- * mark, leading prose before the first `{`/`[` and trailing prose after the matching bracket.
+ * Read the JSON a model wrote. Tolerates what models add around it: a leading `<think>` block, a
+ * ```json fence, a byte-order mark, leading prose before the first `{`/`[` and trailing prose after
+ * the matching bracket.
  * Does not guess at broken JSON (missing brackets, trailing commas): that is an `invalid-json`
  * failure for the repair loop.
  */
 export function parseJsonText(raw: string): JsonTextResult {
-  const text = stripFences(raw.replace(/^\uFEFF/, '')).trim();
+  const text = stripFences(withoutReasoning(raw.replace(/^\uFEFF/, ''))).trim();
   if (text === '') return { ok: false, error: 'the reply is empty' };
   const direct = tryParse(text);
   if (direct.ok) return direct;

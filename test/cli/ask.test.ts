@@ -109,6 +109,23 @@ describe('litrev ask and chat (through the model)', () => {
     expect(server.requests.some((q) => q.path === '/v1/embeddings')).toBe(true);
   });
 
+  it('a reasoning model that thinks aloud before answering (<think>…</think>): neither the stream nor --json shows the thinking', async () => {
+    const thinking = await startOpenAIServer({ handler, thinking: true });
+    try {
+      const args = ['--in', CORPUS, '--base-url', thinking.url, '--model', 'test-model', '--cache-dir', path.join(cwd, 'cache-thinking')];
+      const streamedAnswer = await runCli(['ask', 'How does FairKV balance load across GPUs?', ...args], { cwd });
+      expect(streamedAnswer.code, streamedAnswer.stderr).toBe(0);
+      expect(thinking.chatRequests().at(-1)?.body?.stream).toBe(true);
+      expect(streamedAnswer.stdout).not.toMatch(/think|check each/i);
+      expect(streamedAnswer.stdout).toMatch(/^\S.* is the closest match \[@[^\]]+\]/);
+      const json = JSON.parse((await runCli(['ask', 'What is KV cache compression?', ...args, '--json'], { cwd })).stdout);
+      expect(json.answer).not.toMatch(/think/i);
+      expect(json.answer).toMatch(/is the closest match/);
+    } finally {
+      await thinking.close();
+    }
+  });
+
   it('--json: one object with engine "model" and only resolvable citations', async () => {
     const r = await runCli(['ask', 'What is KV cache compression?', ...flags(), '--json', '--top-k', '3'], { cwd });
     const json = JSON.parse(r.stdout);

@@ -61,4 +61,21 @@ describe('a review against endpoints that behave like real ones', () => {
       await server.close();
     }
   }, 30_000);
+
+  it('a reasoning model that writes <think>…</think> (braces and brackets in it) before its JSON: every paper annotated with no repair request', async () => {
+    const counts: number[] = [];
+    for (const thinking of [false, true]) {
+      const server = await startOpenAIServer({ handler: fakeReviewer(), thinking });
+      const cwd = workspace();
+      try {
+        const r = await runCli(['review', 'papers.jsonl', '--base-url', server.url, '--model', 'test-model', '--json', '--out', 'out'], { cwd });
+        expect(r.code, r.stderr).toBe(0);
+        expect(JSON.parse(r.stdout)).toMatchObject({ papers: 3, annotated: 3, failed: 0 });
+        counts.push(server.chatRequests().length);
+      } finally {
+        await server.close();
+      }
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
 });

@@ -36,10 +36,15 @@ export interface RecordedRequest {
  * `rejectParams`), JSON in Markdown fences (`fencedJson`), published context windows (`publish`),
  * malformed 200s, trickling bodies and cross-origin redirects (`malformed`, `trickle`, `redirectTo`).
  */
+/** The thinking a `thinking` server writes before every content answer. */
+const THINKING = '<think>\nThe user wants JSON shaped like {"items": [{"id": "..."}]}; check each [paper] in turn.\n</think>\n\n';
+
 export interface OpenAIServerOptions extends ModelRuleOptions, FaultOptions {
   rateLimit?: RateLimitOptions;
   /** JSON answers wrapped in a ```json fence (json_schema / json_mode content). */
   fencedJson?: boolean;
+  /** Content answers start with a `<think>` block (with braces and brackets in it), as a reasoning model served without a reasoning parser writes. */
+  thinking?: boolean;
   /** Publish the context window (`contextWindow.tokens`, or `publishedWindow`) the way this kind of server does. */
   publish?: PublishStyle;
   publishedWindow?: number;
@@ -164,6 +169,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       promptTokens: promptTokensOf(info.messages),
       cap: (text) => capOutput(text, body, options),
       ...(options.fencedJson ? { fence } : {}),
+      ...(options.thinking ? { think: THINKING } : {}),
     });
   };
 

@@ -12,6 +12,8 @@ export interface AnswerShape {
   cap?: (text: string) => string | null;
   /** Wrap JSON content in a Markdown fence. */
   fence?: (text: string) => string;
+  /** Reasoning written before the content (not before a tool call's arguments). */
+  think?: string;
 }
 
 /** Write a chat answer as a chat.completion JSON, or as SSE chunks when the request streams. */
@@ -20,6 +22,7 @@ export function writeChatAnswer(res: ServerResponse, info: ChatRequestInfo, answ
   const asTool = answer.toolCall !== undefined || (answer.json !== undefined && info.method === 'function_calling');
   let text = answer.toolCall?.arguments ?? answer.content ?? (answer.json === undefined ? '' : JSON.stringify(answer.json));
   if (shape.fence && !asTool && answer.json !== undefined) text = shape.fence(text);
+  if (shape.think && !asTool) text = `${shape.think}${text}`;
   let finish = answer.finishReason ?? 'stop';
   if (answer.truncate) {
     text = text.slice(0, Math.floor(text.length / 2));

@@ -45,15 +45,38 @@ export function readChatCompletion(text: string, contentType: string | null): { 
   const choice = choices[0] as { message?: WireMessage; finish_reason?: unknown };
   const message = choice.message ?? {};
   const reply: ChatReply = {
-    content: typeof message.content === 'string' ? message.content : '',
+    content: contentText(message.content),
     toolCalls: (Array.isArray(message.tool_calls) ? message.tool_calls : []).flatMap((c) =>
-      c?.type === 'function' && typeof c.function?.name === 'string' ? [{ name: c.function.name, arguments: typeof c.function.arguments === 'string' ? c.function.arguments : '' }] : [],
+      (c?.type === 'function' || c?.type === undefined) && typeof c?.function?.name === 'string' ? [{ name: c.function.name, arguments: argumentsText(c.function.arguments) }] : [],
     ),
-    finishReason: typeof choice.finish_reason === 'string' ? choice.finish_reason : null,
+    finishReason: finishReasonOf(choice.finish_reason),
     refusal: typeof message.refusal === 'string' ? message.refusal : null,
   };
   const { usage, invalid } = usageFrom((json as { usage?: unknown }).usage);
   return { reply, usage, usageInvalid: invalid };
+}
+
+/**
+ * What servers that are not quite OpenAI send, read as OpenAI's: content as a list of parts (the
+ * text parts joined; Mistral's thinking parts left out), tool-call arguments as an object rather
+ * than a JSON string, a tool call without `type`, and finish reasons in capitals or under another
+ * provider's name for the output limit.
+ */
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  return content.map((part: { type?: unknown; text?: unknown }) => (part?.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
+}
+
+function argumentsText(args: unknown): string {
+  if (typeof args === 'string') return args;
+  return args !== null && typeof args === 'object' ? JSON.stringify(args) : '';
+}
+
+function finishReasonOf(reason: unknown): string | null {
+  if (typeof reason !== 'string') return null;
+  const r = reason.toLowerCase();
+  return r === 'max_tokens' || r === 'max_output_tokens' ? 'length' : r;
 }
 
 interface StreamChunk {
@@ -93,12 +116,13 @@ export async function readStream(
       const i = tc.index ?? 0;
       calls[i] ??= { name: '', arguments: '' };
       if (typeof tc.function?.name === 'string') calls[i]!.name += tc.function.name;
-      if (typeof tc.function?.arguments === 'string') {
-        calls[i]!.arguments += tc.function.arguments;
-        size += tc.function.arguments.length;
+      const args = tc.function?.arguments === undefined ? '' : argumentsText(tc.function.arguments);
+      if (args) {
+        calls[i]!.arguments += args;
+        size += args.length;
       }
     }
-    if (typeof choice.finish_reason === 'string') finishReason = choice.finish_reason;
+    if (typeof choice.finish_reason === 'string') finishReason = finishReasonOf(choice.finish_reason);
     if (size > maxBytes) {
       stream.controller.abort();
       throw new ReplyTooLargeError(maxBytes);

@@ -76,6 +76,8 @@ export class Gateway implements ModelGateway {
     if (result.ok) return { ok: true, value: result.value, raw: result.raw, cacheKey: out.entry.key, cached: out.cached, usage };
     this.parts.chat.accounting.invalidOutput();
     this.emit({ type: 'output-invalid', stage: request.stage, kind: result.kind, error: result.error });
+    // Replies that never saw the schema (accepted, then ignored) move the requests to a method whose schema the model sees.
+    if (result.offSchema && !out.cached) this.parts.chat.negotiator.schemaNotEnforced(out.method);
     return { ok: false, kind: result.kind, error: result.error, raw: result.raw, cacheKey: out.entry.key, cached: out.cached, usage };
   }
 

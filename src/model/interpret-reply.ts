@@ -5,7 +5,12 @@ import { dropNullOptionals, type JsonSchema } from './strict-json-schema.js';
 import type { WireMethod } from './structured-method.js';
 import type { OutputFailureKind } from './types.js';
 
-export type Interpreted<T> = { ok: true; value: T; raw: string } | { ok: false; kind: OutputFailureKind; error: string; raw: string };
+/**
+ * `offSchema`: the reply is JSON but not the schema's shape at its top level (not an object, or without
+ * a required top-level field): what a model writes when the endpoint never showed it the schema. (Broken
+ * JSON is not counted: a model can garble one reply whatever the endpoint enforces.)
+ */
+export type Interpreted<T> = { ok: true; value: T; raw: string } | { ok: false; kind: OutputFailureKind; error: string; raw: string; offSchema?: boolean };
 
 /** The text that holds the structured answer: the forced tool call's arguments, else the content. */
 export function rawStructuredText(reply: ChatReply, method: WireMethod, schemaName: string): string {
@@ -39,8 +44,15 @@ export function interpretStructured<T>(
   const json = parseJsonText(raw);
   if (!json.ok) return { ok: false, kind: 'invalid-json', error: json.error, raw };
   const parsed = schema.safeParse(dropNullOptionals(json.value, inputSchema));
-  if (!parsed.success) return { ok: false, kind: 'schema', error: describeIssues(parsed.error.issues), raw };
+  if (!parsed.success) return { ok: false, kind: 'schema', error: describeIssues(parsed.error.issues), raw, ...(offTopLevel(json.value, inputSchema) ? { offSchema: true } : {}) };
   return { ok: true, value: parsed.data, raw };
+}
+
+/** The value is not an object, or lacks a field the schema requires at the top level. */
+function offTopLevel(value: unknown, schema: JsonSchema): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return true;
+  const required = (schema as { required?: unknown }).required;
+  return Array.isArray(required) && required.some((k) => typeof k === 'string' && !(k in value));
 }
 
 /** A one-line summary of zod issues (first five), e.g. `items.2.category: Invalid option`. */

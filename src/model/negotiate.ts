@@ -3,6 +3,9 @@ import type { ErrorClass } from './classify-error.js';
 import { adaptParams, defaultParams, ShapeGate, type RequestParams, type ShapeKind } from './request-shape.js';
 import { METHOD_ORDER, type WireMethod } from './structured-method.js';
 
+/** Replies off the schema's shape that show an endpoint ignores json_schema (one could be a fluke of the model). */
+const UNENFORCED_EVIDENCE = 2;
+
 export interface NegotiatorOptions {
   /** The first request of a kind probes while the others wait (false with --batch-api: a probe would cost a whole batch round). */
   singleFlight?: boolean;
@@ -27,6 +30,7 @@ export class Negotiator {
   private currentMethod: WireMethod;
   private currentParams: RequestParams;
   private readonly rejected = new Set<WireMethod>();
+  private offSchemaReplies = 0;
   readonly adapted: string[] = [];
 
   constructor(private readonly o: NegotiatorOptions) {
@@ -62,6 +66,25 @@ export class Negotiator {
     const next = nextMethod(this.rejected, sent.method);
     if (next === null) return false;
     return this.change(() => (this.currentMethod = next), `structured output through ${next}: ${sent.method} was rejected (${cls.message})`);
+  }
+
+  /**
+   * A fresh reply to a json_schema request was JSON but not the schema's shape at its top level. An
+   * endpoint that enforces the schema never answers so; one that accepts
+   * `response_format` and ignores it (Anthropic's OpenAI compatibility layer, some proxies) does,
+   * every time. After UNENFORCED_EVIDENCE such replies, `auto` moves on to the next method, whose
+   * schema the model does see (a tool's parameters, or the schema written into the prompt). True when it did.
+   */
+  schemaNotEnforced(sent: WireMethod | null): boolean {
+    if (!this.auto || sent !== 'json_schema' || this.currentMethod !== 'json_schema') return false;
+    if (++this.offSchemaReplies < UNENFORCED_EVIDENCE) return false;
+    this.rejected.add('json_schema');
+    const next = nextMethod(this.rejected, 'json_schema');
+    if (next === null) return false;
+    return this.change(
+      () => (this.currentMethod = next),
+      `structured output through ${next}: the endpoint accepts json_schema but does not hold its replies to it (${this.offSchemaReplies} replies were not the schema's shape)`,
+    );
   }
 
   /** A structured request succeeded with `method`: remember it when it is not what runs started with. */

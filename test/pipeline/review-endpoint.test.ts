@@ -78,4 +78,24 @@ describe('a review against endpoints that behave like real ones', () => {
     }
     expect(counts[1]).toBe(counts[0]);
   });
+
+  it('an endpoint that accepts json_schema and ignores it (Anthropic compatibility layer): after two replies off the schema, tools carry it', async () => {
+    const server = await startOpenAIServer({ handler: fakeReviewer(), ignoreResponseFormat: true });
+    const cwd = workspace();
+    try {
+      const r = await runCli(['review', 'papers.jsonl', '--base-url', server.url, '--model', 'test-model', '--plain', '--out', 'out'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      expect(`${r.stdout}${r.stderr}`).toMatch(/structured output through function_calling: the endpoint accepts json_schema but does not hold its replies to it/);
+      const run = JSON.parse(readFileSync(path.join(cwd, 'out', 'run.json'), 'utf8'));
+      expect(run.counts).toMatchObject({ annotated: 3, failed: 0 });
+      const chats = server.chatRequests();
+      expect(chats.filter((q) => (q.body!.response_format as { type?: string } | undefined)?.type === 'json_schema').length).toBeLessThanOrEqual(3);
+      expect(chats.at(-1)!.body!.tools).toBeDefined();
+      // The next run starts with tools.
+      const caps = JSON.parse(readFileSync(path.join(cwd, 'cache', 'capabilities.json'), 'utf8'));
+      expect(Object.values(caps.endpoints)[0]).toMatchObject({ method: 'function_calling', methods: { json_schema: false } });
+    } finally {
+      await server.close();
+    }
+  });
 });

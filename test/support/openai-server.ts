@@ -43,6 +43,12 @@ export interface OpenAIServerOptions extends ModelRuleOptions, FaultOptions {
   rateLimit?: RateLimitOptions;
   /** JSON answers wrapped in a ```json fence (json_schema / json_mode content). */
   fencedJson?: boolean;
+  /**
+   * Accept `response_format: json_schema` and ignore it, as Anthropic's OpenAI compatibility layer does:
+   * the model never sees the schema and writes its JSON in a shape of its own (here: the top-level
+   * wrapper object left out, after a line of prose). Tools and json_object are honoured.
+   */
+  ignoreResponseFormat?: boolean;
   /** Content answers start with a `<think>` block (with braces and brackets in it), as a reasoning model served without a reasoning parser writes. */
   thinking?: boolean;
   /** Publish the context window (`contextWindow.tokens`, or `publishedWindow`) the way this kind of server does. */
@@ -153,7 +159,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     const info = describeChat({ ...body, messages: seen.messages }, index);
     const unsupported = unsupportedFeature(info, supports);
     if (unsupported) return sendError(res, 400, { message: unsupported, type: 'invalid_request_error', code: 'unsupported_parameter', param: unsupported.match(/'(\w+)'/)?.[1] ?? null });
-    const answer: ChatAnswer = (await handler?.(info)) ?? info.defaultAnswer();
+    let answer: ChatAnswer = (await handler?.(info)) ?? info.defaultAnswer();
+    if (options.ignoreResponseFormat && info.method === 'json_schema' && 'json' in answer && answer.json !== undefined) answer = withoutTheSchema(answer.json);
     if ('hang' in answer) return;
     await wait((options.latencyMs ?? 0) + (answer.delayMs ?? 0));
     if (res.destroyed || httpReq.socket.destroyed) return;
@@ -246,6 +253,12 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** What a model that was never shown the schema writes: prose, then the content of the wrapper object without it. */
+function withoutTheSchema(json: unknown): ChatAnswer {
+  const inner = json !== null && typeof json === 'object' && !Array.isArray(json) ? Object.values(json as Record<string, unknown>)[0] : json;
+  return { content: `Here is the result:\n${JSON.stringify(inner ?? json)}` };
 }
 
 function unsupportedFeature(info: ChatRequestInfo, supports: Required<NonNullable<OpenAIServerOptions['supports']>>): string | null {

@@ -52,6 +52,12 @@ const SCENARIOS: Scenario[] = [
     oracle: { capability: { method: 'json_schema', methods: { json_schema: true }, params: { tokensField: 'max_completion_tokens', temperature: false, seed: true } } },
   },
   { name: 'no json_schema (400)', server: { supports: { jsonSchema: false } }, oracle: { capability: { method: 'function_calling', methods: { json_schema: false, function_calling: true } } } },
+  {
+    name: 'json_schema accepted and ignored (Anthropic compatibility)',
+    server: { ignoreResponseFormat: true },
+    oracle: { capability: { method: 'function_calling', methods: { json_schema: false, function_calling: true } } },
+  },
+  { name: 'reasoning model thinks aloud (<think> before the JSON)', server: { thinking: true }, oracle: {} },
   { name: 'replies capped at 1024 tokens', server: { outputCap: { tokens: 1024 } }, oracle: { env: { LITREV_MAX_TOKENS: '1024' } } },
   { name: 'malformed 200 every 13th reply', server: { malformed: { kind: 'html', every: 13 } }, oracle: {} },
 ];

@@ -11,6 +11,7 @@ import { formBatches } from './batch-ledger.js';
 import { batchLimits } from './prepare-run.js';
 import { batchFits, batchShape } from './stages/batch-fit.js';
 import { outputPrior } from './stages/packing-state.js';
+import { MAP_TOKENS } from './stages/taxonomy-stage.js';
 
 /** Completion tokens expected per item, by stage (conservative: a little above what replies use). */
 const OUTPUT_PER_PAPER = { classify: 260, screen: 45, assign: 20 } as const;
@@ -87,8 +88,8 @@ export function estimateRun(config: Config, papers: Paper[], prompts: PromptSet,
   }
   const n = papers.length;
   const window = limits.contextWindow ?? Number.POSITIVE_INFINITY;
-  // About one method family line per 1.5 papers, at most 150 lines (and half the window) per request.
-  const mapChunks = Math.max(1, Math.ceil(n / 1.5 / 150), Math.ceil((n * LATER_TOKENS_PER_PAPER.taxonomy) / Math.max(500, window / 2)));
+  // Method family lines of about 8 tokens per paper, at most MAP_TOKENS (and half the window) per request.
+  const mapChunks = Math.max(1, Math.ceil((n * LATER_TOKENS_PER_PAPER.taxonomy) / Math.max(500, Math.min(MAP_TOKENS, window / 2))));
   add('taxonomy', mapChunks + (mapChunks > 1 ? 1 : 0), mapChunks * 600 + n * LATER_TOKENS_PER_PAPER.taxonomy, (mapChunks + 1) * 500);
   const assignPerRequest = Math.max(1, Math.min(bounds.maxItems * 4, Math.floor((window / 2 - 500) / LATER_TOKENS_PER_PAPER.assign)));
   const assignRequests = Math.ceil(n / assignPerRequest);

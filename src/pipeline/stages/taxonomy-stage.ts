@@ -22,7 +22,7 @@ const MAX_CATEGORIES = 12;
  * classification batch holds of abstracts by default. The example corpus's families fit one request,
  * which proposes the categories from all of them at once (no merge round).
  */
-const MAP_TOKENS = 4000;
+export const MAP_TOKENS = 4000;
 /** Completion tokens a category proposal is expected to take. */
 const PROPOSAL_OUTPUT = 700;
 

@@ -49,11 +49,6 @@ export class LimitsTracker {
     return { ...this.limits(), tokenRatio: Math.round(this.ratio * 1000) / 1000 };
   }
 
-  /** The server's count of these messages, as best known (calibrated, no margin). */
-  serverTokens(messages: readonly ChatMessage[]): number {
-    return this.calibrated(estimateMessagesTokens(messages));
-  }
-
   /** The server's count of a prompt litrev estimated at `estimatedTokens` (calibrated, no margin). */
   calibrated(estimatedTokens: number): number {
     return Math.ceil(estimatedTokens * this.ratio);
@@ -61,7 +56,7 @@ export class LimitsTracker {
 
   /** What packing should count: the calibrated estimate with a margin. */
   countTokens(messages: readonly ChatMessage[]): number {
-    return Math.ceil(this.serverTokens(messages) * TOKEN_MARGIN);
+    return packedCount(messages, this.ratio);
   }
 
   /**
@@ -70,7 +65,7 @@ export class LimitsTracker {
    */
   counter(): (messages: readonly ChatMessage[]) => number {
     const ratio = this.ratio;
-    return (messages) => Math.ceil(Math.ceil(estimateMessagesTokens(messages) * ratio) * TOKEN_MARGIN);
+    return (messages) => packedCount(messages, ratio);
   }
 
   /**
@@ -121,4 +116,9 @@ export class LimitsTracker {
     }
     return false;
   }
+}
+
+/** Prompt tokens as packing counts them: litrev's estimate, calibrated by `ratio`, with TOKEN_MARGIN. */
+function packedCount(messages: readonly ChatMessage[], ratio: number): number {
+  return Math.ceil(Math.ceil(estimateMessagesTokens(messages) * ratio) * TOKEN_MARGIN);
 }

@@ -116,7 +116,7 @@ export async function readStream(
       const i = tc.index ?? 0;
       calls[i] ??= { name: '', arguments: '' };
       if (typeof tc.function?.name === 'string') calls[i]!.name += tc.function.name;
-      const args = tc.function?.arguments === undefined ? '' : argumentsText(tc.function.arguments);
+      const args = argumentsText(tc.function?.arguments);
       if (args) {
         calls[i]!.arguments += args;
         size += args.length;

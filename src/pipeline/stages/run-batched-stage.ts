@@ -58,11 +58,11 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
     endpoint: deps.gateway.endpoint,
   });
   const itemIds = spec.items.map((i) => i.id);
+  const state = deps.packing;
   const ledger = await readLedger(file, itemIds);
   const recordedIds = new Set(ledger.batches.flat());
-  if (!deps.replay && itemIds.some((id) => !recordedIds.has(id))) await deps.packing.discoverLimits();
+  if (!deps.replay && itemIds.some((id) => !recordedIds.has(id))) await state.discoverLimits();
   const maxItems = spec.maxItems ?? deps.batch.maxItems;
-  const state = deps.packing;
   // Batches are formed with what the stage started with (the same whatever order replies come in);
   // a batch the endpoint refused is packed again with everything learned since.
   const settled = batchShape(state, spec.messages, spec.itemText, state.outputPerItem(spec.stage));

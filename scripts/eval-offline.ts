@@ -1,6 +1,7 @@
 /**
- * Measures the offline engine against the hand-labelled development set
- * (test/fixtures/dev-set/examples-corpus.jsonl, 80 papers of examples/corpus):
+ * Measures the offline engine against two hand-labelled sets of 80 papers of examples/corpus each
+ * (test/fixtures/dev-set/: examples-corpus.jsonl, seed 14; second-set.jsonl, seed 2026, none of the
+ * first set's papers), and the review it writes of the whole corpus:
  *
  *   npm run eval:offline            # the figures
  *   npm run eval:offline -- --errors # also every mislabelled paper with the scorer's reasons
@@ -8,7 +9,9 @@
  * Prints contribution-type accuracy next to the always-"method" baseline measured in the same run,
  * the normalised mutual information between the offline categories and the hand-labelled areas, and
  * claim coverage (papers with at least one claim whose quote is verbatim in the abstract) on the
- * development set and on the whole corpus.
+ * development set and on the whole corpus; then, of review.md: the share of papers found only in
+ * catch-all lists, filler lines, claims-table rows without a metric, comparison tables, and whether
+ * the mindmap's groups are the sections' groups with the same names and counts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,10 +23,15 @@ import { seededRandom } from '../src/text/seeded-random.js';
 import { induceTaxonomyOffline } from '../src/offline/taxonomy.js';
 import type { Annotation } from '../src/review/annotation.js';
 import { isVerbatim } from '../src/verify/quotes.js';
+import { synthesizeOffline } from '../src/offline/synthesize.js';
+import { renderReviewMarkdown } from '../src/report/review-markdown.js';
+import { measureReview } from './review-measures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DEV_SET = path.join(ROOT, 'test/fixtures/dev-set/examples-corpus.jsonl');
-const SAMPLE_SEED = 14;
+const SETS = [
+  { name: 'development set', file: path.join(ROOT, 'test/fixtures/dev-set/examples-corpus.jsonl'), seed: 14, exclude: null as string | null },
+  { name: 'second set', file: path.join(ROOT, 'test/fixtures/dev-set/second-set.jsonl'), seed: 2026, exclude: 'development set' },
+];
 const SAMPLE_SIZE = 80;
 
 interface Label {
@@ -33,15 +41,15 @@ interface Label {
   area: string;
 }
 
-/** The development set's sample, drawn again: papers sorted by key, seeded Fisher-Yates, first 80. */
-function seededSample(papers: readonly Paper[]): string[] {
+/** A set's sample, drawn again: papers sorted by key, seeded Fisher-Yates, first 80 not in `exclude`. */
+function seededSample(papers: readonly Paper[], seed: number, exclude: ReadonlySet<string>): string[] {
   const keys = papers.map((p) => p.key).sort();
-  const random = seededRandom(SAMPLE_SEED);
+  const random = seededRandom(seed);
   for (let i = keys.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [keys[i], keys[j]] = [keys[j]!, keys[i]!];
   }
-  return keys.slice(0, SAMPLE_SIZE);
+  return keys.filter((k) => !exclude.has(k)).slice(0, SAMPLE_SIZE);
 }
 
 /** Normalised mutual information (arithmetic mean of the entropies) of two labelings of the same items. */
@@ -67,42 +75,62 @@ function hasQuotedClaim(a: Annotation, paper: Paper): boolean {
 
 const pct = (x: number, n: number): string => `${x}/${n} (${((100 * x) / n).toFixed(1)}%)`;
 
+function readLabels(file: string): Label[] {
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
+}
+
 async function main(): Promise<void> {
   const showErrors = process.argv.includes('--errors');
-  const labels: Label[] = readFileSync(DEV_SET, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
-  const { papers } = await ingestPaths([path.join(ROOT, 'examples/corpus')]);
+  const corpus = process.argv.includes('--corpus') ? process.argv[process.argv.indexOf('--corpus') + 1]! : path.join(ROOT, 'examples/corpus');
+  const { papers } = await ingestPaths([corpus]);
   const annotations = classifyOffline(papers);
   const taxonomy = induceTaxonomyOffline(papers, annotations);
   const byKey = new Map(papers.map((p, i) => [p.key, { paper: p, annotation: annotations[i]! }]));
   const categoryOf = new Map(taxonomy.categories.flatMap((c) => c.paperIds.map((id) => [id, c.name] as const)));
+  const drawn = new Map<string, Set<string>>();
 
-  const sample = seededSample(papers);
-  const same = sample.length === labels.length && sample.every((k, i) => k === labels[i]!.key);
-  if (!same) console.log('note: the development set no longer matches the seeded sample of the corpus (keys changed?)');
-  const rows = labels.flatMap((l) => {
-    const found = byKey.get(l.key);
-    return found ? [{ label: l, ...found }] : [];
-  });
-  if (rows.length < labels.length) console.log(`note: ${labels.length - rows.length} labelled papers not found in the corpus`);
-
-  const n = rows.length;
-  const correct = rows.filter((r) => r.annotation.contributionType === r.label.type).length;
-  const baseline = rows.filter((r) => r.label.type === 'method').length;
-  const categories = rows.map((r) => categoryOf.get(r.paper.id) ?? '(none)');
-  const devClaims = rows.filter((r) => hasQuotedClaim(r.annotation, r.paper)).length;
-  const allClaims = papers.filter((p, i) => hasQuotedClaim(annotations[i]!, p)).length;
-
-  console.log(`offline engine on the development set (${n} hand-labelled papers of examples/corpus)`);
-  console.log(`  contribution type accuracy   ${(correct / n).toFixed(3)}  (${correct}/${n}; always "method": ${(baseline / n).toFixed(3)})`);
-  console.log(`  category NMI vs areas        ${nmi(categories, rows.map((r) => r.label.area)).toFixed(3)}  (${taxonomy.categories.length} categories)`);
-  console.log(`  claim coverage, dev set      ${pct(devClaims, n)}`);
-  console.log(`  claim coverage, whole corpus ${pct(allClaims, papers.length)}`);
-  if (showErrors) {
-    for (const r of rows.filter((x) => x.annotation.contributionType !== x.label.type)) {
-      const reasons = r.annotation.typeEvidence?.join('; ') ?? '';
-      console.log(`  ${r.label.key}: labelled ${r.label.type}, got ${r.annotation.contributionType}${reasons ? ` (${reasons})` : ''}`);
+  for (const set of corpus.endsWith('examples/corpus') ? SETS : []) {
+    const labels = readLabels(set.file);
+    const sample = seededSample(papers, set.seed, drawn.get(set.exclude ?? '') ?? new Set());
+    drawn.set(set.name, new Set(sample));
+    const same = sample.length === labels.length && sample.every((k, i) => k === labels[i]!.key);
+    if (!same) console.log(`note: the ${set.name} no longer matches the seeded sample of the corpus (keys changed?)`);
+    const rows = labels.flatMap((l) => {
+      const found = byKey.get(l.key);
+      return found ? [{ label: l, ...found }] : [];
+    });
+    if (rows.length < labels.length) console.log(`note: ${labels.length - rows.length} labelled papers not found in the corpus`);
+    const n = rows.length;
+    const correct = rows.filter((r) => r.annotation.contributionType === r.label.type).length;
+    const baseline = rows.filter((r) => r.label.type === 'method').length;
+    const categories = rows.map((r) => categoryOf.get(r.paper.id) ?? '(none)');
+    const claims = rows.filter((r) => hasQuotedClaim(r.annotation, r.paper)).length;
+    console.log(`offline engine on the ${set.name} (${n} hand-labelled papers of examples/corpus, seed ${set.seed})`);
+    console.log(`  contribution type accuracy   ${(correct / n).toFixed(3)}  (${correct}/${n}; always "method": ${(baseline / n).toFixed(3)})`);
+    console.log(`  category NMI vs areas        ${nmi(categories, rows.map((r) => r.label.area)).toFixed(3)}  (${taxonomy.categories.length} categories)`);
+    console.log(`  claim coverage               ${pct(claims, n)}`);
+    if (showErrors) {
+      for (const r of rows.filter((x) => x.annotation.contributionType !== x.label.type)) {
+        const reasons = r.annotation.typeEvidence?.join('; ') ?? '';
+        console.log(`  ${r.label.key}: labelled ${r.label.type}, got ${r.annotation.contributionType}${reasons ? ` (${reasons})` : ''}`);
+      }
+      for (const r of rows) console.log(`  area ${r.label.area.padEnd(42)} category ${categoryOf.get(r.paper.id)}  (${r.label.key})`);
     }
-    for (const c of taxonomy.categories) console.log(`  category ${c.id} (${c.paperIds.length}): ${c.name}`);
+  }
+  const allClaims = papers.filter((p, i) => hasQuotedClaim(annotations[i]!, p)).length;
+  const draft = synthesizeOffline({ papers, annotations, taxonomy });
+  const m = measureReview(renderReviewMarkdown(draft, { papers, annotations, taxonomy }));
+  console.log(`review.md of the whole corpus (${papers.length} papers)`);
+  console.log(`  claim coverage               ${pct(allClaims, papers.length)}`);
+  console.log(`  papers only in catch-all lists ${pct(m.catchAll, m.papers)}; "also belongs here" lines: ${m.filler}`);
+  console.log(`  claims-table rows without a metric ${pct(m.claimRowsWithoutMetric, m.claimRows)}; comparison tables: ${m.comparisonTables}`);
+  console.log(`  mindmap groups not matching a section by name and count: ${m.mismatches.length}; repeated subsection names: ${m.duplicateSubsections.length}`);
+  if (showErrors) {
+    for (const x of m.mismatches) console.log(`  mismatch: ${x}`);
+    for (const c of taxonomy.categories) {
+      console.log(`  category ${c.id} (${c.paperIds.length}): ${c.name} — ${c.definition}`);
+      for (const s of c.subcategories ?? []) console.log(`    ${s.id} (${s.paperIds.length}): ${s.name} — ${s.definition}`);
+    }
   }
 }
 

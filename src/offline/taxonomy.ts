@@ -13,7 +13,7 @@ import { indexTerms } from './text/tokens.js';
 /** Fixed seed: the same papers always give the same taxonomy. */
 const SEED = 20240611;
 const K_MIN = 5;
-const K_MAX = 12;
+const K_MAX = 16;
 /** Global k-means passes that carry the sample's clusters over to a large corpus. */
 const CORPUS_PASSES = 3;
 
@@ -24,10 +24,16 @@ export function paperClusterText(paper: Paper, annotation: Annotation | undefine
   return [title, title, paper.abstract, family, family].join('\n');
 }
 
-/** How many categories may be asked for: 5..12, fewer only when there are too few papers. */
+/**
+ * How many categories may be asked for: about sqrt(n/2) (the usual rule of thumb for the number of
+ * clusters of n documents), one either side of it for the silhouette to choose from, within 5..16, fewer
+ * only when there are too few papers. The silhouette alone, over a wide range, prefers a few broad
+ * categories that mix research areas (a survey of 400 papers has a dozen or more sections).
+ */
 export function categoryRange(n: number): { kMin: number; kMax: number } {
-  const kMax = Math.max(1, Math.min(K_MAX, Math.floor(n / 3)));
-  return { kMin: Math.min(K_MIN, kMax), kMax };
+  const target = Math.min(K_MAX - 1, Math.max(K_MIN + 1, Math.round(Math.sqrt(n / 2))));
+  const kMax = Math.max(1, Math.min(target + 1, Math.floor(n / 3)));
+  return { kMin: Math.min(target - 1, kMax), kMax };
 }
 
 function chooseClusters(vectors: SparseVector[], dims: number, n: number): number[][] {

@@ -42,7 +42,8 @@ describe('induceTaxonomyOffline', () => {
   });
 
   it('asks for fewer categories only when there are too few papers', () => {
-    expect(categoryRange(183)).toEqual({ kMin: 5, kMax: 12 });
+    expect(categoryRange(183)).toEqual({ kMin: 9, kMax: 11 });
+    expect(categoryRange(411)).toEqual({ kMin: 13, kMax: 15 });
     expect(categoryRange(20)).toEqual({ kMin: 5, kMax: 6 });
     expect(categoryRange(4)).toEqual({ kMin: 1, kMax: 1 });
     expect(induceTaxonomyOffline([], [])).toEqual({ source: 'offline', categories: [] });

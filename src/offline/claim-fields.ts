@@ -37,7 +37,7 @@ const METRIC_RE = new RegExp(
   'i',
 );
 
-const CHANGE_VERB = String.raw`(?:improv\w*|increas\w*|reduc\w*|boost\w*|lower\w*|cut\w*|rais\w*|enhanc\w*|accelerat\w*|speed\w* up|decreas\w*|shrink\w*|compress\w*|sav\w*|lift\w*)`;
+const CHANGE_VERB = String.raw`(?:degrad\w*|improv\w*|increas\w*|reduc\w*|boost\w*|lower\w*|cut\w*|rais\w*|enhanc\w*|accelerat\w*|speed\w* up|decreas\w*|shrink\w*|compress\w*|sav\w*|lift\w*)`;
 const WORDS = String.raw`((?:[\w@-]+\s){0,2}?[\w@-]+?)`;
 const CHANGE_NOUN = String.raw`(?:improvements?|reductions?|increases?|gains?|boosts?|decreases?|speedups?|acceleration|savings?|degradation|drops?|loss|overhead)`;
 /** After the value: "7.5× accuracy improvement", "2.23x self-attention speedup". */
@@ -52,19 +52,41 @@ const AFTER_METRIC = new RegExp(
   'i',
 );
 /** Before the value: "reduces inference latency by up to", "compresses the KV cache by". */
-const BEFORE_VERB_BY = new RegExp(String.raw`\b${CHANGE_VERB}\s+(?:the\s+|its\s+|their\s+)?((?:[\w@-]+\s){0,3}?[\w@-]+)\s+by\s+${QUALIFIER}$`, 'i');
+const BEFORE_VERB_BY = new RegExp(String.raw`\b${CHANGE_VERB}\s+(?:the\s+|its\s+|their\s+)?((?:[\w@-]+\s){0,5}?[\w@-]+)\s+by\s+${QUALIFIER}$`, 'i');
 /** Before the value: "a training speedup of", "compression ratio of". */
 const BEFORE_OF = new RegExp(String.raw`((?:[\w@-]+\s){0,2}[\w@-]+)\s+(?:of|at|to)\s+${QUALIFIER}$`, 'i');
 const BASELINE = new RegExp(
   String.raw`\b(?:compared (?:to|with)|relative to|over|than|versus|vs\.?|against|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w$/+-]*(?:\s[A-Za-z0-9][\w$/+.'-]*){0,6}?)(?=\s(?:by|of|to|from|in|on|across|while|with|compared|relative|over|and|at|for|under|when|than|achieving|reaching|showing|yielding|using|which|that|even|significantly|substantially|consistently)\b|[,;:()]|\.(?:\s|$)|\s*$)`,
   'gi',
 );
-const NOT_METRIC = /^(?:the|a|an|it|this|that|which|model|models|method|methods|approach|up|to|of|in|on|by|them|performance|results?|average|only|and|or|with)$/i;
+const NOT_METRIC = /^(?:the|a|an|it|this|that|which|model|models|method|methods|approach|up|to|of|in|on|by|them|performance|results?|average|only|and|or|with|range|compared|lengths?|total|factor|sample|samples|one|cases?|ratio|times|most|all|each|both)$/i;
+/** Phrases that are no measure: opening with a preposition or quantifier, ending with one, or one adjective. */
+const NOT_A_METRIC_PHRASE = /^(?:than|by|under|including|all|same|one|each|from|over|across|such|these|those|other)\b|\s(?:from|of|to|by|with|in|on|and|or)$|^[a-z]+(?:al|ive|ous|ic|ed)$/i;
+/** Verbs and prepositions that open a phrase read off the words before a value ("showing performance drops"). */
+const LEADING_VERB = /^(?:(?:an?|the|experiments|results|observe[sd]?|notably|showing|shows?|showed|demonstrat\w*|maintain\w*|achiev\w*|yield\w*|with|without|reach\w*|obtain\w*|deliver\w*|provid\w*|offer\w*|enabl\w*|retain\w*|keep\w*|using|uses?|preserv\w*|attain\w*|noticeable|significant|notable|negligible|superior)\s+)+/i;
+/** A phrase ending in one of these names what is measured ("top-1 accuracy", "compression rates"). */
+const METRIC_HEAD = String.raw`(?:accuracy|rates?|ratios?|scores?|errors?|parameters|usage|size|footprint|quality|performance|compression|budget|MFU|OPS|FLOPs|TFLOPS)`;
+/** After the value, a change and what it changes: "0.38% drop in accuracy", "16% improvement in runtime". */
+const AFTER_CHANGE_IN = new RegExp(String.raw`^\s+(improvements?|reductions?|increases?|gains?|drops?|degradation|savings?|decreases?)\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?((?:[\w@-]+\s){0,2}?[\w@-]+)(?=\s(?:while|and|with|on|in|at|for|under|when|using|without|compared|than|across|over)\b|[,.;:)]|$)`, 'i');
+/** After the value, what it is a share of: "only 12% of the KV cache", "99% of Transformer quality". */
+const AFTER_SHARE_OF = new RegExp(String.raw`^\s+of\s+(?:the\s+|its\s+|their\s+)?(?:original\s+|full\s+)?((?:[\w@-]+\s){0,2}?[\w@-]+)(?=\s(?:while|and|with|on|in|at|for|under|when|using|without|compared|than|across|can|is|are|achieved|obtained|reported|by|from|thus|which)\b|[,.;:)]|$)`, 'i');
+/** After the value, a measure named by a noun phrase: "82.1% top-1 accuracy", "3x compression rates". */
+const AFTER_MEASURE = new RegExp(String.raw`^\s+((?:[\w@-]+\s){0,2}${METRIC_HEAD})(?![\w-])`);
+/** Before the value: a rank ("ranks in the top 38%"). */
+const BEFORE_TOP = /\btop\s+$/i;
+/** Right after the value, a change with nothing before it: "+24% improvement on GenEval", "58.9% gains". */
+const AFTER_CHANGE = new RegExp(String.raw`^\s+(improvements?|reductions?|gains?|speedups?|savings?|degradation|drops?)\b`, 'i');
+/** Before the value: a margin over what it outperforms ("outperforms X by up to 1.98x"). */
+const BEFORE_MARGIN = new RegExp(String.raw`\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\b[^,;]{0,80}\bby\s+${QUALIFIER}$`, 'i');
+/** After the value, the nouns it counts ("saves 35% KV cache without …"): what the number is of. */
+const AFTER_COUNTED = /^\s+((?:[\w@-]+\s){0,2}?[\w@-]+)(?=\s(?:without|while|with|on|in|at|for|compared|than|across|over|under|when)\b|[,.;:)]|$)/;
+/** Before the value: what a cost or range is of ("costs only 2.5%", "degradation ranging from 16%"). */
+const BEFORE_COST = /\b(costs?|(?:[\w-]+\s)?(?:degradation|improvements?|gains?|reductions?|overhead))(?:\s+ranging)?\s+(?:from\s+)?$/i;
 const NOT_BASELINE = /^(?:the|a|an|it|this|that|other|others|all|existing|prior|previous|time|baseline|baselines|state|up|\d)/i;
 
 function cleanMetric(m: string | undefined): string | null {
-  const t = m?.trim().replace(/^(?:in|of|on|for|a|an|the|its|their)\s+/i, '').replace(/^(?:a|an|the|its|their)\s+/i, '');
-  if (!t || NOT_METRIC.test(t) || /\d/.test(t) || t.split(/\s+/).length > 4) return null;
+  const t = m?.trim().replace(/^(?:in|of|on|for|a|an|the|its|their)\s+/i, '').replace(/^(?:a|an|the|its|their)\s+/i, '').replace(LEADING_VERB, '');
+  if (!t || NOT_METRIC.test(t) || NOT_A_METRIC_PHRASE.test(t) || /(?:^|\s)[\d.,]+(?:\s|$)/.test(t) || /^\d/.test(t) || t.split(/\s+/).length > 4) return null;
   return t;
 }
 
@@ -92,14 +114,25 @@ function adjacentMetric(s: string, at: number, len: number): MetricRead | null {
   const bracket = BEFORE_BRACKET.exec(before);
   const metricAfter = AFTER_METRIC.exec(after);
   const comparative = AFTER_COMPARATIVE.exec(after);
+  const changeIn = AFTER_CHANGE_IN.exec(after);
+  const shareOf = AFTER_SHARE_OF.exec(after);
+  const measure = AFTER_MEASURE.exec(after);
   const candidates: [string | undefined, number, number][] = [
+    [changeIn && cleanMetric(changeIn[2]) ? `${cleanMetric(changeIn[2])} ${changeIn[1]}` : undefined, at, end + (changeIn?.[0].length ?? 0)],
     [metricAfter?.[1], at, end + (metricAfter?.[0].length ?? 0)],
     [noun && (/^(?:speedup|acceleration)/i.test(noun[2]!) || NOT_METRIC.test(noun[1]!)) ? `${noun[1]} ${noun[2]}` : noun?.[1], at, end + (noun?.[0].length ?? 0)],
     [comparative?.[1], at, end + (comparative?.[0].length ?? 0)],
     [speed ? 'speedup' : undefined, at, end + (speed?.[0].length ?? 0)],
-    [byVerb?.[1], byVerb?.index ?? 0, end],
+    [byVerb && (cleanMetric(byVerb[1]) ?? byVerb[1]!.replace(/\s+of\s.*$/, '')), byVerb?.index ?? 0, end],
     [byOf?.[1], byOf?.index ?? 0, end],
     [bracket?.[1], bracket?.index ?? 0, end + (/^\s*\)/.exec(after)?.[0].length ?? 0)],
+    [measure?.[1], at, end + (measure?.[0].length ?? 0)],
+    [BEFORE_TOP.test(before) ? 'rank (top share)' : undefined, before.search(BEFORE_TOP), end],
+    [shareOf && cleanMetric(shareOf[1]) ? `share of ${cleanMetric(shareOf[1])}` : undefined, at, end + (shareOf?.[0].length ?? 0)],
+    [AFTER_CHANGE.exec(after)?.[1], at, end + (AFTER_CHANGE.exec(after)?.[0].length ?? 0)],
+    [BEFORE_COST.exec(before)?.[1]?.replace(/^costs$/i, 'cost'), BEFORE_COST.exec(before)?.index ?? 0, end],
+    [BEFORE_MARGIN.test(before) ? 'margin over the baseline' : undefined, at, end],
+    [AFTER_COUNTED.exec(after)?.[1], at, end + (AFTER_COUNTED.exec(after)?.[0].length ?? 0)],
   ];
   for (const [c, start, stop] of candidates) {
     const metric = cleanMetric(c);

@@ -27,6 +27,18 @@ describe('claimFields', () => {
     );
   });
 
+  it('reads the measure a change, a share, a rank or a margin is of, and never a fragment', () => {
+    const metric = (s: string): string | null => claimFields(s).metric;
+    expect(metric('Our method reaches a 0.38% drop in accuracy on the test set.')).toBe('accuracy drop');
+    expect(metric('The scheme yields a 16% improvement in runtime over the baseline.')).toBe('runtime improvement');
+    expect(metric('The model retains only 12% of the KV cache, thus saving memory.')).toBe('share of KV cache');
+    expect(metric('The agent ranks in the top 38% of human competitors.')).toBe('rank (top share)');
+    expect(metric('Our system outperforms state-of-the-art training frameworks by up to 1.98x.')).toBe('margin over the baseline');
+    expect(metric('It reaches 82.1% top-1 accuracy on the validation set.')).toBe('top-1 accuracy');
+    expect(metric('Different methods show performance drops of 17.4%-43.3%.')).toBe('performance drops');
+    expect(metric('We improve accuracy in the range of 15%-50% across budgets.')).toBe('accuracy');
+  });
+
   it('knows a quantity from a bare number', () => {
     expect(hasQuantity('It reaches 41.81\\% improvement.')).toBe(true);
     expect(hasQuantity('We use 3 layers.')).toBe(false);

@@ -55,14 +55,21 @@ const NOT_A_NAME = new Set(
   architecture architectures sequence sequences compression understanding improvement improvements
   analysis study studies approach solution solutions challenge challenges capability capabilities
   learn learns measure measures parameter parameters programming precision bound bounds compute space
-  community communities`.split(/\s+/),
+  community communities limitation limitations thinking test tests sample samples phase phases domain domains bit bits
+  proof-of-concept theory theories gradient gradients context contexts heads head fine-tune fine-tuning selection`.split(/\s+/),
 );
 
 /** Second halves of hyphenated modifiers ("long-context", "black-box"): such a word alone names nothing. */
 const MODIFIER_TAIL = /-(?:context|box|precision|time|grained|based|free|aware|level|scale|wise|efficient|friendly|order|shot|tuned|trained|like|specific|agnostic|driven|oriented|intensive|bound|world|art)$/;
 
 /** Words that never belong in a name, even inside a phrase (verbs and fillers that leak into word runs). */
-const NOT_A_NAME_IN_PHRASE = new Set(['scales', 'influence', 'influences', 'future', 'process', 'full', 'step', 'standard', 'extreme', 'sacrificing', 'community']);
+const NOT_A_NAME_IN_PHRASE = new Set([
+  'scales', 'influence', 'influences', 'future', 'process', 'full', 'step', 'standard', 'extreme', 'sacrificing', 'community',
+  // verbs and fillers that run into phrases of abstracts ("LLMs struggle", "fall short", "employ optimal transport")
+  'struggle', 'struggles', 'fall', 'falls', 'short', 'employ', 'employs', 'fail', 'fails', 'remain', 'remains', 'show', 'shows',
+  'use', 'uses', 'make', 'makes', 'require', 'requires', 'achieve', 'achieves', 'enable', 'enables', 'provide', 'provides',
+  'improve', 'improves', 'yield', 'yields', 'lead', 'leads', 'help', 'helps', 'outperform', 'outperforms', 'abilities',
+]);
 
 /** Share of a term's papers in the cluster that must hold the other term for "A & B" to name one topic. */
 const PAIR_OVERLAP = 0.3;
@@ -98,7 +105,8 @@ function scoreTerms(
     .map(([t, c]): [string, number] => {
       const p = c / members.length;
       const q = (model.df[index.get(t)!]! - c + 0.5) / (n - members.length + 1);
-      return [t, p * Math.log(p / q) * (LENGTH_BONUS[t.split(' ').length] ?? 1)];
+      // sqrt(p): a term most of the category's papers hold names it better than one a few hold alone.
+      return [t, p * Math.sqrt(p) * Math.log(p / q) * (LENGTH_BONUS[t.split(' ').length] ?? 1)];
     })
     .filter(([, s]) => s > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -248,12 +256,13 @@ export function* labelClustersSteps(model: TfidfModel, clusters: readonly number
     const texts = members.map((m) => docs[m]!.abstract);
     const surfaces = surfaceMap([...texts, ...texts, ...members.flatMap((m) => lines(docs[m]!.text))]);
     // Only terms written as such in these papers can name them (never a stem or a gap-spanning n-gram).
-    const scored = scoreTerms(model, members, docTerms, headWords(texts)).filter(([t]) => surfaces.has(t));
+    // A single word names a topic only when titles use it too ("quantization", never "concept" or "take").
+    const titles = members.map((m) => new Set(indexTerms(docs[m]!.text.split('\n')[0] ?? '')));
+    const inTitles = (t: string): number => titles.filter((set) => set.has(t)).length;
+    const scored = scoreTerms(model, members, docTerms, headWords(texts)).filter(([t]) => surfaces.has(t) && (t.includes(' ') || inTitles(t) >= 2));
     // Titles are written to name topics: a phrase several titles use leads the name; else a phrase
     // scoring at least half the top term does, since a phrase names a topic better than a word.
     const ranked = pickTerms(scored, 6);
-    const titles = members.map((m) => new Set(indexTerms(docs[m]!.text.split('\n')[0] ?? '')));
-    const inTitles = (t: string): number => titles.filter((set) => set.has(t)).length;
     const titled = ranked.findIndex(([t, sc]) => t.includes(' ') && inTitles(t) >= Math.max(2, 0.15 * members.length) && sc >= 0.3 * ranked[0]![1]);
     const lead = titled >= 0 ? titled : ranked.findIndex(([t, sc]) => t.includes(' ') && sc >= 0.5 * ranked[0]![1]);
     const pickedKeys = lead > 0 ? [ranked[lead]!, ...ranked.filter((_, i) => i !== lead)] : ranked;

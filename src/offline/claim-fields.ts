@@ -123,7 +123,7 @@ function adjacentMetric(s: string, at: number, len: number): MetricRead | null {
     [noun && (/^(?:speedup|acceleration)/i.test(noun[2]!) || NOT_METRIC.test(noun[1]!)) ? `${noun[1]} ${noun[2]}` : noun?.[1], at, end + (noun?.[0].length ?? 0)],
     [comparative?.[1], at, end + (comparative?.[0].length ?? 0)],
     [speed ? 'speedup' : undefined, at, end + (speed?.[0].length ?? 0)],
-    [byVerb && (cleanMetric(byVerb[1]) ?? byVerb[1]!.replace(/\s+of\s.*$/, '')), byVerb?.index ?? 0, end],
+    [byVerb ? (cleanMetric(byVerb[1]) ?? byVerb[1]!.replace(/\s+of\s.*$/, '')) : undefined, byVerb?.index ?? 0, end],
     [byOf?.[1], byOf?.index ?? 0, end],
     [bracket?.[1], bracket?.index ?? 0, end + (/^\s*\)/.exec(after)?.[0].length ?? 0)],
     [measure?.[1], at, end + (measure?.[0].length ?? 0)],

@@ -8,12 +8,15 @@ import { bisectingKMeans } from './cluster/kmeans.js';
 import { refinePartition, silhouetteScorer } from './cluster/refine.js';
 import { subcategorySteps, SUBCATEGORY_MIN_PAPERS, TWO_LEVEL_FROM } from './cluster/subcategories.js';
 import type { SparseVector } from './cluster/tfidf.js';
+import { UniqueNames } from './unique-names.js';
 import { indexTerms } from './text/tokens.js';
 
 /** Fixed seed: the same papers always give the same taxonomy. */
 const SEED = 20240611;
 const K_MIN = 5;
 const K_MAX = 16;
+/** Below TWO_LEVEL_FROM papers, a category this large is split into subcategories (the groups its section describes). */
+const SMALL_CORPUS_SUBCATEGORY_MIN = 16;
 /** Global k-means passes that carry the sample's clusters over to a large corpus. */
 const CORPUS_PASSES = 3;
 
@@ -80,10 +83,11 @@ function bySizeThenName<T extends { name: string; paperIds: string[] }>(a: T, b:
 /**
  * The offline taxonomy stage, as steps (see review/cooperative-loop.ts): TF-IDF vectors (title,
  * abstract and method family; stop words out; sublinear tf), reduced by LSA, clustered by seeded
- * bisecting spherical k-means with k in 5..12 chosen by the silhouette; categories named by their
+ * bisecting spherical k-means with k near sqrt(n/2) chosen by the silhouette (see categoryRange); categories named by their
  * distinctive terms. Above 3,000 papers the space and the clusters come from a fixed sample and
- * every paper is then placed in linear time (cluster/cluster-space.ts). From 1,000 papers, every
- * category of 40 papers or more is split into subcategories the same way. Every paper is in exactly
+ * every paper is then placed in linear time (cluster/cluster-space.ts). Every category of 16 papers
+ * or more (40 from 1,000 papers) is split into subcategories the same way; no subcategory shares its
+ * name with a category or another subcategory. Every paper is in exactly
  * one category (and one subcategory of it, where there are some); no category is empty; ids run
  * c1..cN by size then name (subcategories c1.1..). Papers are processed in id order, so the result
  * does not depend on the order they come in.
@@ -97,8 +101,8 @@ export function* induceTaxonomySteps(papers: Paper[], annotations: Annotation[])
     return { text: paperClusterText(papers[i]!, annotation), abstract: papers[i]!.abstract, annotation };
   });
   const n = docs.length;
-  const twoLevel = n >= TWO_LEVEL_FROM;
-  const progress = { done: 0, total: n * (1 + (n > EXACT_LIMIT ? CORPUS_PASSES : 0) + (twoLevel ? 2 : 0)) };
+  const splitFrom = n >= TWO_LEVEL_FROM ? SUBCATEGORY_MIN_PAPERS : SMALL_CORPUS_SUBCATEGORY_MIN;
+  const progress = { done: 0, total: n * (1 + (n > EXACT_LIMIT ? CORPUS_PASSES : 0) + 2) };
   const space = yield* buildClusterSpace(n, (i) => indexTerms(docs[i]!.text), SEED, progress);
   const { clusters, labels } = yield* clusterCorpus(space, docs, progress);
   const position = new Map(papers.map((p, i) => [p.id, i]));
@@ -111,15 +115,16 @@ export function* induceTaxonomySteps(papers: Paper[], annotations: Annotation[])
   }));
   categories.sort(bySizeThenName);
   const out: TaxonomyCategory[] = [];
+  const names = new UniqueNames(categories.map((c) => c.name));
   for (const [i, { members, ...c }] of categories.entries()) {
     const id = `c${i + 1}`;
-    const subs = twoLevel && space.rows && members.length >= SUBCATEGORY_MIN_PAPERS ? yield* subcategorySteps(space.rows, members, docs, SEED + i, progress) : null;
+    const subs = space.rows && members.length >= splitFrom ? yield* subcategorySteps(space.rows, members, docs, SEED + i, progress) : null;
     if (!subs) {
       out.push({ id, ...c });
       continue;
     }
     const subcategories: TaxonomySubcategory[] = subs
-      .map((s) => ({ name: s.label.name, definition: s.label.definition, paperIds: byPosition(s.members.map(idOf), position) }))
+      .map((s) => ({ name: names.claim(s.label, c.name), definition: s.label.definition, paperIds: byPosition(s.members.map(idOf), position) }))
       .sort(bySizeThenName)
       .map((s, j) => ({ id: `${id}.${j + 1}`, ...s }));
     out.push({ id, ...c, subcategories });

@@ -17,8 +17,10 @@ export interface ReviewMeasures {
   comparisonTables: number;
 }
 
-const CATCH_ALL = /^(?:\*\*Other approaches\.\*\*|(?:\*\*[^*]+\*\*\s*)?The (?:remaining|other) \S+ papers?\b)/;
-const keysIn = (text: string): string[] => [...text.matchAll(/@([^\s;\]]+)/g)].map((m) => m[1]!);
+/** Catch-all paragraphs: "Other approaches", "The remaining N papers …", and the summary of papers no approach fits ("Five more papers [@…] …"). */
+const CATCH_ALL = /^(?:\*\*Other approaches\.\*\*|(?:\*\*[^*]+\*\*\s*)?The (?:remaining|other) \S+ papers?\b|\S+ more papers \[@)/;
+/** Citation keys of `[@a; @b]` groups (never an `@` inside a quote, such as "pass@200"). */
+const keysIn = (text: string): string[] => [...text.matchAll(/\[(@[^\]]*)\]/g)].flatMap((m) => [...m[1]!.matchAll(/@([^\s;\]]+)/g)].map((k) => k[1]!));
 
 export function measureReview(md: string): ReviewMeasures {
   const lines = md.split('\n');
@@ -30,7 +32,7 @@ export function measureReview(md: string): ReviewMeasures {
   let catchAll = false;
   let comparisonTables = 0;
   for (const l of body) {
-    if (/^(\*\*|### |## )/.test(l)) catchAll = CATCH_ALL.test(l);
+    if (/^(\*\*|### |## )/.test(l) || CATCH_ALL.test(l)) catchAll = CATCH_ALL.test(l);
     if (/^\| Paper \| Setting \|/.test(l)) comparisonTables++;
     for (const k of keysIn(l)) (catchAll ? inCatchAll : elsewhere).add(k);
   }

@@ -113,7 +113,7 @@ function* detailedDraft(input: SynthesisInput, prepared: Prepared, progress: Ste
   const sections: ReviewSection[] = [];
   const problems: { name: string; candidates: ProblemCandidate[] }[] = [];
   for (const { category, items } of prepared.categories) {
-    sections.push(writeSection(category, items, prepared.annotations));
+    sections.push(writeSection(category, items));
     problems.push({ name: category.name, candidates: items.flatMap((i) => openProblemOf(i.paper, i.label) ?? []) });
     progress.done++;
     yield { ...progress };
@@ -179,15 +179,14 @@ function* boundedDraft(input: SynthesisInput, prepared: Prepared, progress: Step
  * metrics, shared evaluation data); then an overview and the open problems the abstracts state.
  * Every sentence about a paper cites it as [@key], and every number in such a sentence is in that
  * paper's abstract; corpus-wide counts go in sentences without citations. When that would pass
- * WORD_BUDGET words (or from BOUNDED_FROM papers, or with subcategories), the bounded layout
+ * WORD_BUDGET words (or from BOUNDED_FROM papers), the bounded layout
  * describes each subcategory from representative papers instead (see `boundedDraft`).
  */
 export function* synthesizeSteps(input: SynthesisInput): Steps<ReviewDraft> {
   const prepared = yield* prepare(input);
   const papers = prepared.categories.reduce((n, c) => n + c.items.length, 0);
-  const twoLevel = prepared.categories.some(({ category }) => (category.subcategories?.length ?? 0) > 1);
   const progress = { done: 0, total: prepared.categories.length };
-  if (papers < BOUNDED_FROM && !twoLevel) {
+  if (papers < BOUNDED_FROM) {
     const detailed = yield* detailedDraft(input, prepared, progress);
     if (draftWords(detailed) <= WORD_BUDGET) return detailed;
     progress.total += prepared.categories.length;

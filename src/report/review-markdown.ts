@@ -81,7 +81,7 @@ export function renderReviewMarkdown(draft: ReviewDraft, ctx: { papers: Paper[];
   if (ctx.taxonomy.categories.some((c) => c.paperIds.length > 0)) {
     const root = draft.topic ? draft.topic : `${inTaxonomy} papers`;
     // litrev's own block (labels escaped by mermaidLabel): not passed through markdownBlock.
-    parts.push(`## Taxonomy\n\n${['```mermaid', renderMermaidMindmap(ctx.taxonomy, ctx.annotations, root), '```'].join('\n')}`);
+    parts.push(`## Taxonomy\n\n${['```mermaid', renderMermaidMindmap(ctx.taxonomy, root), '```'].join('\n')}`);
   }
   for (const section of draft.sections) {
     if (!section.body.trim()) continue;

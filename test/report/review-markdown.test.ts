@@ -62,15 +62,18 @@ describe('renderReviewMarkdown', () => {
 describe('Mermaid mindmap', () => {
   it('quotes and escapes every label', () => {
     expect(mermaidLabel('A "quoted" <b> `x`\nlabel')).toBe('"A #quot;quoted#quot; #lt;b#gt; #96;x#96; label"');
-    const mm = renderMermaidMindmap(taxonomy, annotations, 'Topic: "KV" (caches)');
+    const withSub = { ...taxonomy, categories: taxonomy.categories.map((c) => ({ ...c, subcategories: [{ id: `${c.id}.1`, name: 'KV "cache" (per-head)', definition: '', paperIds: c.paperIds }] })) };
+    const mm = renderMermaidMindmap(withSub, 'Topic: "KV" (caches)');
     expect(mm).toBe(
       [
         'mindmap',
         '  root(("Topic: #quot;KV#quot; (caches)"))',
         '    c_1["Caches #quot;&#quot; [heads] (1)"]',
-        '      c_1_f1("KV #quot;cache#quot; (per-head)")',
+        '      c_1_s1("KV #quot;cache#quot; (per-head) (1)")',
       ].join('\n'),
     );
+    // A category without subcategories has no child nodes: the mindmap shows the groups the sections describe.
+    expect(renderMermaidMindmap(taxonomy, 'root')).toBe(['mindmap', '  root(("root"))', '    c_1["Caches #quot;&#quot; [heads] (1)"]'].join('\n'));
     // Every node line has balanced brackets around one quoted label.
     for (const line of mm.split('\n').slice(1)) expect(line.trim()).toMatch(/^[\w]+(\(\(|\[|\()"[^"]*"(\)\)|\]|\))$/);
   });

@@ -3,7 +3,8 @@ import type { ReviewSection } from '../../review/review-draft.js';
 import { isVerbatim } from '../../verify/quotes.js';
 import { metricComparisons, sharedDatasets, type SectionPaper } from './compare.js';
 import { capitalize, listJoin, papersCount } from './prose.js';
-import { paperSentences, typeBreakdown } from './section.js';
+import { paperSentences } from './paper-sentences.js';
+import { typeBreakdown } from './type-breakdown.js';
 
 /** A group a bounded section describes: a subcategory, or a category that has none. */
 export interface Group {

@@ -5,6 +5,7 @@ import { splitSentences } from '../../verify/sentence-split.js';
 import { leansOnContext } from './anaphora.js';
 import { garbled } from './garbled.js';
 import { bestClaim, quoteExcerpt } from './claim-quote.js';
+import type { SectionPaper } from './compare.js';
 import type { PaperLabel } from './paper-label.js';
 import { citedSentence, escapeInline } from './prose.js';
 import { aboutPaper, condense } from './rewrite.js';
@@ -55,4 +56,15 @@ export function quoteClaim(paper: Paper, annotation: Annotation, subject: string
   const verb = claim.quantitative ? (plural ? 'report' : 'reports') : plural ? 'state' : 'states';
   const sentence = citedSentence(`${subject} ${verb}: "${escapeInline(quoteExcerpt(claim.quote))}"`, paper.key);
   return supported(sentence, paper) ? sentence : null;
+}
+
+/** The sentences about one paper: what it does, then its headline claim (none when neither can be written). */
+export function paperSentences(item: SectionPaper): string[] {
+  const out: string[] = [];
+  const described = describePaper(item.paper, item.annotation, item.label);
+  if (described) out.push(described.text);
+  const subject = described ? (item.label.plural ? 'They' : 'It') : item.label.full;
+  const claim = quoteClaim(item.paper, item.annotation, subject, item.label.plural, described?.source);
+  if (claim) out.push(claim);
+  return out;
 }

@@ -33,7 +33,7 @@ export function measureReview(md: string): ReviewMeasures {
   let comparisonTables = 0;
   for (const l of body) {
     if (/^(\*\*|### |## )/.test(l) || CATCH_ALL.test(l)) catchAll = CATCH_ALL.test(l);
-    if (/^\| Paper \| Setting \|/.test(l)) comparisonTables++;
+    if (/^\| Paper \| (?:Setting|Metric; setting) \|/.test(l)) comparisonTables++;
     for (const k of keysIn(l)) (catchAll ? inCatchAll : elsewhere).add(k);
   }
   const onlyCatchAll = [...inCatchAll].filter((k) => !elsewhere.has(k)).length;

@@ -6,6 +6,11 @@ import { capitalize, cite, escapeInline, listJoin, papersCount } from './prose.j
 import { sharedSummary } from './shared-summary.js';
 import { typeBreakdown } from './type-breakdown.js';
 
+/** Words of a paper's headline claim quoted in a section (the whole sentence is in the claims table). */
+const QUOTE_WORDS = 25;
+/** Up to this many papers no approach fits are described one by one; more are summarised by what they share. */
+const SUMMARISED_FROM = 3;
+
 /** "Within this approach, A [@a] stresses X, B [@b] Y and C [@c] Z." from what only each paper holds. */
 function differences(approach: Approach): string | null {
   const parts = approach.items.flatMap((i) => {
@@ -19,7 +24,7 @@ function differences(approach: Approach): string | null {
 
 /** One approach: its papers described (what each does, its headline claim), then how they differ. */
 function approachParagraph(approach: Approach): string {
-  const described = approach.items.map((m) => paperSentences(m).join(' ')).filter((s) => s);
+  const described = approach.items.map((m) => paperSentences(m, QUOTE_WORDS).join(' ')).filter((s) => s);
   const contrast = [differences(approach), ...metricComparisons(approach.items)].filter((s): s is string => !!s);
   return `**${escapeInline(approach.label)}.** ${[...described, ...contrast].join(' ')}`;
 }
@@ -40,8 +45,8 @@ export function groupBody(name: string, definition: string, items: readonly Sect
   const { approaches, rest } = approachesOf(describable, name, categoryName);
   for (const a of approaches) out.push(approachParagraph(a));
   const leftover = [...rest, ...silent];
-  if (leftover.length >= 3 || (leftover.length > 0 && silent.length > 0)) out.push(sharedSummary(leftover, name, categoryName));
-  else if (leftover.length) out.push(leftover.map((m) => paperSentences(m).join(' ')).join(' '));
+  if (leftover.length > SUMMARISED_FROM || (leftover.length > 0 && silent.length > 0)) out.push(sharedSummary(leftover, name, categoryName));
+  else if (leftover.length) out.push(leftover.map((m) => paperSentences(m, QUOTE_WORDS).join(' ')).join(' '));
   out.push(...figureTables(items));
   return out;
 }

@@ -1,5 +1,6 @@
 import type { Paper } from '../../corpus/paper.js';
 import { splitSentences } from '../../verify/sentence-split.js';
+import { hasQuantity } from '../claim-fields.js';
 import { leansOnContext } from './anaphora.js';
 import { quoteExcerpt } from './claim-quote.js';
 import type { PaperLabel } from './paper-label.js';
@@ -22,7 +23,9 @@ const NOT_A_PROBLEM =
 /** A limitation or a direction in so many words. */
 const STATES_PROBLEM =
   /\b(?:remains?|remained|still|yet to|not yet|lack\w*|limited|limitations?|fails?|failing|unclear|unknown|unsolved|unresolved|open (?:problem|question|challenge)s?|challenging|difficult|poorly understood|little is known|future (?:work|research|direction)s? (?:should|could|may|might|will need|is needed)|(?:interesting|important|promising) (?:future |open )?(?:direction|question|problem)|leave\w* [^.]{0,60} (?:to|for) future|bottleneck|drawback|shortcoming|cannot|can not|unable)\b/i;
-const RESULT = /\b(?:we (?:propose|introduce|present|show|demonstrate)|outperform\w*|achiev\w*|experiments?|results? (?:show|demonstrate))\b/i;
+/** A result, not a problem: what the paper does or finds, an open question it answers, a measured figure. */
+const RESULT =
+  /\b(?:we (?:propose|introduce|present|show|demonstrate|give|provide|obtain|resolve|settle|answer|prove|find|develop)|outperform\w*|achiev\w*|experiments?|results? (?:show|demonstrate)|answer(?:s|ing|ed)? (?:an|the|this|a long-standing) open|(?:resolv|settl)\w* (?:an|the|this) open|our (?:\w+ ){0,2}(?:evaluations?|analys[ie]s|experiments?|results?|findings?|study|studies) (?:show|reveal|find|suggest|indicate|demonstrate)\w*)\b/i;
 
 export interface ProblemCandidate {
   paper: Paper;
@@ -36,7 +39,7 @@ export function openProblemOf(paper: Paper, label: PaperLabel): ProblemCandidate
   const sentences = splitSentences(paper.abstract);
   let best: ProblemCandidate | null = null;
   sentences.forEach((s, i) => {
-    if (RESULT.test(s.text) || NOT_A_PROBLEM.test(s.text) || !STATES_PROBLEM.test(s.text) || leansOnContext(s.text)) return;
+    if (RESULT.test(s.text) || hasQuantity(s.text) || NOT_A_PROBLEM.test(s.text) || !STATES_PROBLEM.test(s.text) || leansOnContext(s.text)) return;
     let score = CUES.reduce((sum, [re, w]) => sum + (re.test(s.text) ? w : 0), 0);
     if (score < 3) return;
     if (i >= sentences.length - 2) score += 0.5;

@@ -50,21 +50,21 @@ export function describePaper(paper: Paper, annotation: Annotation, label: Paper
 }
 
 /** The paper's headline claim, quoted verbatim in one cited sentence (null when it has none). */
-export function quoteClaim(paper: Paper, annotation: Annotation, subject: string, plural: boolean, skip?: string): string | null {
+export function quoteClaim(paper: Paper, annotation: Annotation, subject: string, plural: boolean, skip?: string, maxWords = 40): string | null {
   const claim = bestClaim(annotation.claims.filter((c) => c.quote.trim() !== skip?.trim()), paper.abstract);
   if (!claim) return null;
   const verb = claim.quantitative ? (plural ? 'report' : 'reports') : plural ? 'state' : 'states';
-  const sentence = citedSentence(`${subject} ${verb}: "${escapeInline(quoteExcerpt(claim.quote))}"`, paper.key);
+  const sentence = citedSentence(`${subject} ${verb}: "${escapeInline(quoteExcerpt(claim.quote, maxWords))}"`, paper.key);
   return supported(sentence, paper) ? sentence : null;
 }
 
 /** The sentences about one paper: what it does, then its headline claim (none when neither can be written). */
-export function paperSentences(item: SectionPaper): string[] {
+export function paperSentences(item: SectionPaper, maxQuoteWords = 40): string[] {
   const out: string[] = [];
   const described = describePaper(item.paper, item.annotation, item.label);
   if (described) out.push(described.text);
   const subject = described ? (item.label.plural ? 'They' : 'It') : item.label.full;
-  const claim = quoteClaim(item.paper, item.annotation, subject, item.label.plural, described?.source);
+  const claim = quoteClaim(item.paper, item.annotation, subject, item.label.plural, described?.source, maxQuoteWords);
   if (claim) out.push(claim);
   return out;
 }

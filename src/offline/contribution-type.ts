@@ -8,6 +8,8 @@ import { TYPE_CUES } from './type-cues.js';
 const METHOD_PRIOR = 1;
 /** An abstract-wide cue counts at most this many times. */
 const MAX_REPEATS = 3;
+/** A negated verb phrase, up to the end of its clause. */
+const NEGATED = /\b(?:does|do|did|will|can)\s+not\s+[^.;,]*|\bnot\s+(?:to\s+)?(?:propose|introduce|present|build|develop)\w*[^.;,]*/gi;
 
 export interface TypeDecision {
   type: ContributionType;
@@ -28,7 +30,8 @@ function matches(re: RegExp, text: string): number {
  * at all a paper is a method.
  */
 export function decideContributionType(title: string, abstract: string): TypeDecision {
-  const claim = contributionSentences(splitSentences(abstract)).join(' ');
+  // What a paper says it does not do is no cue ("This article does not propose any novel algorithm or new hardware").
+  const claim = contributionSentences(splitSentences(abstract)).join(' ').replace(NEGATED, ' ');
   const texts = { title, claim, abstract };
   const scores = new Map<ContributionType, number>(CONTRIBUTION_TYPES.map((t) => [t, t === 'method' ? METHOD_PRIOR : 0]));
   const found: { type: ContributionType; text: string; weight: number }[] = [];

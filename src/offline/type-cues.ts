@@ -39,19 +39,20 @@ export const TYPE_CUES: readonly TypeCue[] = [
   cue('position', 'title', 0.5, 'title says "Towards"', /^towards?\b/i),
 
   // The sentence saying what the paper does ("we propose X, a …", "this paper presents …").
-  cue('system', 'claim', 3, 'says it builds a system', made(SYSTEM_NOUN)),
+  cue('system', 'claim', 3.5, 'says it builds a system', made(SYSTEM_NOUN)),
   cue('system', 'claim', 1.5, 'targets hardware', /\b(?:fpgas?|asics?|accelerators?|gpu kernels?|computational storage|hpc|on-chip|in-storage|spatial array)\b/i),
   cue('benchmark-or-dataset', 'claim', 3, 'says it releases a benchmark or dataset', made(DATA_NOUN)),
   cue('method', 'claim', 2, 'says it proposes a method', made(METHOD_NOUN)),
   cue('theory', 'claim', 2.5, 'says it proposes a theory', new RegExp(String.raw`${MAKES}(?:a|an|the|our)\s+(?:[\w+-]+\s+){0,2}?(?:theory|theoretical framework|formal framework|formali[sz]ation|characteri[sz]ation)\b`, 'i')),
   cue('method', 'claim', 1, 'proposes something it names', /\b(?:propose|proposes|introduce|introduces|present|presents)\s+(?:the\s+)?[A-Z][\w+^±-]*[A-Z0-9][\w+^±-]*/),
   cue('empirical-study', 'claim', 2, 'says it studies or measures', /\b(?:we|this (?:paper|work|study|thesis|report))\s+(?:(?:first|further|also|then|here|closely|empirically|systematically|comprehensively|thoroughly)\s+)?(?:study|studies|investigate|investigates|analy[sz]e|analy[sz]es|examine|examines|explore|explores|measure|measures|evaluate|evaluates|revisit|revisits|characteri[sz]e|characteri[sz]es|quantify|quantifies|conduct|conducts|perform|performs|compare|compares|ask|asks)\b/i),
+  cue('theory', 'claim', 2, 'states a problem to analyse', /\b(?:we|this (?:paper|work))\s+(?:(?:first|further|also|then|here)\s+)?(?:study|studies|consider|considers|investigate|investigates|analy[sz]e|analy[sz]es)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:problem|task|approximability|complexity|learnability|hardness|capacity|capacities|setting)\b/i),
   cue('theory', 'claim', 2.5, 'says it proves', /\b(?:we|this (?:paper|work))\s+(?:(?:first|further|also|then|formally|rigorously)\s+)?(?:prove|proves|derive|derives|establish|establishes|give tight bounds|show that the answer)\b|\b(?:tight|lower|upper|minimax) bounds?\b/i),
   cue('survey', 'claim', 4, 'says it surveys the literature', /\b(?:this (?:survey|review)|we (?:survey|review|summari[sz]e|categori[sz]e|systemati[sz]e)|(?:systematic|comprehensive) (?:review|survey|overview) of)\b/i),
   cue('position', 'claim', 3, 'says it argues a position', /\b(?:we (?:argue|advocate|contend|posit|call (?:for|on|upon))|this position paper|(?:this|our) position)\b/i),
 
   // The whole abstract.
-  cue('theory', 'abstract', 1, 'proof vocabulary', /\b(?:theorems?|lemmas?|we prove|proven|provabl[ey]|unless p\s?=\s?np|np-(?:hard|complete)|regret|minimax|sample complexity|oracle complexity|convergence rates?|(?:tight|lower|upper) bounds?|necessary and sufficient|guarantees?)\b/gi),
+  cue('theory', 'abstract', 1, 'proof vocabulary', /\b(?:theorems?|lemmas?|we prove|proven|provabl[ey]|unless p\s?=\s?np|(?:np|#p)-(?:hard|hardness|complete)|regret|minimax|sample complexity|oracle complexity|convergence rates?|(?:tight|lower|upper) bounds?|necessary and sufficient|guarantees?|integrality gap|approximation (?:ratio|factor)s?|hardness (?:results?|of approximation)|polynomial[- ]time|(?:show|prove|derive)\w* analytically|analytically tractable|closed[- ]form)\b/gi),
   cue('empirical-study', 'abstract', 0.75, 'reports findings', /\b(?:we (?:find|found|observe|observed) that|our (?:findings|results|analysis|investigation|study) (?:reveal|show|suggest|indicate)s?|(?:findings|results) (?:suggest|indicate|reveal)|we identify (?:three|two|four|several)|empirical study)\b/gi),
   cue('method', 'abstract', 0.5, 'reports gains over baselines', /\b(?:outperform\w*|surpass\w*|state-of-the-art|improv\w* (?:over|upon)|speedups? of|our (?:method|approach|model|framework))\b/gi),
   cue('method', 'abstract', 1, 'measures its own gain over others', /\b\d+(?:\.\d+)?\s?(?:%|×|x|times)(?![\w])[^.;]{0,60}?\b(?:over|than|compared (?:to|with)|relative to)\b/gi),

@@ -46,6 +46,19 @@ describe('decideContributionType on invented abstracts', () => {
     expect(d.type).toBe('method');
   });
 
+  it('takes no cue from what a paper says it does not do', () => {
+    const d = decideContributionType('Ten Lessons for Sparse Network Researchers',
+      'This article does not propose any novel algorithm or new hardware for sparsity. Instead, we argue that the community should agree on common definitions.');
+    expect(d.evidence.join(' ')).not.toMatch(/builds a system|proposes a method/);
+    expect(d.type).toBe('position');
+  });
+
+  it('reads the study of a problem with proof vocabulary as theory', () => {
+    const d = decideContributionType('Clustering Edge-Colored Hypergraphs',
+      'We study the approximability of clustering edge-colored hypergraphs. We present improved approximation guarantees based on linear programming and show they are tight by proving a matching integrality gap, with new hardness results.');
+    expect(d.type).toBe('theory');
+  });
+
   it('falls back to method with the reason recorded when no cue is found', () => {
     expect(decideContributionType('', 'Something happens here.')).toEqual({ type: 'method', evidence: ['method: no cue found, the default'] });
   });

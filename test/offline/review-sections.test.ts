@@ -10,6 +10,7 @@ import { synthesizeOffline } from '../../src/offline/synthesize.js';
 import { induceTaxonomyOffline } from '../../src/offline/taxonomy.js';
 import { renderReviewMarkdown } from '../../src/report/review-markdown.js';
 import type { Taxonomy } from '../../src/review/annotation.js';
+import { makePaper } from './helpers/example-corpus.js';
 
 /** The offline review of examples/corpus as a researcher reads it: one vocabulary, sections that compare. */
 describe('the offline review of examples/corpus compares instead of listing', () => {
@@ -57,7 +58,7 @@ describe('the offline review of examples/corpus compares instead of listing', ()
 });
 
 describe('open problems', () => {
-  const paper = (abstract: string): Paper => ({ id: 'p1', key: 'k', title: 'On Graphs', titleDerived: false, abstract, authors: [] });
+  const paper = (abstract: string): Paper => makePaper(1, 'On Graphs', abstract);
   it('quote a stated limitation or direction, never a result', () => {
     const answered = paper('We study subgraph counting. We give a polynomial time algorithm for the WL-dimension, answering an open question from previous work.');
     expect(openProblemOf(answered, paperLabel(answered))).toBeNull();

@@ -89,11 +89,13 @@ export function approachesOf(items: readonly SectionPaper[], groupName: string, 
     if (bestGroup >= 0) groups[bestGroup]!.members.push(i);
     else rest.push(i);
   });
+  // What sets a paper apart is read from its title and method family only (a summary's phrases run into verbs).
+  const named = texts.map((t) => phraseKeys(t.split('\n').slice(0, 2).join('\n'), 3));
   const approaches = groups.map((g) => {
     const distinct = new Map<string, string>();
     for (const i of g.members) {
       const others = new Set(g.members.filter((m) => m !== i).flatMap((m) => [...phrases[m]!]));
-      const own = [...phrases[i]!]
+      const own = [...named[i]!]
         .filter((k) => k.includes(' ') && !others.has(k) && k !== g.key && nameable(k, heads) && surfaces.has(k))
         .sort((a, b) => b.split(' ').length - a.split(' ').length || (a < b ? -1 : 1))[0];
       if (own) distinct.set(sorted[i]!.paper.id, display(own, surfaces));

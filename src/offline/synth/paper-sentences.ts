@@ -54,7 +54,10 @@ export function quoteClaim(paper: Paper, annotation: Annotation, subject: string
   const claim = bestClaim(annotation.claims.filter((c) => c.quote.trim() !== skip?.trim()), paper.abstract);
   if (!claim) return null;
   const verb = claim.quantitative ? (plural ? 'report' : 'reports') : plural ? 'state' : 'states';
-  const sentence = citedSentence(`${subject} ${verb}: "${escapeInline(quoteExcerpt(claim.quote, maxWords))}"`, paper.key);
+  // A short excerpt that keeps only an opening word or two ("Surprisingly…") says nothing: quote more.
+  const short = quoteExcerpt(claim.quote, maxWords);
+  const excerpt = short.split(/\s+/).length < 6 ? quoteExcerpt(claim.quote) : short;
+  const sentence = citedSentence(`${subject} ${verb}: "${escapeInline(excerpt)}"`, paper.key);
   return supported(sentence, paper) ? sentence : null;
 }
 

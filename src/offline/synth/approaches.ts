@@ -14,6 +14,8 @@ export interface Approach {
 }
 
 const MAX_APPROACHES = 8;
+/** Words that qualify any phrase of this field without naming an approach (stems). */
+const GENERIC = new Set(['llm', 'large', 'language', 'model', 'neural', 'network', 'deep', 'learning']);
 /** Content terms two papers must share, beyond the group's name, for one to join the other's approach. */
 const JOIN_MIN_SHARED = 1;
 
@@ -45,6 +47,8 @@ export function approachesOf(items: readonly SectionPaper[], groupName: string, 
   if (sorted.length < 3) return { approaches: [], rest: sorted };
   const texts = sorted.map(approachText);
   const nameWords = new Set(candidatePhrases(`${groupName}\n${categoryName}`, 1).map((p) => p.key));
+  // "LLM KV cache" in a KV cache category names nothing new: generic model words aside, it is the group's name.
+  const restatesName = (k: string): boolean => k.split(' ').filter((w) => !GENERIC.has(w)).every((w) => nameWords.has(w));
   const heads = headWords([...texts, ...sorted.map((i) => i.paper.abstract)]);
   // A single word names an approach only when it is a noun a title uses too (a summary's verbs name nothing).
   const phrases = texts.map((t) => phraseKeys(t, 3));
@@ -67,7 +71,7 @@ export function approachesOf(items: readonly SectionPaper[], groupName: string, 
       if (!placed.has(i)) for (const k of set) holders.set(k, [...(holders.get(k) ?? []), i]);
     });
     const best = [...holders]
-      .filter(([k, m]) => m.length >= 2 && m.length <= maxShare && nameable(k, heads) && !k.split(' ').every((w) => nameWords.has(w)))
+      .filter(([k, m]) => m.length >= 2 && m.length <= maxShare && nameable(k, heads) && !restatesName(k))
       .filter(([k]) => strict(k))
       .map(([k, m]) => ({ k, m, score: m.length * (1 + 0.25 * (k.split(' ').length - 1)) }))
       .sort((a, b) => b.score - a.score || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))[0];

@@ -5,7 +5,7 @@ import type { ReviewDraft, ReviewSection } from '../review/review-draft.js';
 import { strideSample } from './cluster/dense.js';
 import { writeBoundedSection, type Group } from './synth/bounded-section.js';
 import { classifyOffline } from './classify.js';
-import type { SectionPaper } from './synth/compare.js';
+import type { SectionPaper } from './synth/section-paper.js';
 import { openProblemOf, problemSentences, type ProblemCandidate } from './synth/open-problems.js';
 import { writeOverview } from './synth/overview.js';
 import { paperLabel } from './synth/paper-label.js';

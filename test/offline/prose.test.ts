@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../src/offline/claims.js';
 import { leansOnContext } from '../../src/offline/synth/anaphora.js';
-import type { SectionPaper } from '../../src/offline/synth/compare.js';
+import type { SectionPaper } from '../../src/offline/synth/section-paper.js';
 import { metricComparisons } from '../../src/offline/synth/compare.js';
 import { openProblemOf } from '../../src/offline/synth/open-problems.js';
 import { paperLabel } from '../../src/offline/synth/paper-label.js';

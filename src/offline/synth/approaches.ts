@@ -1,7 +1,7 @@
 import { display, headWords, nameable, surfaceMap } from '../category-names.js';
 import { titleDescription } from '../paper-name.js';
 import { candidatePhrases } from '../text/phrases.js';
-import type { SectionPaper } from './compare.js';
+import type { SectionPaper } from './section-paper.js';
 import { capitalize } from './prose.js';
 
 /** Papers of a group that take one approach, named by the phrase they share. */

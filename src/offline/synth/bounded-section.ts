@@ -1,7 +1,8 @@
 import type { TaxonomyCategory } from '../../review/annotation.js';
 import type { ReviewSection } from '../../review/review-draft.js';
 import { isVerbatim } from '../../verify/quotes.js';
-import { metricComparisons, sharedDatasets, type SectionPaper } from './compare.js';
+import { metricComparisons, sharedDatasets } from './compare.js';
+import type { SectionPaper } from './section-paper.js';
 import { capitalize, listJoin, papersCount } from './prose.js';
 import { paperSentences } from './paper-sentences.js';
 import { typeBreakdown } from './type-breakdown.js';

@@ -1,18 +1,11 @@
 import type { Paper } from '../../corpus/paper.js';
-import type { Annotation, ContributionType } from '../../review/annotation.js';
+import type { ContributionType } from '../../review/annotation.js';
 import { CONTRIBUTION_TYPES } from '../../review/annotation.js';
 import { isVerbatim } from '../../verify/quotes.js';
 import { claimFields } from '../claim-fields.js';
-import type { PaperLabel } from './paper-label.js';
+import type { SectionPaper } from './section-paper.js';
 import { supported } from './paper-sentences.js';
 import { cite, escapeInline, listJoin } from './prose.js';
-
-/** One paper of a section with what the comparison needs. */
-export interface SectionPaper {
-  paper: Paper;
-  annotation: Annotation;
-  label: PaperLabel;
-}
 
 const TYPE_PLURAL: Record<ContributionType, string> = {
   method: 'propose methods',

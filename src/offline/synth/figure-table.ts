@@ -1,7 +1,7 @@
 import { splitSentences } from '../../verify/sentence-split.js';
 import { claimFields, hasQuantity } from '../claim-fields.js';
 import { quoteExcerpt } from './claim-quote.js';
-import type { SectionPaper } from './compare.js';
+import type { SectionPaper } from './section-paper.js';
 import { supported } from './paper-sentences.js';
 import { cite, escapeInline } from './prose.js';
 

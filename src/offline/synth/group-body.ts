@@ -1,5 +1,6 @@
 import { approachesOf, type Approach } from './approaches.js';
-import { metricComparisons, type SectionPaper } from './compare.js';
+import { metricComparisons } from './compare.js';
+import type { SectionPaper } from './section-paper.js';
 import { figureTables } from './figure-table.js';
 import { paperSentences, supported } from './paper-sentences.js';
 import { capitalize, cite, escapeInline, listJoin, papersCount } from './prose.js';

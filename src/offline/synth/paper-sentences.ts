@@ -5,7 +5,7 @@ import { splitSentences } from '../../verify/sentence-split.js';
 import { leansOnContext } from './anaphora.js';
 import { garbled } from './garbled.js';
 import { bestClaim, quoteExcerpt } from './claim-quote.js';
-import type { SectionPaper } from './compare.js';
+import type { SectionPaper } from './section-paper.js';
 import type { PaperLabel } from './paper-label.js';
 import { citedSentence, escapeInline } from './prose.js';
 import { aboutPaper, condense } from './rewrite.js';

@@ -1,6 +1,6 @@
 import type { TaxonomyCategory } from '../../review/annotation.js';
 import type { ReviewSection } from '../../review/review-draft.js';
-import type { SectionPaper } from './compare.js';
+import type { SectionPaper } from './section-paper.js';
 import { groupBody, subcategoryLead } from './group-body.js';
 import { typeBreakdown } from './type-breakdown.js';
 

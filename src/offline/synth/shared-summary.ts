@@ -2,7 +2,7 @@ import type { ContributionType } from '../../review/annotation.js';
 import { display, headWords, nameable, surfaceMap } from '../category-names.js';
 import { titleDescription } from '../paper-name.js';
 import { candidatePhrases } from '../text/phrases.js';
-import type { SectionPaper } from './compare.js';
+import type { SectionPaper } from './section-paper.js';
 import { supported } from './paper-sentences.js';
 import { capitalize, cite, countWord, escapeInline, listJoin } from './prose.js';
 

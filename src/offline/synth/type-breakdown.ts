@@ -1,6 +1,6 @@
 import type { ContributionType } from '../../review/annotation.js';
 import { CONTRIBUTION_TYPES } from '../../review/annotation.js';
-import type { SectionPaper } from './compare.js';
+import type { SectionPaper } from './section-paper.js';
 import { countWord, listJoin } from './prose.js';
 
 const TYPE_NOUN: Record<ContributionType, [string, string]> = {

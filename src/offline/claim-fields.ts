@@ -59,7 +59,7 @@ const BASELINE = new RegExp(
   String.raw`\b(?:compared (?:to|with)|relative to|over|than|versus|vs\.?|against|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w$/+-]*(?:\s[A-Za-z0-9][\w$/+.'-]*){0,6}?)(?=\s(?:by|of|to|from|in|on|across|while|with|compared|relative|over|and|at|for|under|when|than|achieving|reaching|showing|yielding|using|which|that|even|significantly|substantially|consistently)\b|[,;:()]|\.(?:\s|$)|\s*$)`,
   'gi',
 );
-const NOT_METRIC = /^(?:the|a|an|it|this|that|which|model|models|method|methods|approach|up|to|of|in|on|by|them|performance|results?|average|only|and|or|with|range|compared|lengths?|total|factor|sample|samples|one|cases?|ratio|times|most|all|each|both)$/i;
+const NOT_METRIC = /^(?:the|a|an|it|this|that|which|model|models|method|methods|approach|up|to|of|in|on|by|them|performance|results?|average|only|and|or|with|range|compared|lengths?|total|factor|sample|samples|one|cases?|ratio|times|most|all|each|both|respectively|higher|lower|increase|decrease|more|less|fewer)$/i;
 /** Phrases that are no measure: opening with a preposition or quantifier, ending with one, or one adjective. */
 const NOT_A_METRIC_PHRASE = /^(?:than|by|under|including|all|same|one|each|from|over|across|such|these|those|other)\b|\s(?:from|of|to|by|with|in|on|and|or)$|^[a-z]+(?:al|ive|ous|ic|ed)$/i;
 /** Verbs and prepositions that open a phrase read off the words before a value ("showing performance drops"). */

@@ -87,9 +87,13 @@ describe('review --criteria', () => {
     const ok = await runCli(['review', PAGE, '--criteria', 'c.md', '--offline', '--json', '--out', 'md'], { cwd });
     expect(ok.code, ok.stderr).toBe(0);
     const m = JSON.parse(read(cwd, 'md', 'run.json'));
-    // Offline, an inclusion criterion whose words are missing is "not judged", never a reason to exclude.
-    expect(Object.keys(m.prisma.excludedByReason)).toEqual(['E1']);
+    // Offline, an inclusion criterion whose words are missing is "not judged", never a reason to exclude;
+    // an exclusion criterion needs its words in a title (these papers have none): in an abstract it is unclear.
+    expect(m.prisma.excludedByReason).toEqual({});
     expect(m.prisma.offlineScreening.notJudged).toBeGreaterThan(0);
+    const answers = readFileSync(path.join(cwd, 'md', 'papers.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).screening.answers);
+    expect(answers.every((a: any[]) => a.map((x) => x.criterion).join() === 'I1,E1')).toBe(true);
+    expect(answers.some((a: any[]) => a[1].answer === 'unclear' && /abstract only/.test(a[1].reason))).toBe(true);
     writeFileSync(path.join(cwd, 'bad.yaml'), 'inclusion:\n  - "I1: a"\n  - "I1: b"\n');
     const bad = await runCli(['review', PAGE, '--criteria', 'bad.yaml', '--offline', '--json', '--out', 'bad'], { cwd });
     expect(bad.code).toBe(2);

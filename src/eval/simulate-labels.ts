@@ -12,10 +12,14 @@ export interface SimulateLabelsOptions {
   order: ScreeningOrder;
   /** The relevance model (default: litrev's ranker). */
   config?: RankerConfig;
+  /** Read on until this holds too (see simulateScreening). */
+  alsoUntil?: (labels: readonly boolean[]) => boolean;
 }
 
 export interface SimulatedLabels {
   result: SimulationResult;
+  /** The relevant labels in the order they were read. */
+  readLabels: boolean[];
   /** Gold rows that name no paper of the corpus. */
   unmatched: number;
   /** Corpus papers the gold file gives no relevant label: left out of the simulation. */
@@ -39,6 +43,6 @@ export function simulateLabels(papers: readonly Paper[], gold: readonly GoldRow[
   const labels = chosen.map((p) => label.get(p.id)!);
   const config = o.config ?? LITREV_RANKER;
   const m = tfidf(chosen.map((p) => ({ title: p.titleDerived ? '' : p.title, abstract: p.abstract })), config.features);
-  const order = simulateScreening(m, labels, { seed: o.seed, order: o.order, config });
-  return { result: simulationMetrics(order, labels, o.seed), unmatched: matching.unmatched.length, unlabelled: papers.length - chosen.length };
+  const order = simulateScreening(m, labels, { seed: o.seed, order: o.order, config, ...(o.alsoUntil ? { alsoUntil: o.alsoUntil } : {}) });
+  return { result: simulationMetrics(order, labels, o.seed), readLabels: order.map((i) => labels[i]!), unmatched: matching.unmatched.length, unlabelled: papers.length - chosen.length };
 }

@@ -79,10 +79,25 @@ export function applyRule(rule: CriterionRule, paper: Paper): CriterionAnswer {
   return { criterion: rule.criterion.id, answer, reason, quote: quoteFor(found.map((t) => t.match), paper) };
 }
 
-/** True when an offline screening rests on evidence: an exclusion criterion met, or every inclusion criterion met. */
+/**
+ * Conflicting evidence is left to a person: when the words meet every inclusion criterion and also an
+ * exclusion criterion (a review that is about the topic, a protocol of a relevant trial), the
+ * exclusion is answered unclear and the paper kept, not judged offline.
+ */
+export function weighEvidence(answers: CriterionAnswer[], criteria: readonly Criterion[]): CriterionAnswer[] {
+  const inclusion = criteria.map((c, i) => [c, answers[i]] as const).filter(([c]) => c.kind === 'inclusion');
+  if (inclusion.length === 0 || !inclusion.every(([, a]) => a?.answer === 'met')) return answers;
+  return answers.map((a, i) =>
+    criteria[i]?.kind === 'exclusion' && a.answer === 'met'
+      ? { ...a, answer: 'unclear', reason: `${a.reason}; but every inclusion criterion is met too: conflicting words, not judged offline, kept` }
+      : a,
+  );
+}
+
+/** True when an offline screening rests on evidence: an exclusion criterion met, or every inclusion criterion met and no exclusion left unclear. */
 export function judgedOffline(s: CriteriaScreening, criteria: readonly Criterion[]): boolean {
   if (s.decision === 'exclude') return true;
-  return criteria.every((c, i) => c.kind !== 'inclusion' || s.answers[i]?.answer === 'met');
+  return criteria.every((c, i) => (c.kind === 'inclusion' ? s.answers[i]?.answer === 'met' : s.answers[i]?.answer !== 'unclear'));
 }
 
 /** The first sentence of the title or abstract holding a found term, verbatim. */
@@ -99,8 +114,9 @@ function quoteFor(terms: readonly string[], paper: Paper): string | null {
 
 /**
  * Screen every paper against every criterion with transparent lexical rules (listed terms, any one
- * suffices; or the sentence's content words, half suffice), recall first as applyRule says: only an
- * exclusion criterion met by the title's words sets a paper aside. The decision is the shared one
+ * suffices; or the sentence's content words, half suffice), recall first as applyRule and
+ * weighEvidence say: only an exclusion criterion met by the title's words, on a paper whose words do
+ * not also meet every inclusion criterion, sets a paper aside. The decision is the shared one
  * (decideScreening).
  */
 export function screenCriteriaOffline(papers: readonly Paper[], set: CriteriaSet): Map<string, CriteriaScreening> {
@@ -110,6 +126,6 @@ export function screenCriteriaOffline(papers: readonly Paper[], set: CriteriaSet
 /** The same, as steps (one per paper), for a large corpus to be screened cooperatively. */
 export function* screenCriteriaOfflineSteps(papers: readonly Paper[], set: CriteriaSet): Steps<Map<string, CriteriaScreening>> {
   const rules = set.criteria.map(criterionRule);
-  const decisions = yield* mapSteps(papers, (p) => decideScreening(set.criteria, rules.map((r) => applyRule(r, p))));
+  const decisions = yield* mapSteps(papers, (p) => decideScreening(set.criteria, weighEvidence(rules.map((r) => applyRule(r, p)), set.criteria)));
   return new Map(papers.map((p, i) => [p.id, decisions[i]!]));
 }

@@ -12,6 +12,8 @@ export interface SimulationOptions {
   /** Stop once this share of the relevant papers is found and this share of all papers is read (default: 0.95 and 0.3). */
   untilRecall?: number;
   untilRead?: number;
+  /** Also read on until this holds of the labels read so far, in order (e.g. a stopping rule). */
+  alsoUntil?: (labels: readonly boolean[]) => boolean;
 }
 
 /** One paper of each class, chosen by the seed: the prior knowledge a simulation starts from (as `asreview simulate`). */
@@ -41,7 +43,8 @@ export function simulateScreening(m: FeatureMatrix, gold: readonly boolean[], o:
   const random = seededRandom(o.seed + 1);
   let queue: number[] = [];
   let trainedAt = -1;
-  while (read.length < n && (found < needFound || read.length < needRead)) {
+  const readLabels = read.map((i) => gold[i]!);
+  while (read.length < n && (found < needFound || read.length < needRead || (o.alsoUntil !== undefined && !o.alsoUntil(readLabels)))) {
     if (o.order === 'random') {
       if (queue.length === 0) queue = shuffle(rankUnlabelled(new Float64Array(n), labelled), random);
     } else if (trainedAt < 0 || retrainDue(labelled.size, trainedAt) || queue.length === 0) {
@@ -51,6 +54,7 @@ export function simulateScreening(m: FeatureMatrix, gold: readonly boolean[], o:
     }
     const next = queue.shift()!;
     read.push(next);
+    readLabels.push(gold[next]!);
     labelled.set(next, gold[next]!);
     if (gold[next]) found++;
   }

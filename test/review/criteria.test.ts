@@ -107,3 +107,14 @@ describe('offline criteria rules', () => {
     expect(out.get(survey.title)).toMatchObject({ decision: 'exclude', excludedBy: ['E1'] });
   });
 });
+
+describe('offline criteria: conflicting evidence', () => {
+  it('an exclusion met on a paper whose words meet every inclusion criterion is left to a person', () => {
+    const review = paper('Reminders for physicians: a systematic review', 'We review reminder interventions aimed at physicians.');
+    const set = { source: 'x', criteria: [inc('I1', ['reminder']), exc('E1', ['review'])] };
+    const out = screenCriteriaOffline([review], set).get(review.title)!;
+    expect(out.decision).toBe('include');
+    expect(out.answers[1]).toMatchObject({ criterion: 'E1', answer: 'unclear' });
+    expect(out.answers[1]!.reason).toMatch(/conflicting words, not judged offline/);
+  });
+});

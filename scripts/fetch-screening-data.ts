@@ -1,7 +1,7 @@
 /**
  * Copy the public screening corpora the screening benchmark uses out of a local git mirror of
  * github.com/asreview/systematic-review-datasets into data/screening/ (git-ignored): one CSV per
- * corpus with the columns citekey, title, abstract, relevant (1 or 0), which `litrev ingest` and
+ * corpus with the columns citationKey, title, abstract, relevant (1 or 0), which `litrev ingest` and
  * `litrev label --simulate` read as they are.
  *
  *   npm run fetch:screening-data                  # mirror at the default path
@@ -33,7 +33,7 @@ for (const d of DATASETS) {
     continue;
   }
   const rows = parse(show.stdout, { columns: true, bom: true, relax_column_count: true }) as Record<string, string>[];
-  const lines = ['citekey,title,abstract,relevant'];
+  const lines = ['citationKey,title,abstract,relevant'];
   let relevant = 0;
   for (const r of rows) {
     const label = r[d.labelColumn] === '1' ? 1 : 0;

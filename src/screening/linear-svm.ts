@@ -39,8 +39,8 @@ export function trainLinearSvm(rows: readonly SparseRow[], labels: readonly bool
   });
   const random = seededRandom(o.seed);
   const order = Array.from({ length: n }, (_, i) => i);
-  const maxEpochs = o.maxEpochs ?? 200;
-  const tolerance = o.tolerance ?? 0.01;
+  const maxEpochs = o.maxEpochs ?? 1000;
+  const tolerance = o.tolerance ?? 0.1;
   for (let epoch = 0; epoch < maxEpochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));

@@ -129,6 +129,11 @@ async function retrainTime(): Promise<string> {
   return `retrain on 500 labels and rescore ${papers.length} papers: median ${Math.round(times[2]!)} ms (5 runs)`;
 }
 
+const line = (r: Row) =>
+  `| ${r.name} | ${r.papers} | ${r.relevant} | ${f2(r.topicRecall)} | ${f2(r.topicAside)} | ${f2(r.topicTop10)} | ${f2(r.criteriaRecall)} | ${f2(r.criteriaAside)} | ${f3(r.litrev)} | ${f3(r.baseline)} | ${f2(r.litrev / r.baseline)} | ${f2(r.litrevR10)} | ${f2(r.baselineR10)} | ${f2(r.stopRecall)} | ${f2(r.stopRead)} |`;
+console.log(`Seeds 1-${SEEDS} (mean). Offline: recall = relevant papers kept; aside = share of all papers set aside.`);
+console.log('| corpus | papers | relevant | topic recall | topic aside | topic top-10% recall | criteria recall | criteria aside | WSS@95 litrev | WSS@95 TF-IDF+SVM | ratio | recall@10% litrev | recall@10% SVM | stop rule: recall | stop rule: read |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const rows: Row[] = [];
 for (const d of DATASETS.filter((x) => !ONLY || ONLY.includes(x.name))) {
   const t0 = performance.now();
@@ -138,17 +143,12 @@ for (const d of DATASETS.filter((x) => !ONLY || ONLY.includes(x.name))) {
     continue;
   }
   rows.push(row);
+  console.log(line(row));
   console.error(`${d.name}: ${Math.round(performance.now() - t0)} ms`);
 }
 if (rows.length === 0) {
   console.error(`no corpus in ${DATA_DIR}: run npm run fetch:screening-data first`);
   process.exit(3);
-}
-console.log(`Seeds 1-${SEEDS} (mean). Offline: recall = relevant papers kept; aside = share of all papers set aside.`);
-console.log('| corpus | papers | relevant | topic recall | topic aside | topic top-10% recall | criteria recall | criteria aside | WSS@95 litrev | WSS@95 TF-IDF+SVM | ratio | recall@10% litrev | recall@10% SVM | stop rule: recall | stop rule: read |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const r of rows) {
-  console.log(`| ${r.name} | ${r.papers} | ${r.relevant} | ${f2(r.topicRecall)} | ${f2(r.topicAside)} | ${f2(r.topicTop10)} | ${f2(r.criteriaRecall)} | ${f2(r.criteriaAside)} | ${f3(r.litrev)} | ${f3(r.baseline)} | ${f2(r.litrev / r.baseline)} | ${f2(r.litrevR10)} | ${f2(r.baselineR10)} | ${f2(r.stopRecall)} | ${f2(r.stopRead)} |`);
 }
 const m = (f: (r: Row) => number) => mean(rows.map(f));
 console.log(`| mean of ${rows.length} | | | ${f2(m((r) => r.topicRecall))} | ${f2(m((r) => r.topicAside))} | ${f2(m((r) => r.topicTop10))} | ${f2(m((r) => r.criteriaRecall))} | ${f2(m((r) => r.criteriaAside))} | ${f3(m((r) => r.litrev))} | ${f3(m((r) => r.baseline))} | ${f2(m((r) => r.litrev) / m((r) => r.baseline))} | ${f2(m((r) => r.litrevR10))} | ${f2(m((r) => r.baselineR10))} | ${f2(m((r) => r.stopRecall))} | ${f2(m((r) => r.stopRead))} |`);

@@ -39,7 +39,7 @@ export function trainLinearSvm(rows: readonly SparseRow[], labels: readonly bool
   });
   const random = seededRandom(o.seed);
   const order = Array.from({ length: n }, (_, i) => i);
-  const maxEpochs = o.maxEpochs ?? 1000;
+  const maxEpochs = o.maxEpochs ?? 100;
   const tolerance = o.tolerance ?? 0.1;
   for (let epoch = 0; epoch < maxEpochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {

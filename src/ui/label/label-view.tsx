@@ -23,6 +23,12 @@ function labelLine(label: Label | undefined): string {
   return `labelled: ${label.label ?? '(no decision)'}${label.contributionType ? ` · type ${label.contributionType}` : ''}`;
 }
 
+/** Labels needed before the estimate of relevant papers left is shown (fewer say too little). */
+const ESTIMATE_AFTER = 20;
+
+/** The contribution types as the key help shows them: the first word of each (`3 benchmark`). */
+const TYPE_KEYS = TYPE_DIGITS.map((t, i) => `${i + 1} ${t.split('-')[0]}`).join(' ');
+
 const cut = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
 export interface LabelViewProps {
@@ -51,8 +57,10 @@ export function LabelView({ state, file, scroll, width, height }: LabelViewProps
   const more = abstractLines.length > room ? `lines ${top + 1}-${top + shown.length} of ${abstractLines.length} · j/k or ↓/↑ scroll, space page` : null;
   const s = p.stopping;
   const agreement = p.compared ? ` · agrees with the run ${p.agreed}/${p.compared}` : '';
+  const needed = Math.min(ESTIMATE_AFTER, p.total);
+  const left = s.labelled >= needed ? `~${s.estimateLeft} left (estimate)` : `left: estimated after ${needed} labels`;
   const progress = ranked
-    ? `${p.labelled}/${p.total} labelled · ${s.relevantFound} relevant · ~${s.estimateLeft} left (estimate)${agreement}`
+    ? `${p.labelled}/${p.total} labelled · ${s.relevantFound} relevant · ${left}${agreement}`
     : `${p.labelled} of ${p.total} labelled${agreement}`;
   const stop = s.suggestStop
     ? `You may stop: ${s.sinceRelevant} in a row without a relevant paper (rule: ${s.window} in a row).`
@@ -88,8 +96,8 @@ export function LabelView({ state, file, scroll, width, height }: LabelViewProps
         <Text>{cut(progress, w)}</Text>
         {ranked ? <Text>{cut(stop, w)}</Text> : null}
         <Text dimColor>{cut('Keys label the paper shown and stay on it: i include · e exclude · u unsure', w)}</Text>
-        <Text dimColor>{cut(`${TYPE_DIGITS.map((t, i) => `${i + 1} ${t}`).join(' · ')} · 0 no type`, w)}</Text>
-        <Text dimColor>{cut('Enter/n next · p previous · z undo · / find key · q quit', w)}</Text>
+        <Text dimColor>{cut(`types ${TYPE_KEYS}`, w)}</Text>
+        <Text dimColor>{cut('0 no type · Enter/n next · p previous · z undo · / find key · q quit', w)}</Text>
         {state.mode === 'search' ? <Text>key: {state.query}▌</Text> : <Text color="yellow">{state.message ? cut(terminalLine(state.message), w) : ' '}</Text>}
       </Box>
     </Box>

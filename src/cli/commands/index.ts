@@ -33,9 +33,9 @@ export const commands: CommandSpec[] = [
       topic: {
         type: 'string',
         valueName: 'TEXT',
-        description: 'screen every paper for relevance to TEXT first (decision and reason recorded per paper), then review only the relevant ones',
+        description: 'screen every paper for relevance to TEXT first (decision and reason recorded per paper), then review only the relevant ones; offline, papers are ranked by their match and none is set aside',
       },
-      criteria: { type: 'string', valueName: 'FILE', description: 'screen by inclusion/exclusion criteria (YAML or Markdown) first' },
+      criteria: { type: 'string', valueName: 'FILE', description: 'screen by inclusion/exclusion criteria (YAML or Markdown) first; offline, only an exclusion criterion met by the title excludes' },
       out: { type: 'string', valueName: 'DIR', description: 'output folder (default ./runs/<run-id>)' },
       prompts: { type: 'string', multiple: true, valueName: 'DIR', description: 'prompt files overriding the built-in ones (repeat for a matrix run)' },
       'batch-size': { type: 'string', valueName: 'N', description: 'papers per classification request (default: set by a token budget)' },

@@ -105,6 +105,7 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
         progress: (p) => ctx.progress(p.done, p.total, 0),
       });
       const result = verifyDraft(draft, { papers: all, annotations: allAnnotations, taxonomy }, { strict: o.config.strict, appendix: renderPrismaSection(prisma, criteria, all, allAnnotations), quoteChecks });
+      for (const line of result.warnings) ctx.warn(line);
       emit({ type: 'verification', summary: result.report.summary });
       ctx.progress(allAnnotations.length, allAnnotations.length, 0);
       return result;
@@ -123,6 +124,7 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
         started,
         stageAccounting: () => accountant.snapshot(),
         ...(stability ? { stability } : {}),
+        ...(draft.failedParts?.length ? { failedParts: draft.failedParts } : {}),
       });
       return summary;
     });

@@ -113,14 +113,28 @@ export function fakeReviewerAnswer(info: ChatRequestInfo, options: FakeReviewerO
       return { items: papers.map((p) => ({ id: p.id, categoryId: ids[h(p.id + (p.extra.method_family ?? '')) % ids.length] })) };
     }
     case 'section': {
-      const lines = papers.map((p) => `${p.title} is studied in [@${p.key}].`);
+      const weak = options.weak;
+      const section = /^Section: (.*?):/m.exec(userText)?.[1] ?? '';
+      const askedAgain = info.messages.some((m) => m.role === 'assistant');
+      if (weak?.citeNothing?.test(section) && (weak.citeNothingAgain || !askedAgain)) {
+        return { body: papers.map((p) => `${p.title} is an approach of its own.`).join(' ') || 'These papers share one focus.' };
+      }
+      const cite = (p: PromptPaper, i: number) =>
+        weak?.citeIds ? [`[@${p.id}]`, `[${p.id}]`, `(${p.id})`][i % 3]! : `[@${p.key}]`;
+      const markup = (p: PromptPaper) => (weak?.copyMarkup ? `&lt;paper id="${p.id}" key="${p.key ?? ''}"> <claims>` : '');
+      const lines = papers.map((p, i) => `${markup(p)}${p.title} is studied in ${cite(p, i)}.`);
       if (options.plantKey) lines.push(`A related result appears in [@${options.plantKey}].`);
       return { body: lines.join(' ') };
     }
     case 'overview': {
+      const weak = options.weak;
+      const askedAgain = info.messages.some((m) => m.role === 'assistant');
       const key = /\[@([^\]]+)\]/.exec(userText)?.[1];
+      if (weak?.citeNothing?.test('Overview') && (weak.citeNothingAgain || !askedAgain)) {
+        return { overview: 'The sections below cover the corpus.', openProblems: 'Several papers leave evaluation at scale open.' };
+      }
       return {
-        overview: key ? `The sections below cover the corpus, starting from [@${key}].` : 'The sections below cover the corpus.',
+        overview: key ? `${weak?.copyMarkup ? '<paper> ' : ''}The sections below cover the corpus, starting from [@${key}].` : 'The sections below cover the corpus.',
         openProblems: 'Several papers leave evaluation at scale open.',
       };
     }
@@ -159,6 +173,20 @@ function family(title: string): string {
 export interface FakeReviewerOptions {
   /** A key the section writer cites although no paper has it (verification must remove it). */
   plantKey?: string;
+  /** What a weak model does to the prose it writes. */
+  weak?: WeakWriter;
+}
+
+/** A weak model's habits in the sections and overview it writes. */
+export interface WeakWriter {
+  /** Cite the paper ids the prompt shows instead of the keys: `[@id]`, `[id]`, `(id)` in turn. */
+  citeIds?: boolean;
+  /** Copy the prompt's markup into the prose (`&lt;paper id=".." key="..">`, `<claims>`, `<paper>`). */
+  copyMarkup?: boolean;
+  /** Sections whose name matches (the overview as "Overview") cite nothing in their first reply. */
+  citeNothing?: RegExp;
+  /** ... and nothing when asked again either. */
+  citeNothingAgain?: boolean;
 }
 
 /** A test-server handler answering every review stage; plain-text requests get the server's default. */

@@ -45,7 +45,7 @@ export async function synthesizeWithModel(deps: ModelStageDeps, input: Synthesis
         return offlineSection(input, category);
       });
       ctx.progress(++done, total, 0);
-      if (citesAPaper(section.body, keys)) return section;
+      if (category.paperIds.length === 0 || citesAPaper(section.body, keys)) return section;
       failedParts.push({ part: category.id, heading: category.name, reason: UNCITED });
       ctx.warn(`section "${category.name}" failed: ${UNCITED}; drafted by the offline engine instead`);
       return offlineSection(input, category, UNCITED);
@@ -60,7 +60,9 @@ export async function synthesizeWithModel(deps: ModelStageDeps, input: Synthesis
       return { ok: false as const, kind: 'request', error: (err as Error).message, raw: '' };
     });
   const clean = (v: { overview: string; openProblems: string }) => ({ overview: cleanModelProse(v.overview, keys), openProblems: cleanModelProse(v.openProblems, keys) });
-  const cites = (v: { overview: string; openProblems: string }) => citesAPaper(`${v.overview}\n${v.openProblems}`, keys);
+  // An overview of no paper (every category empty) has nothing to cite.
+  const anyPaper = input.taxonomy.categories.some((c) => c.paperIds.length > 0);
+  const cites = (v: { overview: string; openProblems: string }) => !anyPaper || citesAPaper(`${v.overview}\n${v.openProblems}`, keys);
   let result = await ask(messages);
   if (result.ok && !cites(clean(result.value))) {
     const example = sections.flatMap((sec) => citedKeys(sec.body)).filter((k) => keys.keys.has(k));

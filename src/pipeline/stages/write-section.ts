@@ -153,7 +153,8 @@ async function ask(deps: ModelStageDeps, messages: ChatMessage[], ctx: StageCont
   };
   const first = await request(messages);
   const body = cleanModelProse(first.value.body, guard.keys);
-  if (citesAPaper(body, guard.keys)) return body;
+  // A category without papers has nothing to cite.
+  if (guard.example.length === 0 || citesAPaper(body, guard.keys)) return body;
   // Asked once more, with the reason; a second reply that is rejected leaves the first.
   const again = await request(askToCite(messages, first.raw, guard.example, 'section')).catch((err: unknown) => {
     if (err instanceof SectionRejectedError) return null;

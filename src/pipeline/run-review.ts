@@ -84,6 +84,9 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
         ? o.engine.applyTaxonomy(papers, annotations, o.taxonomyCategories, ctx)
         : o.engine.induceTaxonomy(papers, annotations, ctx),
     );
+    if (o.engine.kind === 'offline' && o.promptDir) {
+      emit({ type: 'warning', message: `--prompts ${o.promptDir}: the offline engine uses no prompts, so this folder changes nothing (give a model to use it)` });
+    }
     if (o.config.repeat > 1 && !o.repeatEngines?.length) {
       emit({ type: 'warning', message: `--repeat ${o.config.repeat}: the ${o.engine.kind} engine is deterministic, so there is nothing to sample` });
     }

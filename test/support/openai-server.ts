@@ -71,6 +71,12 @@ export interface OpenAIServerOptions extends ModelRuleOptions, FaultOptions {
   batch?: BatchRouteOptions;
   /** Routes (`GET /props`, `GET /v1/models`, ...) that are never answered: a proxy that holds unknown paths open. */
   hangRoutes?: string[];
+  /**
+   * Report usage as a real endpoint counts it, with this tokenizer (e.g. js-tiktoken's o200k): each message's
+   * content plus 4 tokens of framing, 3 for the reply's priming, and the JSON schema of a json_schema or tool
+   * request (it is part of the prompt the model reads); completions by the same tokenizer. Default: chars / 4.
+   */
+  tokenizer?: (text: string) => number;
 }
 
 export interface OpenAIServer {
@@ -86,6 +92,13 @@ export interface OpenAIServer {
   setHandler(handler: ChatHandler | undefined): void;
   batchApi: BatchRoutes;
   close(): Promise<void>;
+}
+
+/** A request's prompt tokens as an endpoint with a real tokenizer reports them (see OpenAIServerOptions.tokenizer). */
+function tokenizedPrompt(info: ChatRequestInfo, count: (text: string) => number): number {
+  const messages = info.messages.reduce((sum, m) => sum + 4 + count(m.content), 3);
+  const schema = info.schema && (info.method === 'json_schema' || info.method === 'function_calling') ? count(JSON.stringify(info.schema)) : 0;
+  return messages + schema;
 }
 
 /**
@@ -173,7 +186,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     const out = options.trickle ? trickling(res, options.trickle, timers) : res;
     writeChatAnswer(out, info, answer, {
       headers: limitHeaders,
-      promptTokens: promptTokensOf(info.messages),
+      promptTokens: options.tokenizer ? tokenizedPrompt(info, options.tokenizer) : promptTokensOf(info.messages),
+      ...(options.tokenizer ? { completionTokens: options.tokenizer } : {}),
       cap: (text) => capOutput(text, body, options),
       ...(options.fencedJson ? { fence } : {}),
       ...(options.thinking ? { think: THINKING } : {}),

@@ -5,7 +5,7 @@ import { createServer as createNetServer } from 'node:net';
 import { createBatchRoutes, type BatchRouteOptions, type BatchRoutes } from './batch-routes.js';
 import { describeChat, type ChatAnswer, type ChatHandler, type ChatRequestInfo } from './chat-request.js';
 import { isMalformed, trickling, writeMalformed, type FaultOptions } from './server-faults.js';
-import { capOutput, fence, promptTokensOf, requestedOutput, ruleError, truncateToWindow, type ModelRuleOptions } from './server-model-rules.js';
+import { capOutput, fence, promptTokensOf, requestedOutput, ruleError, tokenizedPrompt, truncateToWindow, type ModelRuleOptions } from './server-model-rules.js';
 import { modelEntries, publishedRoute, type PublishStyle } from './server-publish.js';
 import { TokenBucketLimiter, type RateLimitOptions } from './server-rate-limit.js';
 import { writeChatAnswer } from './write-chat-answer.js';
@@ -72,9 +72,8 @@ export interface OpenAIServerOptions extends ModelRuleOptions, FaultOptions {
   /** Routes (`GET /props`, `GET /v1/models`, ...) that are never answered: a proxy that holds unknown paths open. */
   hangRoutes?: string[];
   /**
-   * Report usage as a real endpoint counts it, with this tokenizer (e.g. js-tiktoken's o200k): each message's
-   * content plus 4 tokens of framing, 3 for the reply's priming, and the JSON schema of a json_schema or tool
-   * request (it is part of the prompt the model reads); completions by the same tokenizer. Default: chars / 4.
+   * Report usage as a real endpoint counts it, with this tokenizer (e.g. js-tiktoken's o200k; see tokenizedPrompt);
+   * completions by the same tokenizer. Default: chars / 4.
    */
   tokenizer?: (text: string) => number;
 }
@@ -92,13 +91,6 @@ export interface OpenAIServer {
   setHandler(handler: ChatHandler | undefined): void;
   batchApi: BatchRoutes;
   close(): Promise<void>;
-}
-
-/** A request's prompt tokens as an endpoint with a real tokenizer reports them (see OpenAIServerOptions.tokenizer). */
-function tokenizedPrompt(info: ChatRequestInfo, count: (text: string) => number): number {
-  const messages = info.messages.reduce((sum, m) => sum + 4 + count(m.content), 3);
-  const schema = info.schema && (info.method === 'json_schema' || info.method === 'function_calling') ? count(JSON.stringify(info.schema)) : 0;
-  return messages + schema;
 }
 
 /**

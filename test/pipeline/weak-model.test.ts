@@ -50,6 +50,7 @@ describe('a weak model writing the review', () => {
     expect(section).toMatch(/\[@[^\]]+\]/);
     expect(section).not.toContain('offline engine');
     expect(manifest.failedSections).toBeUndefined();
+    expect(jsonOf(r).warnings).toContain('section "Theory and analysis": the model\'s reply cited no paper; asked again with the reason');
   });
 
   it('a section and an overview that cite nothing twice fail the run by name: failed-items, exit 1', async () => {

@@ -65,6 +65,7 @@ export async function synthesizeWithModel(deps: ModelStageDeps, input: Synthesis
   const cites = (v: { overview: string; openProblems: string }) => !anyPaper || citesAPaper(`${v.overview}\n${v.openProblems}`, keys);
   let result = await ask(messages);
   if (result.ok && !cites(clean(result.value))) {
+    ctx.warn(`the overview the model wrote cited no paper; asked again with the reason`);
     const example = sections.flatMap((sec) => citedKeys(sec.body)).filter((k) => keys.keys.has(k));
     const again = await ask(askToCite(messages, result.raw, example, 'overview'));
     if (again.ok) result = again;

@@ -33,6 +33,7 @@ export interface SectionInput {
 interface SectionGuard {
   keys: ProseKeys;
   example: string[];
+  heading: string;
 }
 
 /**
@@ -94,7 +95,7 @@ export async function writeSection(deps: ModelStageDeps, input: SectionInput, ct
 }
 
 function guardOf(input: SectionInput): SectionGuard {
-  return { keys: input.keys, example: input.category.paperIds.slice(0, 2).flatMap((id) => input.papers.get(id)?.key ?? []) };
+  return { keys: input.keys, example: input.category.paperIds.slice(0, 2).flatMap((id) => input.papers.get(id)?.key ?? []), heading: input.category.name };
 }
 
 function sectionIdentity(deps: ModelStageDeps, input: SectionInput, blocks: PaperBlockFields[]): Record<string, unknown> {
@@ -156,6 +157,7 @@ async function ask(deps: ModelStageDeps, messages: ChatMessage[], ctx: StageCont
   // A category without papers has nothing to cite.
   if (guard.example.length === 0 || citesAPaper(body, guard.keys)) return body;
   // Asked once more, with the reason; a second reply that is rejected leaves the first.
+  ctx.warn(`section "${guard.heading}": the model's reply cited no paper; asked again with the reason`);
   const again = await request(askToCite(messages, first.raw, guard.example, 'section')).catch((err: unknown) => {
     if (err instanceof SectionRejectedError) return null;
     throw err;

@@ -70,18 +70,28 @@ export async function readPapersJsonl(file: string): Promise<Map<string, PaperNo
     if (typeof row.id !== 'string' || row.status === 'failed') continue;
     notes.set(row.id, {
       category: str(row.category),
+      ...(str(row.subcategory) ? { subcategory: str(row.subcategory) } : {}),
+      tasks: strings(row.tasks),
+      datasets: strings(row.datasets),
+      models: strings(row.models),
       contributionType: str(row.contributionType),
       methodFamily: str(row.methodFamily),
       methodSummary: str(row.methodSummary),
       claims: Array.isArray(row.claims)
         ? row.claims.flatMap((c: unknown) => {
-            const claim = c as { text?: unknown; quote?: unknown } | null;
-            return claim && typeof claim.text === 'string' ? [{ text: claim.text, quote: str(claim.quote) }] : [];
+            const claim = c as { text?: unknown; quote?: unknown; metric?: unknown; value?: unknown; baseline?: unknown } | null;
+            if (!claim || typeof claim.text !== 'string') return [];
+            const fields = { metric: str(claim.metric), value: str(claim.value), baseline: str(claim.baseline) };
+            return [{ text: claim.text, quote: str(claim.quote), ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) }];
           })
         : [],
     });
   }
   return notes;
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
 }
 
 function str(v: unknown): string | undefined {

@@ -4,6 +4,7 @@ import { resolveCorpus } from '../corpus/resolve-corpus.js';
 import type { Accounting, ModelGateway } from '../model/types.js';
 import { loadPrompt } from '../prompts/load-prompts.js';
 import type { PromptFile } from '../prompts/prompt-file.js';
+import { createCorpusTable, type CorpusTable } from '../query/corpus-table.js';
 import { createRetriever } from '../retrieval/create-retriever.js';
 import { loadRunNotes } from '../retrieval/load-run-notes.js';
 import type { Hit, Retriever } from '../retrieval/types.js';
@@ -15,6 +16,10 @@ export interface QaSessionOptions {
   /** --in paths; empty: the corpus stored by `litrev ingest`. */
   paths: string[];
   topK: number;
+  /** Rows a list answer shows (the rest: "and M more"; all of them in JSON). */
+  shown?: number;
+  /** A conversation to continue (`ask --follow-up`): its turns and the last answer's papers. */
+  resume?: { history: QaTurn[]; papers: string[] };
   signal?: AbortSignal;
   /** Ingest problems and retrieval fallbacks, one line each. */
   onWarning?: (message: string) => void;
@@ -32,6 +37,9 @@ export interface QaSession {
   readonly history: readonly QaTurn[];
   /** Sources of the last answer (what /sources shows). */
   readonly lastSources: readonly Hit[];
+  /** Keys of the last answer's papers: what a follow-up's "these" and "it" refer to. */
+  readonly lastPapers: readonly string[];
+  readonly table: CorpusTable;
   ask(question: string, options?: { onToken?: (delta: string) => void; signal?: AbortSignal }): Promise<AnswerResult>;
   accounting(): Accounting | null;
   close(): Promise<void>;
@@ -50,8 +58,12 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
 
   let gateway: ModelGateway | null = null;
   let prompt: PromptFile | undefined;
+  let planPrompt: PromptFile | undefined;
+  let rowsPrompt: PromptFile | undefined;
   if (config.engine === 'model') {
     prompt = await loadPrompt('answer', config.promptDirs[0]);
+    planPrompt = await loadPrompt('plan', config.promptDirs[0]);
+    rowsPrompt = await loadPrompt('answer-rows', config.promptDirs[0]);
     const { createGateway } = await import('../model/create-gateway.js');
     gateway = await createGateway(config, { signal: options.signal });
   }
@@ -62,8 +74,11 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
     onWarning: options.onWarning,
   });
 
-  const history: QaTurn[] = [];
+  const table = createCorpusTable(corpus.papers, notes?.notes);
+
+  const history: QaTurn[] = [...(options.resume?.history ?? [])];
   let lastSources: readonly Hit[] = [];
+  let lastPapers: readonly string[] = options.resume?.papers ?? [];
   return {
     engine: config.engine,
     engineReason: config.engineReason,
@@ -76,6 +91,10 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
     get lastSources() {
       return lastSources;
     },
+    get lastPapers() {
+      return lastPapers;
+    },
+    table,
     async ask(question, askOptions = {}) {
       const result = await answerQuestion({
         question,
@@ -84,12 +103,18 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
         gateway: g,
         prompt,
         topK: options.topK,
+        table,
+        previousKeys: lastPapers,
+        shown: options.shown,
+        planPrompt,
+        rowsPrompt,
         onToken: askOptions.onToken,
         onWarning: options.onWarning,
         signal: askOptions.signal ?? options.signal,
       });
       history.push({ question, answer: result.answer });
       lastSources = result.sources;
+      if (result.papers && result.papers.length > 0) lastPapers = result.papers;
       return result;
     },
     accounting: () => (g ? g.accounting() : null),

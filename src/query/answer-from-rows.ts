@@ -39,19 +39,28 @@ export function answerFromRows(result: QueryResult, shown = DEFAULT_SHOWN): stri
     default:
       return '';
   }
-  if (result.count === 0) return `No paper ${filter.replace(/\btheir\b/g, 'its').replace(/^are /, 'is ').replace(/^name /, 'names ')}.`;
+  if (result.count === 0) return `No paper ${singular(filter)}.`;
   if (plan.metric) {
     const label = metricLabel(plan.metric);
     const head =
       plan.kind === 'extremes' && result.rows.length > 0
-        ? `Of the ${papersCount(result.count)} that ${filter}, ${result.rows.length} report a ${label} figure; the ${plan.order === 'smallest' ? 'smallest' : 'largest'} is ${result.rows[0]!.figure!.value!.raw} [@${result.rows[0]!.key}].`
+        ? `Of the ${papersCount(result.count)} that ${filter}, ${result.rows.length} report a ${label} figure. The ${plan.order === 'smallest' ? 'smallest' : 'largest'} is ${result.rows[0]!.figure!.value!.raw} [@${result.rows[0]!.key}]:`
         : `Of the ${papersCount(result.count)} that ${filter}, ${result.rows.length} report a ${label} figure in the abstract${result.rows.length ? ':' : '.'}`;
     const lines = result.rows.slice(0, shown).map((r) => `- ${r.figure!.value!.raw}: ${r.title}: "${r.quote}" [@${r.key}]`);
     return [head, ...lines, ...more(result.rows.length - lines.length, 'more')].join('\n');
   }
-  const head = `${papersCount(result.count)} ${filter}${plan.kind === 'count' ? '.' : ':'}`;
+  const head = `${papersCount(result.count)} ${result.count === 1 ? singular(filter) : filter}${plan.kind === 'count' ? '.' : ':'}`;
   const lines = result.rows.slice(0, shown).map(rowLine);
   return [head, ...lines, ...more(result.rows.length - lines.length, 'more')].join('\n');
+}
+
+/** The filter said of one paper: "names X in its title", "is in the category". */
+function singular(filter: string): string {
+  return filter
+    .replace(/\btheir\b/g, 'its')
+    .replace(/(^|, | and )are /g, '$1is ')
+    .replace(/(^|, | and )name /g, '$1names ')
+    .replace(/(^|, | and )do not name /g, '$1does not name ');
 }
 
 function rowLine(r: ResultRow): string {

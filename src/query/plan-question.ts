@@ -160,3 +160,8 @@ function joinAlternatives(runs: string[], text: string): string[] {
   if (runs.length < 2 || !/\bor\b/i.test(text)) return runs;
   return [runs.join(' or ')];
 }
+
+/** Does the question read like a list or count over the corpus (whether or not it could be planned)? */
+export function readsLikeAggregate(question: string): boolean {
+  return COUNT.test(question) || LIST.test(question) || (DISTRIBUTION.test(question) && /\bpapers?\b/i.test(question));
+}

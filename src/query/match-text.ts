@@ -1,12 +1,11 @@
-import { porterStem } from '../retrieval/porter-stemmer.js';
 
 /**
  * Text as the corpus table matches it: lower-cased words with British spellings read as American
  * ("quantisation" as "quantization", "behaviour" as "behavior"), a few synonyms read as one name
  * ("key-value cache" and "KV cache", "mixture of experts" and "MoE"), hyphens as spaces, and every word
- * reduced to its Porter stem ("quantized", "quantization" and "quantisation" meet). A thing asked about
+ * reduced to its stem ("quantized", "quantization" and "quantisation" meet). A thing asked about
  * and a paper's text are normalised the same way, so a phrase names the paper when its stems appear in
- * order. Hyphenated and spaced spellings of one name ("GSM-8K", "GSM8K") meet through `joined`.
+ * order. Stems are light (inflections and -ation only), so "transformer" and "transformation" stay apart. Hyphenated and spaced spellings of one name ("GSM-8K", "GSM8K") meet through `joined`.
  */
 export interface MatchText {
   /** Stems separated by single spaces, with a space at each end. */
@@ -38,11 +37,32 @@ function american(word: string): string {
     .replace(/our(s|ed|ing)?$/, (m, s: string | undefined) => (word.length > 5 ? `or${s ?? ''}` : m));
 }
 
+/** Suffixes taken off a word, longest first: inflections and -ation ("quantization", "quantized", "quantize" meet). */
+const SUFFIXES: [RegExp, string][] = [
+  [/ations?$/, ''],
+  [/ies$/, 'y'],
+  [/ings?$/, ''],
+  [/ed$/, ''],
+  [/es$/, ''],
+  [/(?<!s)s$/, ''],
+  [/e$/, ''],
+];
+
+function lightStem(word: string): string {
+  if (word.length <= 3) return word;
+  for (const [re, to] of SUFFIXES) {
+    if (!re.test(word)) continue;
+    const stem = word.replace(re, to);
+    return stem.length >= 3 ? stem : word;
+  }
+  return word;
+}
+
 const stemMemo = new Map<string, string>();
 function stem(word: string): string {
   let s = stemMemo.get(word);
   if (s === undefined) {
-    s = /^[a-z]+$/.test(word) ? porterStem(american(word)) : word;
+    s = /^[a-z]+$/.test(word) ? lightStem(american(word)) : word;
     if (stemMemo.size > 200_000) stemMemo.clear();
     stemMemo.set(word, s);
   }

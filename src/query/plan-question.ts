@@ -152,8 +152,17 @@ export function subjectRuns(text: string): string[] {
     } else current.push(t);
   });
   if (current.length) runs.push(current);
-  return runs.map((r) => r.join(' ')).filter((r) => matchText(r).stems.trim() !== '');
+  // "chain-of-thought reasoning", "lottery ticket hypothesis": papers name the thing without its general head noun.
+  return runs
+    .map((r) => (r.length >= 2 && GENERAL_HEADS.has(r[r.length - 1]!.toLowerCase()) ? r.slice(0, -1) : r))
+    .map((r) => r.join(' '))
+    .filter((r) => matchText(r).stems.trim() !== '');
 }
+
+/** Head nouns too general to require after a more specific name. */
+const GENERAL_HEADS = new Set(
+  'reasoning hypothesis network networks model models method methods approach approaches technique techniques framework frameworks architecture architectures mechanism mechanisms algorithm algorithms paradigm strategy strategies problem problems task tasks setting settings'.split(' '),
+);
 
 /** Runs separated by "or" in the question are alternatives: one filter naming any of them. */
 function joinAlternatives(runs: string[], text: string): string[] {

@@ -32,9 +32,14 @@ export async function answerQuestion(request: AnswerRequest): Promise<AnswerResu
   const previousKeys = request.previousKeys ?? [];
   if (table) {
     const previous = indicesOf(table, previousKeys);
-    const plan = gateway
-      ? await modelPlan({ question, table, gateway, prompt: request.planPrompt, history: request.history, hasPrevious: previous.length > 0, signal: request.signal })
-      : planQuestion(question, { categoryNames: table.categoryNames, hasPrevious: previous.length > 0 });
+    const offline = planQuestion(question, { categoryNames: table.categoryNames, hasPrevious: previous.length > 0 });
+    // The model plans a question that reads like one about many papers; a lookup costs no plan request.
+    const plan =
+      gateway && (offline !== null || readsLikeAggregate(question))
+        ? await modelPlan({ question, table, gateway, prompt: request.planPrompt, history: request.history, hasPrevious: previous.length > 0, signal: request.signal, onWarning: request.onWarning })
+        : gateway
+          ? null
+          : offline;
     if (plan && plan.kind !== 'lookup') return answerPlanned(request, table, plan, previous);
   }
   const result = await answerByRetrieval(request, previousKeys);

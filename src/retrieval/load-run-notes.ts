@@ -71,9 +71,7 @@ export async function readPapersJsonl(file: string): Promise<Map<string, PaperNo
     notes.set(row.id, {
       category: str(row.category),
       ...(str(row.subcategory) ? { subcategory: str(row.subcategory) } : {}),
-      tasks: strings(row.tasks),
-      datasets: strings(row.datasets),
-      models: strings(row.models),
+      ...lists(row),
       contributionType: str(row.contributionType),
       methodFamily: str(row.methodFamily),
       methodSummary: str(row.methodSummary),
@@ -88,6 +86,16 @@ export async function readPapersJsonl(file: string): Promise<Map<string, PaperNo
     });
   }
   return notes;
+}
+
+/** The review's tasks, datasets and models of a paper, each only when it names some. */
+function lists(row: Record<string, unknown>): Pick<PaperNotes, 'tasks' | 'datasets' | 'models'> {
+  const out: Pick<PaperNotes, 'tasks' | 'datasets' | 'models'> = {};
+  for (const name of ['tasks', 'datasets', 'models'] as const) {
+    const values = strings(row[name]);
+    if (values.length > 0) out[name] = values;
+  }
+  return out;
 }
 
 function strings(v: unknown): string[] {

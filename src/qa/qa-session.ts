@@ -9,6 +9,7 @@ import { createRetriever } from '../retrieval/create-retriever.js';
 import { loadRunNotes } from '../retrieval/load-run-notes.js';
 import type { Hit, Retriever } from '../retrieval/types.js';
 import { answerQuestion } from './answer-question.js';
+import { openStoredIndexes } from './index-store.js';
 import type { AnswerResult, QaTurn } from './types.js';
 
 export interface QaSessionOptions {
@@ -68,13 +69,15 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
     gateway = await createGateway(config, { signal: options.signal });
   }
   const g = gateway;
+  // The stored corpus keeps its indexes on disk (see index-store.ts); papers read with --in are indexed in memory.
+  const stored = options.paths.length === 0 ? await openStoredIndexes(config.workspaceDir, corpus, notes) : null;
+  const table = createCorpusTable(corpus.papers, notes?.notes, stored?.postings);
   const retriever: Retriever = createRetriever(corpus.papers, {
     annotations: notes?.notes,
     embed: g ? (texts, signal) => g.embed(texts, signal) : undefined,
     onWarning: options.onWarning,
+    ...(stored ? { bm25: stored.bm25 } : {}),
   });
-
-  const table = createCorpusTable(corpus.papers, notes?.notes);
 
   const history: QaTurn[] = [...(options.resume?.history ?? [])];
   let lastSources: readonly Hit[] = [];

@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import { LitrevError, errorMessage } from '../errors.js';
-import { buildBm25Index, type IndexDocument } from './bm25-index.js';
+import { buildBm25Index, type Bm25Index, type IndexDocument } from './bm25-index.js';
 import { createEmbeddingIndex, type EmbeddingIndex } from './embedding-index.js';
 import { reciprocalRankFusion } from './rank-fusion.js';
 import type { EmbedFn, Hit, PaperNotes, Retriever } from './types.js';
@@ -14,6 +14,16 @@ export interface RetrieverOptions {
   onWarning?: (message: string) => void;
   /** Postings one query may visit (see POSTINGS_BUDGET); for large corpora and benchmarks. */
   postingsBudget?: number;
+  /**
+   * The BM25 index when it is kept on disk (see qa/index-store.ts): called on the first search only, so a
+   * session that never searches never loads it. Without it the index is built from the papers, also lazily.
+   */
+  bm25?: () => Bm25Index;
+}
+
+/** The index documents of the papers (with the review's annotations): what the BM25 index is built from. */
+export function indexDocuments(papers: readonly Paper[], annotations?: ReadonlyMap<string, PaperNotes>): IndexDocument[] {
+  return papers.map((p) => toDocument(p, annotations?.get(p.id)));
 }
 
 /** Candidates taken from each ranking before fusion, relative to k. */
@@ -26,8 +36,9 @@ const MIN_CANDIDATES = 50;
  * has embeddings.
  */
 export function createRetriever(papers: readonly Paper[], options: RetrieverOptions = {}): Retriever {
-  const docs = papers.map((p) => toDocument(p, options.annotations?.get(p.id)));
-  const bm25 = buildBm25Index(docs, { postingsBudget: options.postingsBudget });
+  let built: Bm25Index | null = null;
+  const index = (): Bm25Index =>
+    (built ??= options.bm25 ? options.bm25() : buildBm25Index(indexDocuments(papers, options.annotations), { postingsBudget: options.postingsBudget }));
   let dense: EmbeddingIndex | null = options.embed
     ? createEmbeddingIndex(papers.map((p) => `${p.title}\n\n${p.abstract}`), options.embed)
     : null;
@@ -52,7 +63,7 @@ export function createRetriever(papers: readonly Paper[], options: RetrieverOpti
     async search(query, k, searchOptions = {}) {
       if (papers.length === 0 || k <= 0) return [];
       const n = Math.max(k * CANDIDATE_FACTOR, MIN_CANDIDATES);
-      const lexical = bm25.search(query, n, searchOptions.context);
+      const lexical = index().search(query, n, searchOptions.context);
       const denseQuery = searchOptions.context ? `${searchOptions.context}\n${query}` : query;
       const semantic = await denseRanking(denseQuery, n, searchOptions.signal);
       lastUsedEmbeddings = semantic !== null;
@@ -81,7 +92,7 @@ export function createRetriever(papers: readonly Paper[], options: RetrieverOpti
     },
     idf(term) {
       const n = papers.length;
-      const df = bm25.documentFrequency(term);
+      const df = index().documentFrequency(term);
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     },
     usedEmbeddings: () => lastUsedEmbeddings,

@@ -6,6 +6,7 @@ import type { QueryPlan } from '../query/query-plan.js';
 import { createRetriever } from '../retrieval/create-retriever.js';
 import type { Hit } from '../retrieval/types.js';
 import { stripPromptMarkup } from '../review/prompt-markup.js';
+import { citedKeys } from '../verify/citation-keys.js';
 import { verifyAnswer } from '../verify/verify-review.js';
 import { citedPapers } from './cited-papers.js';
 import { retrievalContext } from './conversation.js';
@@ -121,7 +122,10 @@ async function answerByRetrieval(request: AnswerRequest, previousKeys: readonly 
 }
 
 function finish(text: string, papers: Paper[], sources: Hit[], request: AnswerRequest, removedKeys: string[], allowed = new Set<string>()): AnswerResult {
-  const verified = verifyAnswer(stripPromptMarkup(text), papers);
+  // Numbers are checked against the abstracts the answer cites, so only those papers are needed (a list may hold thousands).
+  const cleaned = stripPromptMarkup(text);
+  const cited = new Set(citedKeys(cleaned));
+  const verified = verifyAnswer(cleaned, papers.filter((p) => cited.has(p.key)));
   const numbers = verified.report.numbers.map((n) => (n.found || !allowed.has(n.number.replace(/,/g, '')) ? n : { ...n, found: true }));
   const answer = markUnsupportedNumbers(verified.text, numbers).trim();
   return {

@@ -16,7 +16,7 @@ export function answerFromRows(result: QueryResult, shown = DEFAULT_SHOWN): stri
     case 'distribution': {
       const head = `The ${papersCount(result.count)} that ${filter}, by ${groupName(plan.groupBy!)}:`;
       const lines = result.groups.slice(0, Math.max(shown, 1)).map((g) => `- ${g.value}: ${g.count} ${cite(g.keys.slice(0, 3))}${g.keys.length > 3 ? ' …' : ''}`);
-      return [head, ...lines, ...more(result.groups.length - lines.length, 'more group')].join('\n');
+      return [head, ...lines, ...more(result.groups.length - lines.length, `more group${result.groups.length - lines.length === 1 ? '' : 's'}`)].join('\n');
     }
     case 'compare': {
       const lines: string[] = [];
@@ -26,7 +26,10 @@ export function answerFromRows(result: QueryResult, shown = DEFAULT_SHOWN): stri
           lines.push(`- ${subject}: no paper names it.`);
           continue;
         }
-        for (const r of rows.slice(0, 3)) lines.push(`- ${subject}: ${r.title}${figureText(r)}: "${r.quote ?? r.title}" [@${r.key}]`);
+        for (const r of rows.slice(0, 3)) {
+          if (r.figure || !plan.metric) lines.push(`- ${subject}: ${r.title}${figureText(r)}: "${r.quote ?? r.title}" [@${r.key}]`);
+          else lines.push(`- ${subject}: ${r.title} [@${r.key}] (no ${metricLabel(plan.metric)} figure in its abstract)`);
+        }
         lines.push(...more(rows.length - 3, `more paper${rows.length - 3 === 1 ? '' : 's'} name ${subject}`));
       }
       const what = plan.metric ? ` on ${metricLabel(plan.metric)}` : '';

@@ -101,7 +101,9 @@ export function createCorpusTable(papers: readonly Paper[], notes?: ReadonlyMap<
       const asked = matchText(phrase);
       const p = papers[i]!;
       if (namesPhrase(matchText(p.title), asked)) return p.title;
-      return splitSentences(p.abstract).find((s) => namesPhrase(matchText(s.text), asked))?.text ?? null;
+      const found = splitSentences(p.abstract).find((s) => namesPhrase(matchText(s.text), asked));
+      // A phrase found across sentences only (or in the title's and abstract's join) is shown by the abstract's first sentence.
+      return found?.text ?? null;
     },
   };
 }

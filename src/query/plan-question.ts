@@ -54,7 +54,7 @@ const FRAME = new Set(
     'deal deals consider considers explore explores investigate investigates tackle tackles target targets cover covers ' +
     'benchmark benchmarks dataset datasets model models talk talks related relate relating regarding concerning named ' +
     'exist exists existing corpus\'s me please do does did have has had include includes including contain contains ' +
-    'category categories type types kind kinds year years per distribution breakdown grouped across each compare ' +
+    'category categories type types kind kinds contribution contributions year years per distribution breakdown grouped across each compare ' +
     'comparison versus vs differ difference differences between largest highest biggest greatest best most maximum ' +
     'strongest fastest top lowest smallest least minimum fewest speedup speedups speed-up speed-ups reduction reductions ' +
     'saving savings lossless-ly'
@@ -117,7 +117,7 @@ export function planQuestion(question: string, ctx: PlannerContext): QueryPlan |
 
   let subjectSource = subjectText;
   if (metric) subjectSource = subjectSource.replace(new RegExp(`\\b${metric.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i'), ' ');
-  if (grouping) subjectSource = subjectSource.replace(/\b(?:per|by|each|across|grouped by|broken down by)\s+[\w -]+$/i, ' ');
+  if (grouping) subjectSource = subjectSource.replace(/\b(?:per|by|each|across|grouped by|broken down by)\s+[\w -]+[?.!]*\s*$/i, ' ');
   const category = categoryFilter(subjectSource, ctx.categoryNames);
   if (category) filters.push(category.filter);
   const runs = subjectRuns(category ? category.rest : subjectSource);

@@ -1,30 +1,22 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Paper } from '../corpus/paper.js';
 import { buildPostings, type Postings } from '../query/corpus-table.js';
-import { buildBm25Index, loadBm25Index, type Bm25Index } from '../retrieval/bm25-index.js';
-import { indexDocuments } from '../retrieval/create-retriever.js';
 import type { PaperNotes } from '../retrieval/types.js';
 
 /**
- * The Q&A indexes of the stored corpus, kept on disk next to it (`<workspace>/qa-index/`) so that `ask` and
- * `chat` over a large corpus do not analyse every abstract again: the corpus table's inverted index (binary:
- * its terms as JSON, their postings as one Uint32 array, read back as views without parsing numbers) and the
- * BM25 index (MiniSearch's own serialisation). Both are named by the corpus hash and the review run whose
- * notes they hold, so a changed corpus or a new review invalidates them; older files are removed on write.
- * The BM25 index is loaded on the first retrieval only (a list or count question never needs it), and kept on
- * disk only for corpora of STORED_BM25_FROM papers or more.
+ * The corpus table's inverted index of the stored corpus, kept on disk next to it (`<workspace>/qa-index/`) so
+ * that `ask` and `chat` over a large corpus do not analyse every abstract again: its terms as JSON and their
+ * postings as one Uint32 array, read back as views without parsing a number. Named by the corpus hash and the
+ * review run, so a changed corpus or a new review invalidates it; older files are removed on write. (A
+ * serialised MiniSearch index was measured too: at 100,000 papers reading it back took 2 GB, so large corpora
+ * rank lookups over candidates from these postings instead: see candidate-retriever.ts.)
  */
 const DIR = 'qa-index';
-/** Below this many papers the BM25 index is built in memory: building it is as quick as reading it back. */
-export const STORED_BM25_FROM = 5000;
 const VERSION = 1;
 
 export interface StoredIndexes {
   postings: Postings;
-  /** Loads (or builds and stores) the BM25 index: call it on the first search. */
-  bm25: () => Bm25Index;
   /** Whether the postings came from disk (false: built now, and written for next time). */
   fromDisk: boolean;
 }
@@ -48,26 +40,7 @@ export async function openStoredIndexes(
     await writePostings(termsFile, postingsFile, postings, corpus.papers.length).catch(() => undefined);
   }
 
-  const bm25 = (): Bm25Index => {
-    if (corpus.papers.length < STORED_BM25_FROM) return buildBm25Index(indexDocuments(corpus.papers, notes?.notes));
-    let loaded: Bm25Index | null = null;
-    try {
-      loaded = loadBm25Index(readFileSync(bm25File, 'utf8'));
-    } catch {
-      loaded = null;
-    }
-    if (loaded && loaded.size === corpus.papers.length) return loaded;
-    const built = buildBm25Index(indexDocuments(corpus.papers, notes?.notes));
-    // Kept for the next session; a workspace that cannot be written to only costs the rebuild.
-    try {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(bm25File, built.serialize());
-    } catch {
-      // not kept: rebuilt next time
-    }
-    return built;
-  };
-  return { postings, bm25, fromDisk };
+  return { postings, fromDisk };
 }
 
 async function readPostings(termsFile: string, postingsFile: string, size: number): Promise<Postings | null> {

@@ -9,7 +9,11 @@ import { createRetriever } from '../retrieval/create-retriever.js';
 import { loadRunNotes } from '../retrieval/load-run-notes.js';
 import type { Hit, Retriever } from '../retrieval/types.js';
 import { answerQuestion } from './answer-question.js';
+import { createCandidateRetriever } from './candidate-retriever.js';
 import { openStoredIndexes } from './index-store.js';
+
+/** Corpora of this many papers or more rank lookups over candidates (see candidate-retriever.ts). */
+const CANDIDATES_FROM = 20_000;
 import type { AnswerResult, QaTurn } from './types.js';
 
 export interface QaSessionOptions {
@@ -72,12 +76,9 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
   // The stored corpus keeps its indexes on disk (see index-store.ts); papers read with --in are indexed in memory.
   const stored = options.paths.length === 0 ? await openStoredIndexes(config.workspaceDir, corpus, notes) : null;
   const table = createCorpusTable(corpus.papers, notes?.notes, stored?.postings);
-  const retriever: Retriever = createRetriever(corpus.papers, {
-    annotations: notes?.notes,
-    embed: g ? (texts, signal) => g.embed(texts, signal) : undefined,
-    onWarning: options.onWarning,
-    ...(stored ? { bm25: stored.bm25 } : {}),
-  });
+  const retrieverOptions = { annotations: notes?.notes, embed: g ? (texts: string[], signal?: AbortSignal) => g.embed(texts, signal) : undefined, onWarning: options.onWarning };
+  // A large corpus ranks lookups over candidates from the table's index; a small one indexes every paper (lazily).
+  const retriever: Retriever = corpus.papers.length >= CANDIDATES_FROM ? createCandidateRetriever(table, retrieverOptions) : createRetriever(corpus.papers, retrieverOptions);
 
   const history: QaTurn[] = [...(options.resume?.history ?? [])];
   let lastSources: readonly Hit[] = [];

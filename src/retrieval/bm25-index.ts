@@ -35,36 +35,6 @@ export interface Bm25Index {
   search(query: string, k: number, context?: string): LexicalHit[];
   /** Number of documents containing the term (in any field). */
   documentFrequency(term: string): number;
-  /** The index as JSON, for loadBm25Index (see retrieval/index-store.ts). */
-  serialize(): string;
-}
-
-const SERIAL_VERSION = 1;
-
-function searchOptions(df: ReadonlyMap<string, number>) {
-  return {
-    boost: BOOST,
-    prefix: (term: string) => term.length >= 4 && !df.has(term),
-    fuzzy: (term: string) => (term.length >= 5 && !df.has(term) ? 1 : false),
-  };
-}
-
-/**
- * An index written by `serialize`, loaded without analysing any document again (MiniSearch's own
- * serialisation: the postings are read back, not rebuilt from the texts). Null when the text is not one.
- */
-export function loadBm25Index(json: string, options: { postingsBudget?: number } = {}): Bm25Index | null {
-  const data = JSON.parse(json) as { version?: number; size?: number; df?: [string, number][]; mini?: unknown };
-  if (data.version !== SERIAL_VERSION || !Array.isArray(data.df) || typeof data.size !== 'number' || !data.mini) return null;
-  const df = new Map(data.df);
-  const mini = MiniSearch.loadJS<{ id: number }>(data.mini as Parameters<typeof MiniSearch.loadJS>[0], {
-    fields: [...INDEX_FIELDS],
-    idField: 'id',
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term,
-    searchOptions: searchOptions(df),
-  });
-  return searchable(mini, df, data.size, options.postingsBudget ?? POSTINGS_BUDGET);
 }
 
 /** Weight of the conversation's terms against the question's own. */
@@ -147,16 +117,17 @@ export function buildBm25Index(documents: readonly IndexDocument[], options: { p
       fieldTermsOf = analysed[doc.id]!;
       return fieldTermsOf[INDEX_FIELDS.indexOf(field as (typeof INDEX_FIELDS)[number])] === null ? null : field;
     },
-    searchOptions: searchOptions(df),
+    searchOptions: {
+      boost: BOOST,
+      prefix: (term) => term.length >= 4 && !df.has(term),
+      fuzzy: (term) => (term.length >= 5 && !df.has(term) ? 1 : false),
+    },
   });
   mini.addAll(documents.map((_, id) => ({ id })));
   analysed.length = 0;
-  return searchable(mini, df, documents.length, budget);
-}
 
-function searchable(mini: MiniSearch<{ id: number }>, df: ReadonlyMap<string, number>, size: number, budget: number): Bm25Index {
   return {
-    size,
+    size: documents.length,
     search(query, k, context) {
       const main = withinBudget(questionTerms(query), (t) => df.get(t) ?? 0, budget);
       const extra = context ? questionTerms(context).filter((t) => !main.includes(t)) : [];
@@ -171,9 +142,6 @@ function searchable(mini: MiniSearch<{ id: number }>, df: ReadonlyMap<string, nu
     },
     documentFrequency(term) {
       return df.get(term) ?? 0;
-    },
-    serialize() {
-      return JSON.stringify({ version: SERIAL_VERSION, size, df: [...df], mini: mini.toJSON() });
     },
   };
 }

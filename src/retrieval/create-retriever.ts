@@ -14,11 +14,6 @@ export interface RetrieverOptions {
   onWarning?: (message: string) => void;
   /** Postings one query may visit (see POSTINGS_BUDGET); for large corpora and benchmarks. */
   postingsBudget?: number;
-  /**
-   * The BM25 index when it is kept on disk (see qa/index-store.ts): called on the first search only, so a
-   * session that never searches never loads it. Without it the index is built from the papers, also lazily.
-   */
-  bm25?: () => Bm25Index;
 }
 
 /** The index documents of the papers (with the review's annotations): what the BM25 index is built from. */
@@ -36,9 +31,10 @@ const MIN_CANDIDATES = 50;
  * has embeddings.
  */
 export function createRetriever(papers: readonly Paper[], options: RetrieverOptions = {}): Retriever {
+  // Built on the first search: a session that only asks list and count questions never needs it.
   let built: Bm25Index | null = null;
   const index = (): Bm25Index =>
-    (built ??= options.bm25 ? options.bm25() : buildBm25Index(indexDocuments(papers, options.annotations), { postingsBudget: options.postingsBudget }));
+    (built ??= buildBm25Index(indexDocuments(papers, options.annotations), { postingsBudget: options.postingsBudget }));
   let dense: EmbeddingIndex | null = options.embed
     ? createEmbeddingIndex(papers.map((p) => `${p.title}\n\n${p.abstract}`), options.embed)
     : null;

@@ -76,3 +76,15 @@ export function overall(scores: readonly SetScore[]): { recall: number; precisio
   const hitsR = scores.reduce((s, x) => s + x.recall * x.gold, 0);
   return { recall: gold ? hitsR / gold : 1, precision: answered ? hitsR / answered : 1 };
 }
+
+/** Written after the planner was finished and run once, unchanged: how the method does on questions it never saw. */
+export const FRESH_LIST_QUESTIONS: SetQuestion[] = [
+  { question: 'Which papers use FlashAttention?', names: /flash-?attention/i },
+  { question: 'Which papers evaluate on MMLU?', names: /\bMMLU\b/i },
+  { question: 'Which papers are about low-rank adaptation?', names: /low[- ]rank adaptation|\bLoRA\b/i },
+  { question: 'Which papers mention sparse attention?', names: /sparse attention/i },
+  { question: 'Which papers study in-context learning?', names: /in[- ]context learning/i },
+  { question: 'Which papers use the HumanEval benchmark?', names: /humaneval/i },
+  { question: 'Which papers discuss token eviction?', names: /token evictions?|evict(?:s|ing|ed)? tokens?/i },
+  { question: 'Which papers are about diffusion models?', names: /diffusion models?/i },
+];

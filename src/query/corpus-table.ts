@@ -2,7 +2,7 @@ import type { Paper } from '../corpus/paper.js';
 import type { PaperNotes } from '../retrieval/types.js';
 import { splitSentences } from '../verify/sentence-split.js';
 import { matchText, namesPhrase, type MatchText } from './match-text.js';
-import { paperRow, type PaperRow } from './paper-row.js';
+import { paperClaims, paperRow, type ClaimRow, type PaperRow } from './paper-row.js';
 
 /** Term -> the papers (ascending indices) whose title or abstract holds it, in matchable form (see matchText). */
 export type Postings = Map<string, Uint32Array>;
@@ -17,6 +17,8 @@ export interface CorpusTable {
   readonly papers: readonly Paper[];
   notesOf(index: number): PaperNotes | undefined;
   row(index: number): PaperRow;
+  /** The figures of one paper (what row(i).claims holds), without reading its entities. */
+  claims(index: number): ClaimRow[];
   /** Indices of the papers whose title or abstract names the phrase (spelling variants and synonyms included). */
   naming(phrase: string): number[];
   /** The title, or the first sentence of the abstract, that names the phrase; null when none does. */
@@ -78,6 +80,7 @@ export function createCorpusTable(papers: readonly Paper[], notes?: ReadonlyMap<
       }
       return r;
     },
+    claims: (i) => rows.get(i)?.claims ?? paperClaims(papers[i]!, notes?.get(papers[i]!.id)),
     naming(phrase) {
       const asked = matchText(phrase);
       const words = asked.stems.trim().split(' ').filter(Boolean);

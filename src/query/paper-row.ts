@@ -48,11 +48,6 @@ export function paperRow(paper: Paper, notes: PaperNotes | undefined): PaperRow 
   const entities = extractEntities(`${paper.title}. ${paper.abstract}`, own);
   const introduced = introducedName(paper.abstract);
   const methods = [...new Set([own, introduced].filter((n): n is string => n !== null))];
-  const reviewClaims: ClaimRow[] = (notes?.claims ?? []).map((c) => {
-    const value = c.value ? parseClaimValue(c.value, `${c.metric ?? ''} ${c.quote ?? c.text}`) : null;
-    return { quote: c.quote ?? c.text, metric: c.metric ?? null, value, baseline: c.baseline ?? null, from: 'review', context: c.quote ?? c.text };
-  });
-  const quoted = new Set(reviewClaims.filter((c) => c.value).map((c) => c.quote));
   return {
     key: paper.key,
     id: paper.id,
@@ -68,9 +63,19 @@ export function paperRow(paper: Paper, notes: PaperNotes | undefined): PaperRow 
     tasks: notes?.tasks ?? [],
     datasets: notes?.datasets ?? [],
     models: notes?.models ?? [],
-    claims: [...reviewClaims, ...abstractFigures(paper.abstract).filter((c) => !quoted.has(c.quote))],
+    claims: paperClaims(paper, notes),
     mentions: { datasets: entities.datasets, models: entities.models, tasks: entities.tasks, methods },
   };
+}
+
+/** The figures of a paper: the review's claims with a value, then every figure its abstract reports besides. */
+export function paperClaims(paper: Paper, notes: PaperNotes | undefined): ClaimRow[] {
+  const reviewClaims: ClaimRow[] = (notes?.claims ?? []).map((c) => {
+    const value = c.value ? parseClaimValue(c.value, `${c.metric ?? ''} ${c.quote ?? c.text}`) : null;
+    return { quote: c.quote ?? c.text, metric: c.metric ?? null, value, baseline: c.baseline ?? null, from: 'review', context: c.quote ?? c.text };
+  });
+  const quoted = new Set(reviewClaims.filter((c) => c.value).map((c) => c.quote));
+  return [...reviewClaims, ...abstractFigures(paper.abstract).filter((c) => !quoted.has(c.quote))];
 }
 
 const FIGURE = /(?:(?:up to|more than|over|nearly|almost|about|around|approximately|roughly|at least|at most)\s+)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?%|\s?×|x(?![A-Za-z])|\s(?:times|fold)\b|-fold\b|\s(?:points?|pp)\b)/gi;

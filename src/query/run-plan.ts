@@ -71,7 +71,7 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
       const papers = own.length > 0 ? own : applyFilter(table, { field: 'text', op: 'names', value: subject, negate: false }, selected);
       total += papers.length;
       for (const i of papers) {
-        const figure = plan.metric ? figureFor(table.row(i).claims, plan.metric, 'largest') : undefined;
+        const figure = plan.metric ? figureFor(table.claims(i), plan.metric, 'largest') : undefined;
         const row = baseRow(i, subject);
         rows.push(figure ? { ...row, figure, quote: figure.quote, fields: { ...row.fields, [metricLabel(plan.metric!)]: figure.value?.raw } } : row);
       }
@@ -83,7 +83,7 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
     const order = plan.order ?? 'largest';
     const withFigure: ResultRow[] = [];
     for (const i of matched) {
-      const figure = figureFor(table.row(i).claims, plan.metric, order);
+      const figure = figureFor(table.claims(i), plan.metric, order);
       if (!figure) continue;
       const row = baseRow(i);
       withFigure.push({ ...row, figure, quote: figure.quote, fields: { ...row.fields, [metricLabel(plan.metric)]: figure.value?.raw } });

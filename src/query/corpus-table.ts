@@ -28,6 +28,9 @@ export interface CorpusTable {
   readonly postings: Postings;
 }
 
+/** Phrases with synonyms (see match-text.ts) may be written in a sentence without their own letters. */
+const SYNONYM_HINT = /\b(?:kv|key|moe|mixture|rag|retrieval|llm|large|vlm|vision|cot|chain|rl|reinforcement|fine|finetun|needle|niah|speculative)/i;
+
 /** The matchable text of a paper: its title and abstract. */
 export function paperText(paper: Paper): string {
   return `${paper.title}.\n${paper.abstract}`;
@@ -104,7 +107,9 @@ export function createCorpusTable(papers: readonly Paper[], notes?: ReadonlyMap<
       const asked = matchText(phrase);
       const p = papers[i]!;
       if (namesPhrase(matchText(p.title), asked)) return p.title;
-      const found = splitSentences(p.abstract).find((s) => namesPhrase(matchText(s.text), asked));
+      // Sentences without the phrase's first letters as written (any case) are skipped before normalising.
+      const probe = phrase.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().slice(0, 3);
+      const found = splitSentences(p.abstract).find((s) => (probe.length < 3 || /[-‐–]/.test(s.text) || s.text.toLowerCase().includes(probe) || SYNONYM_HINT.test(phrase)) && namesPhrase(matchText(s.text), asked));
       // A phrase found across sentences only (or in the title's and abstract's join) is shown by the abstract's first sentence.
       return found?.text ?? null;
     },

@@ -32,7 +32,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const flags = options.flags ?? {};
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const env = mergeDotenv(options.env ?? process.env, cwd);
-  const file = readConfigFile(str(flags.config) ?? env.LITREV_CONFIG, cwd);
+  const configFile = configFilePath(str(flags.config) ?? env.LITREV_CONFIG, cwd);
+  const file = readConfigFile(configFile, str(flags.config) ?? env.LITREV_CONFIG);
 
   const apiKey = nonEmpty(env.OPENAI_API_KEY);
   const baseURLRaw = str(flags['base-url']) ?? nonEmpty(env.OPENAI_BASE_URL) ?? file.baseUrl;
@@ -58,11 +59,13 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const timeoutMs = int(env.LITREV_TIMEOUT_MS, 'LITREV_TIMEOUT_MS') ?? file.timeoutMs ?? 120_000;
   const candidate = {
     cwd,
+    ...(existsSync(configFile) ? { configFile } : {}),
     workspaceDir: path.resolve(cwd, str(flags.workspace) ?? nonEmpty(env.LITREV_WORKSPACE) ?? file.workspace ?? '.litrev'),
     cacheDir: path.resolve(cwd, str(flags['cache-dir']) ?? nonEmpty(env.LITREV_CACHE_DIR) ?? file.cacheDir ?? 'cache'),
     cacheMode: enumValue(CacheModeSchema.options, str(flags.cache) ?? nonEmpty(env.LITREV_CACHE) ?? file.cache ?? 'readwrite', '--cache'),
     runsDir: path.resolve(cwd, nonEmpty(env.LITREV_RUNS_DIR) ?? file.runsDir ?? 'runs'),
     outDir: optPath(cwd, str(flags.out) ?? file.out),
+    force: flags.force === true,
     engine,
     engineReason,
     model: {
@@ -145,8 +148,11 @@ function mergeDotenv(env: Readonly<Record<string, string | undefined>>, cwd: str
   return { ...fromFile, ...env };
 }
 
-function readConfigFile(explicit: string | undefined, cwd: string): ConfigFile {
-  const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'litrev.config.json');
+function configFilePath(explicit: string | undefined, cwd: string): string {
+  return explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'litrev.config.json');
+}
+
+function readConfigFile(file: string, explicit: string | undefined): ConfigFile {
   if (!existsSync(file)) {
     if (explicit) throw new ConfigError(`config file not found: ${file}`);
     return {};

@@ -37,11 +37,15 @@ export type ModelConfig = z.infer<typeof ModelConfigSchema>;
 /** The one typed configuration object; built once by `loadConfig`. */
 export const ConfigSchema = z.object({
   cwd: z.string(),
+  /** The config file read (absolute), when there is one. */
+  configFile: z.string().optional(),
   workspaceDir: z.string(),
   cacheDir: z.string(),
   cacheMode: CacheModeSchema,
   runsDir: z.string(),
   outDir: z.string().optional(),
+  /** --force: write into an --out folder that is neither empty nor an earlier run (never over an input file). */
+  force: z.boolean(),
   engine: z.enum(['offline', 'model']),
   /** Why this engine was chosen, shown to the user. */
   engineReason: z.string(),

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../errors.js';
+import { rememberSecret } from './redact.js';
 import {
   CacheModeSchema,
   ConfigFileSchema,
@@ -36,6 +37,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const file = readConfigFile(configFile, str(flags.config) ?? env.LITREV_CONFIG);
 
   const apiKey = nonEmpty(env.OPENAI_API_KEY);
+  rememberSecret(apiKey);
   const baseURLRaw = str(flags['base-url']) ?? nonEmpty(env.OPENAI_BASE_URL) ?? file.baseUrl;
   const offlineFlag = flags.offline === true || truthy(env.LITREV_OFFLINE);
   const engine = offlineFlag || (!apiKey && !baseURLRaw) ? 'offline' : 'model';
@@ -129,6 +131,7 @@ export function redactURL(url: string): string {
     u.username = '';
     u.password = '';
     u.search = '';
+    u.hash = '';
     return u.toString().replace(/\/+$/, '');
   } catch {
     return url;

@@ -104,6 +104,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     repeat: int(flags.repeat, '--repeat') ?? 1,
     strict: flags.strict === true || truthy(env.LITREV_STRICT) || file.strict === true,
     requireAbstract: flags['require-abstract'] === true,
+    followSymlinks: flags['follow-symlinks'] === true,
     columnMap: columnMap(list(flags.map)),
     output,
     batch: {

@@ -71,6 +71,8 @@ export const ConfigSchema = z.object({
   strict: z.boolean(),
   /** Leave out papers without an abstract (`--require-abstract`) instead of reviewing them from their title. */
   requireAbstract: z.boolean(),
+  /** `--follow-symlinks`: folder walks follow links leading out of the folder named (never into /proc, /sys, /dev). */
+  followSymlinks: z.boolean(),
   /** `--map FIELD="Column"`: columns / JSON properties for fields litrev cannot guess (field -> name). */
   columnMap: z.record(z.string(), z.string()),
   output: OutputModeSchema,

@@ -20,6 +20,8 @@ export interface IngestOptions {
   cwd?: string;
   /** Folders a walk never reads (litrev's runs folder, cache, workspace). */
   exclude?: readonly string[];
+  /** Follow symbolic links leading out of a walked folder (`--follow-symlinks`). */
+  followSymlinks?: boolean;
   /** Columns / JSON properties named by the user for fields litrev cannot guess (`--map`). */
   columnMap?: ColumnMap;
   /** Leave out papers without an abstract (`--require-abstract`) instead of keeping them, flagged. */
@@ -65,7 +67,7 @@ const YIELD_EVERY = 5000;
  */
 export async function ingestPaths(paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
   const { signal } = options;
-  const { files, issues: pathIssues, notRead } = await collectFiles(paths, options.cwd ?? process.cwd(), { exclude: options.exclude });
+  const { files, issues: pathIssues, notRead } = await collectFiles(paths, options.cwd ?? process.cwd(), { exclude: options.exclude, followSymlinks: options.followSymlinks === true });
   const results: FileResult[] = [];
   for (const [i, file] of files.entries()) {
     checkAbort(signal);

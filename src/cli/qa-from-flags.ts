@@ -14,6 +14,7 @@ import { say } from './output/say.js';
 export async function openQaFromFlags(ctx: CommandContext): Promise<{ config: Config; session: QaSession }> {
   const topK = parseTopK(ctx.flags['top-k']);
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
+  if (config.endpointWarning) say(ctx.stderr, `litrev: warning: ${config.endpointWarning}\n`);
   const session = await openQaSession({
     config,
     paths: inPaths(ctx),

@@ -49,6 +49,8 @@ export const ConfigSchema = z.object({
   engine: z.enum(['offline', 'model']),
   /** Why this engine was chosen, shown to the user. */
   engineReason: z.string(),
+  /** Set when the endpoint comes from .env or the config file while the key comes from the environment (shown and put in --json). */
+  endpointWarning: z.string().optional(),
   model: ModelConfigSchema,
   /** Every --model given (matrix runs); model.name is the first. */
   models: z.array(z.string()).min(1),

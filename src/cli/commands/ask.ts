@@ -18,7 +18,7 @@ export const askAction: CommandAction = async (ctx) => {
   try {
     if (!json && session.engine === 'offline') say(ctx.stderr, `${offlineNotice(session)}\n`);
     const result = await session.ask(question, { onToken: json ? undefined : (t) => say(ctx.stdout, t), signal: ctx.signal });
-    if (json) say(ctx.stdout, `${JSON.stringify(answerJson(result, session))}\n`);
+    if (json) say(ctx.stdout, `${JSON.stringify(answerJson(result, session, config.endpointWarning))}\n`);
     else writePlainEnd(ctx, result);
     return 0;
   } finally {
@@ -34,7 +34,7 @@ function writePlainEnd(ctx: CommandContext, result: AnswerResult): void {
   for (const note of answerNotes(result)) say(ctx.stderr, `litrev: ${note}\n`);
 }
 
-function answerJson(result: AnswerResult, session: QaSession): Record<string, unknown> {
+function answerJson(result: AnswerResult, session: QaSession, endpointWarning: string | undefined): Record<string, unknown> {
   return {
     answer: result.answer,
     citations: result.citations,
@@ -51,5 +51,6 @@ function answerJson(result: AnswerResult, session: QaSession): Record<string, un
     verification: result.verification,
     removedKeys: result.removedKeys,
     annotationsFrom: session.annotationsFrom,
+    ...(endpointWarning ? { warnings: [endpointWarning] } : {}),
   };
 }

@@ -16,7 +16,8 @@ export function rememberSecret(value: string | undefined): void {
 
 const PATTERNS: [RegExp, string][] = [
   // `Authorization: Bearer xyz`, `Basic xyz`, `bearer=xyz`
-  [/\b(Bearer|Basic)(\s+|=)[A-Za-z0-9._~+/=-]+/gi, `$1$2${MARK}`],
+  [/\b(Bearer)(\s+|=)[A-Za-z0-9._~+/=-]{6,}/gi, `$1$2${MARK}`],
+  [/\b(Basic)(\s+|=)[A-Za-z0-9+/]{12,}={0,2}/g, `$1$2${MARK}`],
   // OpenAI-style keys (sk-..., sk-proj-...), and the usual prefixes of other providers' keys.
   [/\b(sk|rk|pk)-[A-Za-z0-9_-]{8,}/g, MARK],
   [/\b(sk-ant|gsk|xai|hf)_[A-Za-z0-9_-]{8,}/g, MARK],

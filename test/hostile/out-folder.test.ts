@@ -63,3 +63,17 @@ describe('--out never overwrites the user files', () => {
     expect(result.stderr).toMatch(/taxonomy\.json.* is an input/);
   });
 });
+
+describe('eval --out never replaces what it reads', () => {
+  it('refuses the gold file and a run folder as its report', async () => {
+    const { RUN_PAPERS, writeRunFolder } = await import('../eval/fixture.js');
+    const dir = await tempFiles({ 'gold.jsonl': '{"key":"ann2024a","contributionType":"method"}\n' });
+    await writeRunFolder(path.join(dir, 'runs', 'first'), 'first', RUN_PAPERS);
+    const gold = await readFile(path.join(dir, 'gold.jsonl'), 'utf8');
+    const r = await runCli(['eval', 'first', '--gold', 'gold.jsonl', '--out', 'gold.jsonl'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(await readFile(path.join(dir, 'gold.jsonl'), 'utf8')).toBe(gold);
+    expect((await runCli(['eval', 'first', '--gold', 'gold.jsonl', '--out', 'runs/first/review.md'], { cwd: dir })).code).toBe(2);
+    expect((await runCli(['eval', 'first', '--gold', 'gold.jsonl', '--out', 'report.md'], { cwd: dir })).code).toBe(0);
+  });
+});

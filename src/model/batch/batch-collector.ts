@@ -1,3 +1,4 @@
+import { redactSecrets } from '../../config/redact.js';
 import { classifyError } from '../classify-error.js';
 import { ModelRequestError } from '../model-errors.js';
 import type { ChatBody } from '../structured-method.js';
@@ -180,7 +181,7 @@ export class BatchCollector {
 
   private settleLine(w: Waiting, result: LineResult | undefined, batchId: string): void {
     if (!result) return this.retry(w, `no answer for this request in batch ${batchId}`);
-    if (result.kind === 'not-run') return this.retry(w, `${result.code}: ${result.message}`);
+    if (result.kind === 'not-run') return this.retry(w, redactSecrets(`${result.code}: ${result.message}`));
     if (result.status >= 200 && result.status < 300) {
       const response = chatResponseOf(result.body);
       // An answer that names papers its request does not hold was filed under the wrong request: never used or
@@ -192,7 +193,7 @@ export class BatchCollector {
     }
     const error = new BatchLineError(result.status, result.body);
     const cls = classifyError(error, { endpoint: this.o.endpoint, model: this.o.model });
-    if (cls.type === 'transient' || cls.type === 'rate-limited') return this.retry(w, `HTTP ${result.status}: ${error.message}`);
+    if (cls.type === 'transient' || cls.type === 'rate-limited') return this.retry(w, `HTTP ${result.status}: ${redactSecrets(error.message)}`);
     this.settle(w, () => w.reject(error));
   }
 

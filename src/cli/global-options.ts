@@ -20,6 +20,7 @@ export const corpusOptions: Record<string, OptionSpec> = {
     description: 'read FIELD (title, abstract, authors, year, doi, key, ...) from this CSV/TSV column or JSON key',
   },
   'require-abstract': { type: 'boolean', description: 'leave out papers without an abstract (default: review them from the title, flagged)' },
+  'follow-symlinks': { type: 'boolean', description: 'folder walks follow symbolic links leading out of the folder (default: skipped, said)' },
 };
 
 /** Some of the model flags (`ask`, `chat`, `doctor` take only those that apply to them). */

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../config/redact.js';
 import { AbortedError, ExitCode, LitrevError } from '../errors.js';
 import { terminalText } from '../format/terminal-text.js';
 import { watchSignals } from './signals.js';
@@ -62,22 +63,22 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     if (signalled !== undefined) {
       // Whatever the command threw on its way out (AbortedError, a request cut short), it was interrupted; an
       // AbortedError subclass that says more (batches left running at the provider, and how to resume) is shown.
-      signals.report(err instanceof AbortedError && err.constructor !== AbortedError ? terminalText(err.message) : undefined);
+      signals.report(err instanceof AbortedError && err.constructor !== AbortedError ? terminalText(redactSecrets(err.message)) : undefined);
       return signalled;
     }
     if (err instanceof AbortedError) {
-      stderr.write(`litrev: ${terminalText(err.message)}\n`);
+      stderr.write(`litrev: ${terminalText(redactSecrets(err.message))}\n`);
       return err.exitCode;
     }
     if (err instanceof LitrevError) {
-      stderr.write(`litrev: ${terminalText(err.message)}\n`);
-      if (err.hint) stderr.write(`  ${terminalText(err.hint)}\n`);
-      if (debug && err.stack) stderr.write(`${err.stack}\n`);
+      stderr.write(`litrev: ${terminalText(redactSecrets(err.message))}\n`);
+      if (err.hint) stderr.write(`  ${terminalText(redactSecrets(err.hint))}\n`);
+      if (debug && err.stack) stderr.write(`${redactSecrets(err.stack)}\n`);
       return err.exitCode;
     }
     const e = err as Error;
-    stderr.write(`litrev: internal error: ${terminalText(e?.message ?? String(err))}\n`);
-    stderr.write(debug && e?.stack ? `${e.stack}\n` : '  run again with --debug for the stack trace, and please report it\n');
+    stderr.write(`litrev: internal error: ${terminalText(redactSecrets(e?.message ?? String(err)))}\n`);
+    stderr.write(debug && e?.stack ? `${redactSecrets(e.stack)}\n` : '  run again with --debug for the stack trace, and please report it\n');
     return 70;
   } finally {
     signals.dispose();

@@ -15,6 +15,7 @@ export async function openQaFromFlags(ctx: CommandContext, resume?: (config: Con
   const topK = parseTopK(ctx.flags['top-k']);
   const shown = parseShown(ctx.flags.show);
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
+  if (config.endpointWarning) say(ctx.stderr, `litrev: warning: ${config.endpointWarning}\n`);
   const session = await openQaSession({
     config,
     paths: inPaths(ctx),

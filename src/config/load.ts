@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../errors.js';
+import { rememberSecret } from './redact.js';
 import {
   CacheModeSchema,
   ConfigFileSchema,
@@ -31,13 +32,18 @@ export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 export function loadConfig(options: LoadConfigOptions = {}): Config {
   const flags = options.flags ?? {};
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const env = mergeDotenv(options.env ?? process.env, cwd);
-  const file = readConfigFile(str(flags.config) ?? env.LITREV_CONFIG, cwd);
+  const realEnv = options.env ?? process.env;
+  const env = mergeDotenv(realEnv, cwd);
+  const configFile = configFilePath(str(flags.config) ?? env.LITREV_CONFIG, cwd);
+  const file = readConfigFile(configFile, str(flags.config) ?? env.LITREV_CONFIG);
 
   const apiKey = nonEmpty(env.OPENAI_API_KEY);
+  rememberSecret(apiKey);
   const baseURLRaw = str(flags['base-url']) ?? nonEmpty(env.OPENAI_BASE_URL) ?? file.baseUrl;
   const offlineFlag = flags.offline === true || truthy(env.LITREV_OFFLINE);
   const engine = offlineFlag || (!apiKey && !baseURLRaw) ? 'offline' : 'model';
+  if (engine === 'model') checkBaseURL(baseURLRaw ?? DEFAULT_BASE_URL);
+  const endpointWarning = engine === 'model' ? endpointFromFile({ flags, realEnv, cwd, configFile, file, baseURL: baseURLRaw }) : undefined;
   const engineReason = offlineFlag
     ? '--offline was given'
     : engine === 'offline'
@@ -58,13 +64,16 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const timeoutMs = int(env.LITREV_TIMEOUT_MS, 'LITREV_TIMEOUT_MS') ?? file.timeoutMs ?? 120_000;
   const candidate = {
     cwd,
+    ...(existsSync(configFile) ? { configFile } : {}),
     workspaceDir: path.resolve(cwd, str(flags.workspace) ?? nonEmpty(env.LITREV_WORKSPACE) ?? file.workspace ?? '.litrev'),
     cacheDir: path.resolve(cwd, str(flags['cache-dir']) ?? nonEmpty(env.LITREV_CACHE_DIR) ?? file.cacheDir ?? 'cache'),
     cacheMode: enumValue(CacheModeSchema.options, str(flags.cache) ?? nonEmpty(env.LITREV_CACHE) ?? file.cache ?? 'readwrite', '--cache'),
     runsDir: path.resolve(cwd, nonEmpty(env.LITREV_RUNS_DIR) ?? file.runsDir ?? 'runs'),
     outDir: optPath(cwd, str(flags.out) ?? file.out),
+    force: flags.force === true,
     engine,
     engineReason,
+    ...(endpointWarning ? { endpointWarning } : {}),
     model: {
       name: modelNames[0],
       baseURL: (baseURLRaw ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
@@ -99,6 +108,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     repeat: int(flags.repeat, '--repeat') ?? 1,
     strict: flags.strict === true || truthy(env.LITREV_STRICT) || file.strict === true,
     requireAbstract: flags['require-abstract'] === true,
+    followSymlinks: flags['follow-symlinks'] === true,
     columnMap: columnMap(list(flags.map)),
     output,
     batch: {
@@ -126,10 +136,62 @@ export function redactURL(url: string): string {
     u.username = '';
     u.password = '';
     u.search = '';
+    u.hash = '';
     return u.toString().replace(/\/+$/, '');
   } catch {
     return url;
   }
+}
+
+/**
+ * Ports the Fetch standard blocks (fetch fails on them at once, with no error code): a base URL naming one can never
+ * work, so it is a configuration error rather than an endpoint judged unreachable after retries.
+ */
+const BAD_PORTS = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117,
+  119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601,
+  636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697,
+  10080,
+]);
+
+/**
+ * A base URL fetch cannot use is a ConfigError (exit 2) before any request: not http(s), credentials in it (fetch
+ * refuses them; they would also be shown and stored: the key belongs in OPENAI_API_KEY), or a port fetch blocks.
+ */
+export function checkBaseURL(url: string): void {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new ConfigError(`the base URL ${redactURL(url)} is not a valid URL`, 'set OPENAI_BASE_URL / --base-url to http(s)://host[:port]/v1');
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new ConfigError(`the base URL ${redactURL(url)} must be http or https, not ${u.protocol.replace(/:$/, '')}`, 'set OPENAI_BASE_URL / --base-url to http(s)://host[:port]/v1');
+  }
+  if (u.username || u.password) {
+    throw new ConfigError(
+      `the base URL ${redactURL(url)} has credentials in the URL, which fetch refuses (and which would be shown and stored)`,
+      'put the key in OPENAI_API_KEY and remove user:password@ from the base URL',
+    );
+  }
+  if (u.port !== '' && BAD_PORTS.has(Number(u.port))) {
+    throw new ConfigError(`the base URL ${redactURL(url)} names port ${u.port}, which fetch refuses (a port of another protocol)`, 'serve the endpoint on another port');
+  }
+}
+
+/** A warning when the endpoint comes from a file in the working folder (.env, the config file) while the key comes from the environment. */
+function endpointFromFile(o: {
+  flags: Flags;
+  realEnv: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  configFile: string;
+  file: ConfigFile;
+  baseURL: string | undefined;
+}): string | undefined {
+  if (o.baseURL === undefined || str(o.flags['base-url']) !== undefined || nonEmpty(o.realEnv.OPENAI_BASE_URL) !== undefined) return undefined;
+  if (nonEmpty(o.realEnv.OPENAI_API_KEY) === undefined) return undefined;
+  const source = o.file.baseUrl !== undefined && o.file.baseUrl === o.baseURL ? o.configFile : path.join(o.cwd, '.env');
+  return `the endpoint ${redactURL(o.baseURL)} comes from ${source} while OPENAI_API_KEY comes from the environment: the key is sent to that endpoint`;
 }
 
 function mergeDotenv(env: Readonly<Record<string, string | undefined>>, cwd: string): Record<string, string | undefined> {
@@ -145,8 +207,11 @@ function mergeDotenv(env: Readonly<Record<string, string | undefined>>, cwd: str
   return { ...fromFile, ...env };
 }
 
-function readConfigFile(explicit: string | undefined, cwd: string): ConfigFile {
-  const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'litrev.config.json');
+function configFilePath(explicit: string | undefined, cwd: string): string {
+  return explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'litrev.config.json');
+}
+
+function readConfigFile(file: string, explicit: string | undefined): ConfigFile {
   if (!existsSync(file)) {
     if (explicit) throw new ConfigError(`config file not found: ${file}`);
     return {};

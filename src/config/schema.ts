@@ -37,14 +37,20 @@ export type ModelConfig = z.infer<typeof ModelConfigSchema>;
 /** The one typed configuration object; built once by `loadConfig`. */
 export const ConfigSchema = z.object({
   cwd: z.string(),
+  /** The config file read (absolute), when there is one. */
+  configFile: z.string().optional(),
   workspaceDir: z.string(),
   cacheDir: z.string(),
   cacheMode: CacheModeSchema,
   runsDir: z.string(),
   outDir: z.string().optional(),
+  /** --force: write into an --out folder that is neither empty nor an earlier run (never over an input file). */
+  force: z.boolean(),
   engine: z.enum(['offline', 'model']),
   /** Why this engine was chosen, shown to the user. */
   engineReason: z.string(),
+  /** Set when the endpoint comes from .env or the config file while the key comes from the environment (shown and put in --json). */
+  endpointWarning: z.string().optional(),
   model: ModelConfigSchema,
   /** Every --model given (matrix runs); model.name is the first. */
   models: z.array(z.string()).min(1),
@@ -67,6 +73,8 @@ export const ConfigSchema = z.object({
   strict: z.boolean(),
   /** Leave out papers without an abstract (`--require-abstract`) instead of reviewing them from their title. */
   requireAbstract: z.boolean(),
+  /** `--follow-symlinks`: folder walks follow links leading out of the folder named (never into /proc, /sys, /dev). */
+  followSymlinks: z.boolean(),
   /** `--map FIELD="Column"`: columns / JSON properties for fields litrev cannot guess (field -> name). */
   columnMap: z.record(z.string(), z.string()),
   output: OutputModeSchema,

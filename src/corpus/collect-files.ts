@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputIssue } from './paper.js';
 import { countFiles, excludedFolderReason, isRunOutput, RUN_MANIFEST } from './walk-exclusions.js';
@@ -21,6 +21,8 @@ const PROJECT_FILE = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pn
 export interface CollectOptions {
   /** Folders never walked into (absolute): litrev's runs folder, cache and workspace. */
   exclude?: readonly string[];
+  /** Follow symbolic links that lead out of the folder being walked (`--follow-symlinks`; default: skip them, said). */
+  followSymlinks?: boolean;
 }
 
 export interface CollectResult {
@@ -52,10 +54,14 @@ export async function collectFiles(inputs: readonly string[], cwd: string, optio
     seen.add(real);
     files.push({ path: shown, abs });
   };
-  const walk = async (shown: string, abs: string, visited: Set<string>): Promise<void> => {
+  const skip = (shown: string, reason: string): void => {
+    issues.push({ path: shown, reason: `${shown}: not read (${reason})`, level: 'skipped' });
+  };
+  const walk = async (shown: string, abs: string, visited: Set<string>, root: string): Promise<void> => {
     const real = await realpath(abs).catch(() => abs);
     if (visited.has(real)) return;
     visited.add(real);
+    if (await isSystemPath(real)) return skip(shown, `a system folder (${real}): never walked`);
     let entries;
     try {
       entries = await readdir(abs, { withFileTypes: true });
@@ -69,6 +75,19 @@ export async function collectFiles(inputs: readonly string[], cwd: string, optio
       const childShown = path.join(shown, e.name);
       const childAbs = path.join(abs, e.name);
       const kind = e.isSymbolicLink() ? await kindOf(childAbs) : e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other';
+      if (e.isSymbolicLink() && (kind === 'dir' || kind === 'file')) {
+        // A link is followed only while it stays inside the folder named on the command line (or with --follow-symlinks),
+        // and never into /proc, /sys or /dev.
+        const target = await realpath(childAbs).catch(() => childAbs);
+        if (await isSystemPath(target)) {
+          skip(childShown, `a system folder (${target}): never walked`);
+          continue;
+        }
+        if (!options.followSymlinks && !within(target, root)) {
+          skip(childShown, `a symbolic link leading out of the folder, to ${target}; --follow-symlinks reads it`);
+          continue;
+        }
+      }
       if (e.name.startsWith('.')) {
         if (kind === 'file') notRead++;
         else if (kind === 'dir') notRead += await countFiles(childAbs);
@@ -77,7 +96,7 @@ export async function collectFiles(inputs: readonly string[], cwd: string, optio
       if (kind === 'dir') {
         const reason = await excludedFolderReason(e.name, childAbs, excluded);
         if (reason) await passOver(childShown, childAbs, reason);
-        else await walk(childShown, childAbs, visited);
+        else await walk(childShown, childAbs, visited, root);
       } else if (kind === 'file') {
         if (runFolder && isRunOutput(e.name)) {
           notRead++;
@@ -87,6 +106,7 @@ export async function collectFiles(inputs: readonly string[], cwd: string, optio
         if (reason) issues.push({ path: childShown, reason: `${childShown}: ${reason}`, level: 'skipped' });
         else await add(childShown, childAbs);
       } else if (kind === 'broken') issues.push({ path: childShown, reason: `${childShown}: broken symbolic link`, level: 'skipped' });
+      else if (!e.name.startsWith('.')) skip(childShown, 'not a regular file (a pipe, socket or device)');
     }
   };
   for (const input of inputs) {
@@ -98,10 +118,15 @@ export async function collectFiles(inputs: readonly string[], cwd: string, optio
       issues.push({ path: input, reason: `${input}: ${fsReason(err)}`, level: 'skipped' });
       continue;
     }
+    const real = await realpath(abs).catch(() => abs);
+    if (await isSystemPath(real)) {
+      skip(input, `a system folder (${real}): never read`);
+      continue;
+    }
     if (info.isDirectory()) {
-      const reason = excluded.has(await realpath(abs).catch(() => abs)) || excluded.has(abs) ? 'litrev\'s own folder' : null;
+      const reason = excluded.has(real) || excluded.has(abs) ? 'litrev\'s own folder' : null;
       if (reason) await passOver(input, abs, reason);
-      else await walk(input, abs, new Set());
+      else await walk(input, abs, new Set(), real);
     }
     else if (info.isFile()) await add(input, abs);
     else issues.push({ path: input, reason: `${input}: not a regular file or folder`, level: 'skipped' });
@@ -116,6 +141,23 @@ async function kindOf(abs: string): Promise<'dir' | 'file' | 'other' | 'broken'>
   } catch {
     return 'broken';
   }
+}
+
+/** Is `target` (a real path) `root` or inside it? */
+function within(target: string, root: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Kernel file systems that describe the machine, not papers: procfs, sysfs, devtmpfs and the like. */
+const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
+const SYSTEM_FS_TYPES = new Set([0x9fa0 /* proc */, 0x62656572 /* sysfs */, 0x1cd1 /* devpts */, 0x27e0eb /* cgroup */, 0x63677270 /* cgroup2 */, 0x64626720 /* debugfs */, 0x74726163 /* tracefs */, 0x73636673 /* securityfs */]);
+
+async function isSystemPath(real: string): Promise<boolean> {
+  if (process.platform === 'win32') return false;
+  if (SYSTEM_ROOTS.some((r) => real === r || real.startsWith(`${r}/`))) return true;
+  const fs = await statfs(real).catch(() => null);
+  return fs !== null && SYSTEM_FS_TYPES.has(Number(fs.type));
 }
 
 function walkSkipReason(name: string): string | null {

@@ -7,6 +7,8 @@ export const MAX_TITLE_CHARS = 1_000;
 export const MAX_ABSTRACT_CHARS = 20_000;
 /** Other free-text fields (authors, venue, keywords): each value. */
 export const MAX_OTHER_FIELD_CHARS = 2_000;
+/** Items of a list field (authors, keywords) kept per record; a longer list is cut, with a warning. */
+export const MAX_LIST_ITEMS = 1_000;
 
 /**
  * Raw text is cut to this multiple of a field's limit before it is cleaned (markup and LaTeX shrink it),

@@ -29,6 +29,7 @@ interface WorkspaceConfig {
   cacheDir: string;
   columnMap: Readonly<Record<string, string>>;
   requireAbstract: boolean;
+  followSymlinks?: boolean;
 }
 
 /**
@@ -44,6 +45,7 @@ export async function ingestIntoWorkspace(config: WorkspaceConfig, paths: readon
     exclude: litrevFolders(config),
     columnMap: toColumnMap(config.columnMap),
     requireAbstract: config.requireAbstract,
+    followSymlinks: config.followSymlinks === true,
     ...(options.progress ? { progress: options.progress } : {}),
   });
   const previous = await loadCorpusState(config.workspaceDir);

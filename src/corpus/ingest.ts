@@ -5,7 +5,7 @@ import { groupDuplicates } from './dedupe.js';
 import type { ColumnMap } from './formats/field-map.js';
 import { skippedIssue, warningIssue } from './formats/reader.js';
 import { mergeGroup } from './merge-records.js';
-import { MAX_ABSTRACT_CHARS, MAX_TITLE_CHARS } from './field-limits.js';
+import { MAX_ABSTRACT_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS } from './field-limits.js';
 import { normalizeRecord, type NormalizedRecord } from './normalize-record.js';
 import type { InputIssue, Paper, RawRecord, SourceFormat } from './paper.js';
 import { assignIds } from './paper-id.js';
@@ -20,6 +20,8 @@ export interface IngestOptions {
   cwd?: string;
   /** Folders a walk never reads (litrev's runs folder, cache, workspace). */
   exclude?: readonly string[];
+  /** Follow symbolic links leading out of a walked folder (`--follow-symlinks`). */
+  followSymlinks?: boolean;
   /** Columns / JSON properties named by the user for fields litrev cannot guess (`--map`). */
   columnMap?: ColumnMap;
   /** Leave out papers without an abstract (`--require-abstract`) instead of keeping them, flagged. */
@@ -65,7 +67,7 @@ const YIELD_EVERY = 5000;
  */
 export async function ingestPaths(paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
   const { signal } = options;
-  const { files, issues: pathIssues, notRead } = await collectFiles(paths, options.cwd ?? process.cwd(), { exclude: options.exclude });
+  const { files, issues: pathIssues, notRead } = await collectFiles(paths, options.cwd ?? process.cwd(), { exclude: options.exclude, followSymlinks: options.followSymlinks === true });
   const results: FileResult[] = [];
   for (const [i, file] of files.entries()) {
     checkAbort(signal);
@@ -155,7 +157,8 @@ async function normalizeAll(
       if ('skip' in rec) result.issues.push(skippedIssue(result.path, `${result.path}: ${where(raw)}${rec.skip}`, position(raw)));
       else records.push(rec);
       for (const c of ('cut' in rec && rec.cut) || []) {
-        result.issues.push(warningIssue(result.path, `${result.path}: ${where(raw)}${c.field} of ${c.chars.toLocaleString('en-US')} characters cut to ${limitOf(c.field).toLocaleString('en-US')}`, position(raw)));
+        const unit = c.field === 'authors' || c.field === 'keywords' ? 'items' : 'characters';
+        result.issues.push(warningIssue(result.path, `${result.path}: ${where(raw)}${c.field} of ${c.chars.toLocaleString('en-US')} ${unit} cut to ${limitOf(c.field).toLocaleString('en-US')}`, position(raw)));
       }
     }
     result.records = [];
@@ -165,8 +168,8 @@ async function normalizeAll(
   return { records, counts };
 }
 
-function limitOf(field: 'title' | 'abstract'): number {
-  return field === 'title' ? MAX_TITLE_CHARS : MAX_ABSTRACT_CHARS;
+function limitOf(field: 'title' | 'abstract' | 'authors' | 'keywords'): number {
+  return field === 'title' ? MAX_TITLE_CHARS : field === 'abstract' ? MAX_ABSTRACT_CHARS : MAX_LIST_ITEMS;
 }
 
 function countDuplicates(groups: readonly NormalizedRecord[][]): Map<string, number> {

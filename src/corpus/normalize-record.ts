@@ -1,7 +1,7 @@
 import { cleanText, matchKey } from './clean-text.js';
 import { contentDigest, idFromDigest } from './content-digest.js';
 import { deriveTitle } from './derive-title.js';
-import { cutField, MAX_ABSTRACT_CHARS, MAX_OTHER_FIELD_CHARS, MAX_TITLE_CHARS, preCut } from './field-limits.js';
+import { cutField, MAX_ABSTRACT_CHARS, MAX_LIST_ITEMS, MAX_OTHER_FIELD_CHARS, MAX_TITLE_CHARS, preCut } from './field-limits.js';
 import { arxivKey, cleanArxivId, cleanDoi, isArxivDoi } from './identifiers.js';
 import type { RawRecord } from './paper.js';
 
@@ -29,7 +29,7 @@ export interface NormalizedRecord {
   /** How much metadata the record carries; the richest record of a duplicate group wins. */
   richness: number;
   /** Fields cut to their size limit (see field-limits.ts), with their length before the cut. */
-  cut?: { field: 'title' | 'abstract'; chars: number }[];
+  cut?: { field: 'title' | 'abstract' | 'authors' | 'keywords'; chars: number }[];
 }
 
 /** Titles that name a kind of text, not a paper: never used to merge records. */
@@ -48,6 +48,11 @@ export function normalizeRecord(raw: RawRecord): NormalizedRecord | { skip: stri
     if (r.cut) cut.push({ field, chars: Math.max(value.length, (field === 'title' ? raw.title : raw.abstract)?.length ?? 0) });
     return r.value;
   };
+  const boundedList = (field: 'authors' | 'keywords', list: readonly string[] | undefined): readonly string[] => {
+    if (!list || list.length <= MAX_LIST_ITEMS) return list ?? [];
+    cut.push({ field, chars: list.length });
+    return list.slice(0, MAX_LIST_ITEMS);
+  };
   const realTitle = raw.title ? bounded('title', cleanText(preCut(raw.title, MAX_TITLE_CHARS)), MAX_TITLE_CHARS) : '';
   const abstractText = raw.abstract ? cleanText(preCut(raw.abstract, MAX_ABSTRACT_CHARS)).replace(/^(?:abstract|summary)\s*[:.—–-]\s*/i, '') : '';
   const abstract = bounded('abstract', abstractText, MAX_ABSTRACT_CHARS);
@@ -60,14 +65,14 @@ export function normalizeRecord(raw: RawRecord): NormalizedRecord | { skip: stri
     title,
     titleDerived,
     abstract,
-    authors: (raw.authors ?? []).map((a) => cleanOther(a)).filter(Boolean),
+    authors: boundedList('authors', raw.authors).map((a) => cleanOther(a)).filter(Boolean),
     richness: 0,
   };
   if (cut.length > 0) rec.cut = cut;
   if (raw.venue) rec.venue = cleanOther(raw.venue) || undefined;
   rec.doi = cleanDoi(raw.doi);
   rec.arxivId = cleanArxivId(raw.arxivId) ?? (rec.doi && isArxivDoi(rec.doi) ? cleanArxivId(rec.doi.replace(/^10\.48550\/arxiv\./i, '')) : undefined);
-  const keywords = [...new Set((raw.keywords ?? []).map((k) => cleanOther(k)).filter(Boolean))];
+  const keywords = [...new Set(boundedList('keywords', raw.keywords).map((k) => cleanOther(k)).filter(Boolean))];
   if (keywords.length > 0) rec.keywords = keywords;
   if (!titleDerived) {
     const key = matchKey(title);

@@ -3,12 +3,19 @@ import path from 'node:path';
 
 /** The manifest every litrev run writes: a folder holding one is a run's output folder. */
 export const RUN_MANIFEST = 'run.json';
+/** The marker a review leaves in its output folder as it starts: a killed run's folder is still a run's folder. */
+export const RUN_START_MARKER = '.litrev-run';
 
 /** Files a review writes into its run folder (see src/report and src/pipeline/write-outputs.ts). */
 const RUN_OUTPUTS = new Set([
   RUN_MANIFEST, 'review.md', 'references.bib', 'papers.jsonl', 'papers.csv', 'taxonomy.json', 'verification.json',
-  'papers-per-category.svg', 'prisma.svg',
+  'papers-per-category.svg', 'prisma.svg', 'verification-quotes.jsonl', 'batches.json', RUN_START_MARKER,
 ]);
+
+/** Every name a review may write into its run folder. */
+export function runOutputNames(): string[] {
+  return [...RUN_OUTPUTS];
+}
 
 /** Version-control, dependency and tool folders: never paper lists. */
 const FOREIGN_DIRS = new Set([
@@ -34,7 +41,7 @@ export async function excludedFolderReason(name: string, abs: string, excluded: 
   } catch {
     return null;
   }
-  if (entries.includes(RUN_MANIFEST)) return "a litrev run's output";
+  if (entries.includes(RUN_MANIFEST) || entries.includes(RUN_START_MARKER)) return "a litrev run's output";
   if (isCacheListing(entries)) return "litrev's response cache";
   if (isPromptFolder(entries)) return "litrev's prompt files";
   return null;

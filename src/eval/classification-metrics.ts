@@ -28,14 +28,15 @@ export function classificationMetrics(gold: readonly string[], predicted: readon
   if (gold.length !== predicted.length) throw new RangeError(`classificationMetrics: ${gold.length} gold against ${predicted.length}`);
   const n = gold.length;
   const classes = [...new Set([...gold, ...predicted])].sort();
-  const confusion: Record<string, Record<string, number>> = {};
-  for (const g of classes) confusion[g] = Object.fromEntries(classes.map((p) => [p, 0]));
+  // Labels are data: objects without a prototype, so a label such as `__proto__` or `constructor` is a key like any other.
+  const confusion: Record<string, Record<string, number>> = Object.create(null);
+  for (const g of classes) confusion[g] = Object.assign(Object.create(null), Object.fromEntries(classes.map((p) => [p, 0])));
   let correct = 0;
   for (let i = 0; i < n; i++) {
     confusion[gold[i]!]![predicted[i]!]! += 1;
     if (gold[i] === predicted[i]) correct++;
   }
-  const perClass: Record<string, ClassScores> = {};
+  const perClass: Record<string, ClassScores> = Object.create(null);
   for (const c of classes) {
     const tp = confusion[c]![c]!;
     const support = classes.reduce((s, p) => s + confusion[c]![p]!, 0);

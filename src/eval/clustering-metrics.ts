@@ -72,7 +72,7 @@ export function clusteringMetrics(gold: readonly string[], run: readonly string[
   if (n === 0) return { n, nmi: null, ari: null, mappedAccuracy: null, mapping: {} };
   const { rows, cols, table } = contingency(gold, run);
   const assigned = maxWeightAssignment(table);
-  const mapping: Record<string, string> = {};
+  const mapping: Record<string, string> = Object.create(null);
   let hits = 0;
   assigned.forEach((j, i) => {
     if (j < 0) return;

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { NoInputError, UsageError } from '../errors.js';
-import { isRecord, parseJson, readTextFile } from '../fs/read-text-file.js';
+import { readFile } from 'node:fs/promises';
+import { decodeBytes } from '../corpus/decode.js';
+import { isRecord, parseJson } from '../fs/read-text-file.js';
 import { goldRowFrom, type GoldRow } from './gold-label.js';
 
 /** A gold file, read: its usable rows, and one reason per row left out. */
@@ -16,17 +18,29 @@ export interface GoldFile {
  * a file with no usable row is a NoInputError.
  */
 export async function readGoldFile(file: string): Promise<GoldFile> {
-  const read = await readTextFile(file);
-  if (read.kind === 'missing') throw new UsageError(`gold file ${file} not found`);
-  if (read.kind === 'error') throw new UsageError(`gold file ${file}: ${read.reason}`);
   const name = path.basename(file);
-  const text = read.text;
+  const text = await readGoldText(file);
   const parsed = text.trimStart().startsWith('{') ? readJsonl(text, name) : await readDelimited(text, name);
   if (parsed.rows.length === 0) {
     throw new NoInputError(`gold file ${file} has no usable row${parsed.skipped[0] ? ` (${parsed.skipped[0]})` : ''}`,
       'give each row a key, id, doi or title and at least one of contributionType, category, relevant');
   }
   return { path: file, ...parsed };
+}
+
+/** The file's text in any encoding a spreadsheet saves (UTF-8, UTF-16 with or without BOM, legacy code pages). */
+async function readGoldText(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') throw new UsageError(`gold file ${file} not found`);
+    throw new UsageError(`gold file ${file}: ${e.code === 'EISDIR' ? 'is a folder, not a file' : e.message.split('\n')[0]}`);
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) throw new UsageError(`gold file ${file}: ${decoded.reason}`, 'save it as CSV, TSV or JSONL text');
+  return decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
 }
 
 function readJsonl(text: string, name: string): Omit<GoldFile, 'path'> {

@@ -40,15 +40,15 @@ export function renderEvalReport(evals: readonly RunEvaluation[], metric: RankMe
     + `Intervals: 95% percentile bootstrap, ${gold.resamples} resamples, seed ${gold.seed}.`, '');
   out.push(`## Runs ranked by ${metric}`, '');
   const others = (['recall', 'precision', 'kappa', 'macroF1', 'nmi', 'ari'] as const).filter((m) => m !== metric);
-  out.push(...table(
+  pushAll(out, table(
     ['rank', 'run', 'matched', 'unmatched', metric, ...others],
     evals.map((e, i) => [
       String(i + 1), runLabel(e), String(e.matched), String(e.unmatched), num(metricValue(e, metric)),
       ...others.map((m) => num(metricValue(e, m))),
     ]),
   ), '');
-  for (const e of evals) out.push(...renderRun(e), '');
-  if (gold.skipped.length) out.push('## Gold rows left out', '', ...gold.skipped.map((s) => `- ${s}`), '');
+  for (const e of evals) pushAll(out, renderRun(e), '');
+  if (gold.skipped.length) pushAll(out, '## Gold rows left out', '', gold.skipped.map((s) => `- ${s}`), '');
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
@@ -57,34 +57,34 @@ function renderRun(e: RunEvaluation): string[] {
   const { contributionType: t, category: c, relevant: r } = e.fields;
   if (r) {
     out.push('### Screening (relevant)', '');
-    out.push(...table(['papers', 'recall', 'precision', 'specificity', 'F1', 'TP', 'FP', 'TN', 'FN'], [[
+    pushAll(out, table(['papers', 'recall', 'precision', 'specificity', 'F1', 'TP', 'FP', 'TN', 'FN'], [[
       String(r.n), withCi(r.recall, r.intervals.recall), withCi(r.precision, r.intervals.precision),
       withCi(r.specificity, r.intervals.specificity), withCi(r.f1, r.intervals.f1),
       String(r.truePositives), String(r.falsePositives), String(r.trueNegatives), String(r.falseNegatives),
     ]]), '');
     out.push(r.missed.length ? `Relevant papers the run excluded (${r.missed.length}):` : 'The run excluded no relevant paper.');
-    out.push(...r.missed.map((m) => `- ${m.key}: ${m.title}`), '');
+    pushAll(out, r.missed.map((m) => `- ${m.key}: ${m.title}`), '');
   }
   if (t) {
     out.push('### Contribution type', '');
     out.push(`${t.n} papers${t.unlabelled ? ` (${t.unlabelled} more have a gold label but no run label)` : ''}: `
       + `accuracy ${withCi(t.accuracy, t.intervals.accuracy)}, Cohen's kappa ${withCi(t.kappa, t.intervals.kappa)}, `
       + `macro-F1 ${withCi(t.macroF1, t.intervals.macroF1)}.`, '');
-    out.push(...table(['class', 'precision', 'recall', 'F1', 'support'],
+    pushAll(out, table(['class', 'precision', 'recall', 'F1', 'support'],
       Object.entries(t.perClass).map(([k, s]) => [k, num(s.precision), num(s.recall), num(s.f1), String(s.support)])), '');
-    out.push(...confusion(t), '');
+    pushAll(out, confusion(t), '');
   }
   if (c) {
     out.push('### Category', '');
     out.push(`${c.n} papers${c.unlabelled ? ` (${c.unlabelled} more have a gold label but no run category)` : ''}: `
       + `NMI ${withCi(c.nmi, c.intervals.nmi)}, ARI ${withCi(c.ari, c.intervals.ari)}, `
       + `accuracy under the best one-to-one mapping ${withCi(c.mappedAccuracy, c.intervals.mappedAccuracy)}.`, '');
-    out.push(...table(['run category', 'gold category'], Object.entries(c.mapping)), '');
+    pushAll(out, table(['run category', 'gold category'], Object.entries(c.mapping)), '');
   }
   if (e.unmatchedRows.length) {
-    out.push('### Gold rows that matched no paper', '', ...e.unmatchedRows.map((u) => `- ${u.where}: ${u.ref}`), '');
+    pushAll(out, '### Gold rows that matched no paper', '', e.unmatchedRows.map((u) => `- ${u.where}: ${u.ref}`), '');
   }
-  if (e.duplicates.length) out.push('### Duplicate gold rows', '', ...e.duplicates.map((d) => `- ${d}`), '');
+  if (e.duplicates.length) pushAll(out, '### Duplicate gold rows', '', e.duplicates.map((d) => `- ${d}`), '');
   return out;
 }
 
@@ -107,4 +107,12 @@ export function evalJson(evals: readonly RunEvaluation[], metric: RankMetric, go
     resamples: gold.resamples,
     runs: evals.map((e) => ({ ...e })),
   };
+}
+
+/** Append every item (a list may hold 100,000 lines: no spread into push, which overflows the stack). */
+function pushAll(out: string[], ...lists: (string | readonly string[])[]): void {
+  for (const l of lists) {
+    if (typeof l === 'string') out.push(l);
+    else for (const item of l) out.push(item);
+  }
 }

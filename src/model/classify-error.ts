@@ -1,3 +1,4 @@
+import { redactSecrets } from '../config/redact.js';
 import { ModelFatalError } from '../errors.js';
 import { RedirectRefusedError } from './model-fetch.js';
 import { MalformedReplyError, ReplyTooLargeError } from './model-errors.js';
@@ -42,7 +43,8 @@ const SHAPE_PARAMS = ['max_completion_tokens', 'max_tokens', 'temperature', 'top
 export function classifyError(err: unknown, ctx: ErrorContext): ErrorClass {
   const e = (err ?? {}) as Record<string, unknown>;
   const name = typeof e.name === 'string' ? e.name : '';
-  const message = typeof e.message === 'string' ? e.message.split('\n')[0]!.replace(/^\d{3} /, '') : String(err);
+  // What the server said may echo the request's credentials: redacted before it is shown, stored or written.
+  const message = redactSecrets(typeof e.message === 'string' ? e.message.split('\n')[0]!.replace(/^\d{3} /, '') : String(err));
   if (name === 'AbortError' || name === 'APIUserAbortError') return { type: 'aborted' };
   const redirect = inCauses(err, RedirectRefusedError);
   if (redirect) return { type: 'fatal', error: new ModelFatalError(`${ctx.endpoint}: ${redirect.message}`, { hint: 'point OPENAI_BASE_URL / --base-url at the final address' }) };

@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { redactURL } from '../config/load.js';
 import type { CapabilityRecord } from './capabilities.js';
 import { classifyError } from './classify-error.js';
 import { discoverWindow, discoveryDeadline } from './discover-limits.js';
@@ -47,7 +48,7 @@ async function acceptedParams(transport: Transport, config: Config, model: strin
       await transport.chat(textBody(base, params));
       return { params, adapted };
     } catch (err) {
-      const cls = classifyError(err, { endpoint: config.model.baseURL, model });
+      const cls = classifyError(err, { endpoint: redactURL(config.model.baseURL), model });
       const next = cls.type === 'shape' && cls.param !== null ? adaptParams(params, cls.param, cls.message) : null;
       if (!next || cls.type !== 'shape') return { params, adapted };
       adapted.push(`${cls.param}: ${cls.message}`);

@@ -5,6 +5,7 @@ import type { ModelGateway } from '../model/types.js';
 import { loadPrompts, type PromptSet } from '../prompts/load-prompts.js';
 import type { ReviewEngine } from '../review/engine.js';
 import type { ModelStageDeps } from './stages/model-stage-deps.js';
+import { markRunFolder } from './out-folder.js';
 
 /** Nominal tokens one paper takes in a classification batch (abstract in, annotation out). */
 const NOMINAL_TOKENS_PER_PAPER = 400;
@@ -39,6 +40,8 @@ export async function prepareRun(
 ): Promise<PreparedRun> {
   const runId = newRunId();
   const outDir = options.outDir ?? path.join(config.runsDir, runId);
+  // The folder is a run's from its first moment: a killed run's command, run again, resumes there.
+  await markRunFolder(outDir, runId);
   const prompts = await loadPrompts(combo.promptDir ?? undefined);
   // Each engine is loaded only for the runs that use it (a model run's first requests go out sooner).
   if (config.engine === 'offline') {

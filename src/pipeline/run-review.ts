@@ -62,6 +62,7 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
       papers: o.corpus.papers.length,
       stages,
     });
+    if (o.config.endpointWarning && o.config.engine === 'model') emit({ type: 'warning', message: o.config.endpointWarning });
 
     const all = o.corpus.papers;
     const { kept: papers, relevance, screenings } = await screenPapers(o, criteria, emit);

@@ -33,7 +33,7 @@ export function labelWidth(label: string): number {
 
 /** One titled block of horizontal bars starting at `top`; returns its SVG and height. */
 function barBlock(title: string, bars: readonly Bar[], top: number, color: string, LABEL_WIDTH: number): { svg: string; height: number } {
-  const max = Math.max(1, ...bars.map((b) => b.value));
+  const max = bars.reduce((m, b) => Math.max(m, b.value), 1);
   const parts = [`<text x="16" y="${top + 20}" font-size="15" font-weight="600" fill="#1f2933">${escapeXml(title)}</text>`];
   bars.forEach((b, i) => {
     const y = top + 36 + i * ROW;
@@ -60,7 +60,7 @@ export function renderCategoryChartSvg(taxonomy: Taxonomy, papers: Paper[]): str
   for (const p of papers) if (inTaxonomy.has(p.id) && p.year) years.set(p.year, (years.get(p.year) ?? 0) + 1);
   const yearBars = [...years].sort((a, b) => a[0] - b[0]).map(([y, n]) => ({ label: String(y), value: n }));
   // The label column fits the longest label drawn, so no label is cut at the left edge.
-  const labels = Math.max(MIN_LABEL_WIDTH, ...[...categoryBars, ...yearBars].map((b) => labelWidth(b.label))) + MARGIN + 8;
+  const labels = [...categoryBars, ...yearBars].reduce((m, b) => Math.max(m, labelWidth(b.label)), MIN_LABEL_WIDTH) + MARGIN + 8;
   const WIDTH = Math.max(labels + BAR_AREA + VALUE_ROOM, 480);
   const blocks = [barBlock('Papers per category', categoryBars, 8, '#3e7cb1', labels)];
   if (yearBars.length > 0) {

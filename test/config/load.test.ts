@@ -25,7 +25,7 @@ describe('loadConfig', () => {
   it('takes flags over environment over .env over the config file over defaults', () => {
     const cwd = dir();
     writeFileSync(path.join(cwd, 'litrev.config.json'), JSON.stringify({ model: 'from-file', concurrency: 3, cacheDir: 'file-cache', maxCost: 2 }));
-    writeFileSync(path.join(cwd, '.env'), 'LITREV_MODEL=from-dotenv\nLITREV_CONCURRENCY=4\nOPENAI_BASE_URL=http://127.0.0.1:9/v1\n');
+    writeFileSync(path.join(cwd, '.env'), 'LITREV_MODEL=from-dotenv\nLITREV_CONCURRENCY=4\nOPENAI_BASE_URL=http://127.0.0.1:10/v1\n');
     const c = loadConfig({ cwd, env: { LITREV_CONCURRENCY: '5' }, flags: { model: ['from-flag'] } });
     expect(c.model.name).toBe('from-flag');
     expect(c.concurrency).toBe(5);

@@ -58,7 +58,9 @@ describe('ingest semantics', () => {
         ['Sparse Mixture Routing', ABSTRACT('sparse routing')],
       ]),
     });
-    const first = await runCli(['review', 'd', '--out', 'd', '--offline', '--json'], { cwd });
+    // The folder holds the user's files: --out into it needs --force (then it is a run's folder).
+    expect((await runCli(['review', 'd', '--out', 'd', '--offline', '--json'], { cwd })).code).toBe(2);
+    const first = await runCli(['review', 'd', '--out', 'd', '--offline', '--json', '--force'], { cwd });
     expect(first.code).toBe(0);
     const second = await runCli(['review', 'd', '--out', 'd', '--offline', '--json'], { cwd });
     expect(second.code).toBe(0);

@@ -67,7 +67,7 @@ describe('litrev review through an OpenAI-compatible endpoint', () => {
 
   it('--cache replay reproduces the run with no network, and compare reports kappa 1.0', async () => {
     const before = server.requests.length;
-    const r = await runCli(['review', '--base-url', 'http://127.0.0.1:9/v1', '--model', 'test-model', '--cache', 'replay', '--json', '--out', 'replay'], { cwd });
+    const r = await runCli(['review', '--base-url', 'http://127.0.0.1:10/v1', '--model', 'test-model', '--cache', 'replay', '--json', '--out', 'replay'], { cwd });
     // The endpoint URL is part of the cache key: replaying against another URL is a miss, named.
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cache miss/);

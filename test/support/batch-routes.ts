@@ -35,6 +35,10 @@ export interface BatchRouteOptions {
   failBatch?: (batch: { batchIndex: number; lines: number }) => { code: string; message: string } | null | undefined;
   /** A batch for which this returns a number expires after answering that many lines (the rest: `batch_expired`). */
   expireAfter?: (batch: { batchIndex: number; lines: number }) => number | null | undefined;
+  /** A hostile or broken provider: the output file's answers are rotated among the custom_ids (line i gets line i+1's answer). */
+  rotateOutputs?: boolean;
+  /** File content downloads answer 302 to this base URL (another origin, say), same path. */
+  contentRedirect?: string;
 }
 
 /** Replies of the server's chat route, captured for one batch line. */
@@ -185,8 +189,14 @@ export function createBatchRoutes(initial: BatchRouteOptions | undefined, chatRo
     finish(entry, outputs, errors, 'cancelled');
   };
 
-  const finish = (entry: (typeof batches)[number], outputs: string[], errors: string[], status: BatchStatus) => {
+  const finish = (entry: (typeof batches)[number], answered: string[], errors: string[], status: BatchStatus) => {
+    let outputs = answered;
     const b = entry.batch;
+    if (options.rotateOutputs && outputs.length > 1) {
+      const parsed = outputs.map((o) => JSON.parse(o) as { custom_id: string });
+      const ids = parsed.map((o) => o.custom_id);
+      outputs = parsed.map((o, i) => JSON.stringify({ ...o, custom_id: ids[(i + 1) % ids.length] }));
+    }
     if (outputs.length > 0) b.output_file_id = storeFile(Buffer.from(`${outputs.join('\n')}\n`), `${b.id}_output.jsonl`, 'batch_output').id;
     if (errors.length > 0) b.error_file_id = storeFile(Buffer.from(`${errors.join('\n')}\n`), `${b.id}_error.jsonl`, 'batch_output').id;
     b.status = status;
@@ -258,6 +268,9 @@ export function createBatchRoutes(initial: BatchRouteOptions | undefined, chatRo
         else if (method === 'DELETE' && !m[2]) {
           files.delete(file.id);
           sendJSON(res, 200, { id: file.id, object: 'file', deleted: true });
+        } else if (m[2] && options.contentRedirect) {
+          res.writeHead(302, { location: `${options.contentRedirect}${url.pathname}` });
+          res.end();
         } else if (m[2]) {
           res.writeHead(200, { 'content-type': 'application/octet-stream' });
           res.end(file.content);

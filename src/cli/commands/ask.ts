@@ -22,7 +22,7 @@ export const askAction: CommandAction = async (ctx) => {
     if (!json && session.engine === 'offline') say(ctx.stderr, `${offlineNotice(session)}\n`);
     const result = await session.ask(question, { onToken: json ? undefined : (t) => say(ctx.stdout, t), signal: ctx.signal });
     await writeLastAnswer(config.workspaceDir, session.history, session.lastPapers);
-    if (json) say(ctx.stdout, `${JSON.stringify(answerJson(result, session))}\n`);
+    if (json) say(ctx.stdout, `${JSON.stringify(answerJson(result, session, config.endpointWarning))}\n`);
     else writePlainEnd(ctx, result);
     return 0;
   } finally {
@@ -39,7 +39,7 @@ function writePlainEnd(ctx: CommandContext, result: AnswerResult): void {
   if (result.note) say(ctx.stderr, `litrev: ${result.note}\n`);
 }
 
-function answerJson(result: AnswerResult, session: QaSession): Record<string, unknown> {
+function answerJson(result: AnswerResult, session: QaSession, endpointWarning: string | undefined): Record<string, unknown> {
   return {
     answer: result.answer,
     citations: result.citations,
@@ -57,5 +57,6 @@ function answerJson(result: AnswerResult, session: QaSession): Record<string, un
     removedKeys: result.removedKeys,
     annotationsFrom: session.annotationsFrom,
     ...plannedJson(result),
+    ...(endpointWarning ? { warnings: [endpointWarning] } : {}),
   };
 }

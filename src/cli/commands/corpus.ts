@@ -40,7 +40,7 @@ function write(ctx: CommandContext, json: boolean, state: CorpusState, cwd: stri
     ctx.stdout.write(`${JSON.stringify({ papers: state.papers.length, sources, ...(removed !== undefined ? { removed } : {}) })}\n`);
     return;
   }
-  const width = Math.min(60, Math.max(6, ...sources.map((s) => s.path.length)));
+  const width = Math.min(60, sources.reduce((m, s) => Math.max(m, s.path.length), 6));
   const lines = [`Stored corpus: ${state.papers.length} paper${state.papers.length === 1 ? '' : 's'} from ${sources.length} source${sources.length === 1 ? '' : 's'}`];
   for (const s of sources) lines.push(`  ${s.path.padEnd(width)}  ${String(s.records).padStart(6)} records  ${String(s.papers).padStart(6)} papers`);
   ctx.stdout.write(`${lines.join('\n')}\n`);

@@ -18,9 +18,10 @@ export const doctorAction: CommandAction = async (ctx) => {
     else say(ctx.stdout, `No model endpoint configured (${config.engineReason}): the offline extractive engine is in use.\nSet OPENAI_API_KEY and/or OPENAI_BASE_URL (or --base-url) to use a model.\n`);
     return ExitCode.ok;
   }
+  if (config.endpointWarning) say(ctx.stderr, `litrev: warning: ${config.endpointWarning}\n`);
   const { probeEndpoint } = await import('../../model/probe-endpoint.js');
   const report = await probeEndpoint(config);
-  if (json) say(ctx.stdout, `${JSON.stringify(report)}\n`);
+  if (json) say(ctx.stdout, `${JSON.stringify(config.endpointWarning ? { ...report, warnings: [config.endpointWarning] } : report)}\n`);
   else say(ctx.stdout, formatReport(report));
   return report.ok ? ExitCode.ok : ExitCode.usage;
 };

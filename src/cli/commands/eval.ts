@@ -1,5 +1,8 @@
 import { say } from '../output/say.js';
+import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { RUN_MANIFEST } from '../../corpus/walk-exclusions.js';
 import { loadConfig } from '../../config/load.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { BOOTSTRAP_RESAMPLES } from '../../eval/bootstrap.js';
@@ -23,7 +26,13 @@ export const evalAction: CommandAction = async (ctx) => {
   if (!goldFlag) throw new UsageError('eval needs --gold FILE (hand labels: CSV, TSV or JSONL)', "build one with 'litrev label'");
   const config = loadConfig({ flags: { ...ctx.flags, out: undefined }, cwd: ctx.cwd, isTTY: ctx.isTTY });
   const seed = parseSeed(ctx.flags.seed);
-  const gold = await readGoldFile(path.resolve(ctx.cwd, goldFlag));
+  const goldPath = path.resolve(ctx.cwd, goldFlag);
+  const out = typeof ctx.flags.out === 'string' ? path.resolve(ctx.cwd, ctx.flags.out) : undefined;
+  // The report never replaces the gold file or a run's own files.
+  if (out && ((await samePath(out, goldPath)) || existsSync(path.join(path.dirname(out), RUN_MANIFEST)))) {
+    throw new UsageError(`--out ${ctx.flags.out as string} is ${(await samePath(out, goldPath)) ? 'the gold file' : "in a litrev run's folder"}: litrev never writes over a file it reads`, 'choose another --out FILE');
+  }
+  const gold = await readGoldFile(goldPath);
   const metric = parseMetric(ctx.flags.by) ?? defaultRankMetric(gold.rows);
   const evals = [];
   for (const arg of ctx.args) {
@@ -34,7 +43,7 @@ export const evalAction: CommandAction = async (ctx) => {
   const summary: GoldSummary = { path: gold.path, rows: gold.rows.length, skipped: gold.skipped, seed, resamples: BOOTSTRAP_RESAMPLES };
   for (const s of gold.skipped) say(ctx.stderr, `litrev: warning: ${s}\n`);
   const markdown = renderEvalReport(ranked, metric, summary);
-  if (typeof ctx.flags.out === 'string') await writeFileAtomic(path.resolve(ctx.cwd, ctx.flags.out), markdown);
+  if (out) await writeFileAtomic(out, markdown);
   say(ctx.stdout, config.output === 'json' ? `${JSON.stringify(evalJson(ranked, metric, summary))}\n` : markdown);
   return ExitCode.ok;
 };
@@ -50,4 +59,10 @@ function parseSeed(value: unknown): number {
   const n = Number(value);
   if (typeof value !== 'string' || !Number.isInteger(n) || n < 0) throw new UsageError(`--seed ${String(value)}: not a whole number >= 0`);
   return n;
+}
+
+/** Do two paths name the same file (links seen through)? */
+async function samePath(a: string, b: string): Promise<boolean> {
+  const real = async (p: string) => realpath(p).catch(() => path.resolve(p));
+  return (await real(a)) === (await real(b));
 }

@@ -82,7 +82,7 @@ export function changeLine({ change, replace }: Pick<Stored, 'change' | 'replace
 function textSummary(report: IngestReport, stored: Stored | null): string {
   const lines: string[] = [];
   const read = report.files.filter((f) => f.format !== null);
-  const width = Math.min(60, Math.max(10, ...read.map((f) => f.path.length)));
+  const width = Math.min(60, read.reduce((m, f) => Math.max(m, f.path.length), 10));
   lines.push(`Read ${plural(read.length, 'file')}:`);
   for (const f of read) {
     const dup = f.duplicates > 0 ? `, ${plural(f.duplicates, 'duplicate')}` : '';

@@ -3,15 +3,26 @@ import path from 'node:path';
 import type { Config } from '../../config/schema.js';
 import { fsReason } from '../../corpus/collect-files.js';
 import { ConfigError } from '../../errors.js';
+import { checkOutFolder } from '../../pipeline/out-folder.js';
 import { checkPromptDir } from '../../prompts/check-prompt-dir.js';
 
 /**
  * Everything a review can check before it reads the corpus or sends a request, so a bad option costs nothing:
  * the output folder (`--out`, else the runs folder) is a folder or can be made one and is writable, and every
- * `--prompts` folder holds only known, well-formed prompts. Throws a ConfigError (exit 2) with a one-line reason.
+ * `--prompts` folder holds only known, well-formed prompts; `--out` is new, empty or an earlier run (or `--force`), and no
+ * file the run writes is one it reads (see pipeline/out-folder.ts). Throws a ConfigError (exit 2) with a one-line reason.
  */
-export async function reviewPreflight(config: Config): Promise<void> {
+export async function reviewPreflight(config: Config, inputPaths: readonly string[], matrixRuns = 1): Promise<void> {
   if (!config.dryRun) await checkWritableFolder(config.outDir ?? config.runsDir, config.outDir ? '--out' : 'the runs folder');
+  if (!config.dryRun && config.outDir) {
+    const inputs = [
+      ...inputPaths.map((p) => path.resolve(config.cwd, p)),
+      ...[config.taxonomyFile, config.criteriaFile, config.configFile].filter((f): f is string => f !== undefined),
+      ...config.promptDirs,
+    ];
+    const subfolders = matrixRuns > 1 ? Array.from({ length: matrixRuns }, (_, i) => String(i + 1)) : [];
+    await checkOutFolder({ outDir: config.outDir, inputs, force: config.force, subfolders });
+  }
   for (const dir of config.promptDirs) await checkPromptDir(dir);
   if (config.taxonomyFile) {
     const info = await stat(config.taxonomyFile).catch(() => null);

@@ -17,7 +17,9 @@ import { recordRunFolder } from '../../runs/run-registry.js';
 /** `litrev review`: the whole pipeline, one run or a matrix of prompt folders x models. */
 export const reviewAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
-  await reviewPreflight(config);
+  await reviewPreflight(config, ctx.args, matrixCombos(config).length);
+  // Shown by the run's own views (plain lines, dashboard: a warning); with --json on stderr as well as in the JSON.
+  if (config.endpointWarning && config.output === 'json') say(ctx.stderr, `litrev: warning: ${config.endpointWarning}\n`);
   const { corpus } = await resolveCorpus(config, ctx.args, { signal: ctx.signal, ...(config.output === 'json' ? {} : { progress: ingestProgressLines(ctx.stderr) }) });
   const taxonomyCategories = config.taxonomyFile ? await readTaxonomy(config.taxonomyFile) : undefined;
   // Read here too so a bad criteria file stops the command before any run starts (and the estimate counts its stage).

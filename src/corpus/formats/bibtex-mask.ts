@@ -50,14 +50,14 @@ export function maskedContent(value: string | undefined, values: Masked['values'
   return value === undefined ? undefined : values.get(value.trim())?.content;
 }
 
-interface EntrySpan {
+export interface EntrySpan {
   type: string;
   bodyStart: number;
   end: number;
 }
 
 /** The next `@type{...}` / `@type(...)` entry at or after `from`, with its balanced end. */
-function nextEntry(text: string, from: number): EntrySpan | null {
+export function nextEntry(text: string, from: number): EntrySpan | null {
   ENTRY.lastIndex = from;
   for (let m = ENTRY.exec(text); m; m = ENTRY.exec(text)) {
     const open = m.index + m[0].length - 1;

@@ -37,7 +37,7 @@ export function definitionsUsed(entry: string, definitions: ReadonlyMap<string, 
 }
 
 /** Bare words in value position (after `=` or `#`, outside braces and quotes) of an entry or definition. */
-function macroNames(text: string, skipHead: boolean): string[] {
+export function macroNames(text: string, skipHead: boolean): string[] {
   const names: string[] = [];
   let depth = 0;
   let quoted = false;

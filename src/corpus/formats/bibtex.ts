@@ -2,6 +2,7 @@ import type { Creator, Entry, Library } from '@retorquere/bibtex-parser';
 import { parseDate, toYear } from '../dates.js';
 import type { InputIssue, RawRecord } from '../paper.js';
 import { definitionsUsed, stringDefinitions } from './bibtex-strings.js';
+import { applyBibtexBudgets } from './bibtex-budget.js';
 import { maskField, maskedContent, unmaskSource, type Masked } from './bibtex-mask.js';
 import { lineIndex, skippedIssue, warningIssue, type ReadResult } from './reader.js';
 
@@ -17,9 +18,10 @@ export function looksLikeBibtex(text: string): boolean {
  * LaTeX accents and braces decoded, the user's own keys kept, the original entry text kept in `bibtex`.
  * An entry the parser rejects (unbalanced braces, ...) is skipped with its line; the others are read.
  */
-export async function readBibtex(text: string, path: string): Promise<ReadResult> {
+export async function readBibtex(original: string, path: string): Promise<ReadResult> {
   const { parse } = await import('@retorquere/bibtex-parser');
-  const issues: InputIssue[] = [];
+  // Macros and entries beyond the parser budgets are blanked out (and named) before the parser sees them.
+  const { text, issues } = applyBibtexBudgets(original, path);
   let library: Library;
   const masked = maskField(text);
   try {

@@ -22,7 +22,7 @@ export function readListing(text: string, path: string): ReadResult {
   const records: RawRecord[] = [];
   let segment: TextUnit[] = [];
   const flush = () => {
-    records.push(...recordsOf(segment, path, records.length));
+    for (const r of recordsOf(segment, path, records.length)) records.push(r);
     segment = [];
   };
   for (const unit of units) {

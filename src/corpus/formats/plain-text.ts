@@ -74,7 +74,7 @@ function readBlocks(lines: string[], path: string): RawRecord[] {
   const paragraphs = toParagraphs(lines);
   // No blank lines at all: one entry per line, unless the lines are a hard-wrapped paragraph (all short).
   const only = paragraphs.length === 1 ? paragraphs[0]!.lines : [];
-  const lineMode = only.length > 2 && Math.max(...only.map((l) => l.trim().length)) > 160;
+  const lineMode = only.length > 2 && only.some((l) => l.trim().length > 160);
   for (const p of paragraphs) {
     if (lineMode) {
       p.lines.forEach((l, k) => blocks.push({ text: l.trim(), line: p.line + k }));
@@ -120,7 +120,7 @@ function splitTitle(lines: string[]): { title: string; rest: string } | null {
   if (bold) return { title: bold[1]!.trim(), rest };
   if (/[.!?;,]$/.test(first)) return null;
   const widths = lines.slice(1, -1).map((l) => l.trim().length);
-  const wrapWidth = widths.length > 0 ? Math.max(...widths) : lines[1]!.trim().length;
+  const wrapWidth = widths.length > 0 ? widths.reduce((m, w) => Math.max(m, w), 0) : lines[1]!.trim().length;
   const wrapped = first.length >= 50 && first.length >= wrapWidth * 0.85 && !isTitleCase(first);
   return wrapped ? null : { title: first, rest };
 }

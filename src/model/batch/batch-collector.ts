@@ -1,4 +1,4 @@
-import { ModelFatalError } from '../../errors.js';
+import { redactSecrets } from '../../config/redact.js';
 import { classifyError } from '../classify-error.js';
 import { ModelRequestError } from '../model-errors.js';
 import type { ChatBody } from '../structured-method.js';
@@ -7,9 +7,11 @@ import type { BatchClient, BatchInfo } from './batch-client.js';
 import { BatchInterruptedError, BatchLineError } from './batch-errors.js';
 import type { BatchStatusEvent } from './batch-events.js';
 import { splitIntoFiles, type FileLimits } from './batch-files.js';
-import { bodyId, customId, parseResultFile, requestLine, type LineResult } from './batch-line.js';
+import { foreignNames } from './answer-matches.js';
+import { bodyId, customId, parseResultLine, requestLine, type LineResult } from './batch-line.js';
 import { isFinal, readRegistry, saveRecord, withInfo, type BatchRecord } from './batch-registry.js';
 import { chatResponseOf } from './completion-reply.js';
+import { schemaNameOf, submitFile } from './batch-submit.js';
 import { waitForBatch } from './wait-for-batch.js';
 
 export interface CollectorOptions {
@@ -179,30 +181,38 @@ export class BatchCollector {
 
   private settleLine(w: Waiting, result: LineResult | undefined, batchId: string): void {
     if (!result) return this.retry(w, `no answer for this request in batch ${batchId}`);
-    if (result.kind === 'not-run') return this.retry(w, `${result.code}: ${result.message}`);
+    if (result.kind === 'not-run') return this.retry(w, redactSecrets(`${result.code}: ${result.message}`));
     if (result.status >= 200 && result.status < 300) {
       const response = chatResponseOf(result.body);
+      // An answer that names papers its request does not hold was filed under the wrong request: never used or
+      // cached; the request is sent synchronously instead.
+      const foreign = response ? foreignNames(w.body, response) : null;
+      if (foreign) return this.sendSync(w, `batch ${batchId}: ${foreign}`);
       if (response) return this.settle(w, () => w.resolve(response));
       return this.retry(w, `batch ${batchId} answered with something that is not a chat completion`);
     }
     const error = new BatchLineError(result.status, result.body);
     const cls = classifyError(error, { endpoint: this.o.endpoint, model: this.o.model });
-    if (cls.type === 'transient' || cls.type === 'rate-limited') return this.retry(w, `HTTP ${result.status}: ${error.message}`);
+    if (cls.type === 'transient' || cls.type === 'rate-limited') return this.retry(w, `HTTP ${result.status}: ${redactSecrets(error.message)}`);
     this.settle(w, () => w.reject(error));
+  }
+
+  /** The request sent synchronously (an answer of the batch could not be trusted). */
+  private sendSync(w: Waiting, reason: string): void {
+    if (this.interrupted) return;
+    w.rounds++;
+    this.o.onRetry(w.stage ?? '', w.rounds + 1, reason);
+    this.o.sync(w.body).then(
+      (res) => this.settle(w, () => w.resolve(res)),
+      (err: unknown) => this.settle(w, () => w.reject(err)),
+    );
   }
 
   /** A line that was not answered: into the next batch (after `delayMs`), or synchronous, or failed after `maxRounds`. */
   private retry(w: Waiting, reason: string, delayMs = 0): void {
     if (this.interrupted) return;
+    if (this.o.fallback === 'sync') return this.sendSync(w, reason);
     w.rounds++;
-    if (this.o.fallback === 'sync') {
-      this.o.onRetry(w.stage ?? '', w.rounds + 1, reason);
-      this.o.sync(w.body).then(
-        (res) => this.settle(w, () => w.resolve(res)),
-        (err: unknown) => this.settle(w, () => w.reject(err)),
-      );
-      return;
-    }
     if (w.rounds >= this.o.maxRounds) {
       const err = new ModelRequestError(`batch line not answered after ${w.rounds} batches (last: ${reason})`, { exhausted: true });
       return this.settle(w, () => w.reject(err));
@@ -243,7 +253,12 @@ export class BatchCollector {
       const results = new Map<string, LineResult>();
       for (const fileId of [info.errorFileId, info.outputFileId]) {
         if (!fileId) continue;
-        for (const r of parseResultFile(await client.download(fileId)).results) results.set(r.customId, r);
+        // Streamed line by line; only lines of this batch are kept (a file of other lines or of runaway size holds nothing else).
+        const wanted = new Set(record.lines);
+        await client.download(fileId, (line) => {
+          const r = parseResultLine(line);
+          if (r && wanted.has(r.customId)) results.set(r.customId, r);
+        });
       }
       return { info, results, record: current };
     } finally {
@@ -268,26 +283,4 @@ export class BatchCollector {
     for (const w of [...this.open]) this.settle(w, () => w.reject(this.interrupted));
     this.waiting = [];
   }
-}
-
-/** Upload and start one batch; an endpoint without the Files or Batch API stops the run with what to do. */
-async function submitFile(client: BatchClient, jsonl: string, filename: string, metadata: Record<string, string>): Promise<BatchInfo> {
-  try {
-    return await client.submit(jsonl, filename, metadata);
-  } catch (err) {
-    const status = (err as { status?: unknown }).status;
-    if (status !== 404 && status !== 405 && status !== 501) throw err;
-    throw new ModelFatalError(`the endpoint has no Batch API (uploading a batch file answered HTTP ${String(status)})`, {
-      status: status as number,
-      hint: 'run without --batch-api, or use an endpoint that implements /v1/files and /v1/batches (OpenAI, Azure OpenAI, LiteLLM...)',
-      cause: err,
-    });
-  }
-}
-
-/** The schema or tool name of a structured request (`text` for plain text). */
-export function schemaNameOf(body: ChatBody): string {
-  const rf = body.response_format as { type?: string; json_schema?: { name?: string } } | undefined;
-  const tool = (body.tools?.[0] as { function?: { name?: string } } | undefined)?.function?.name;
-  return rf?.json_schema?.name ?? tool ?? (rf?.type === 'json_object' ? 'json' : 'text');
 }

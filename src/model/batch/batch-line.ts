@@ -47,21 +47,24 @@ export function parseResultFile(text: string): { results: LineResult[]; invalid:
   const invalid: string[] = [];
   for (const raw of text.split('\n')) {
     if (raw.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      invalid.push(raw.slice(0, 120));
-      continue;
-    }
-    const parsed = ResultLineSchema.safeParse(json);
-    if (!parsed.success) {
-      invalid.push(raw.slice(0, 120));
-      continue;
-    }
-    const line = parsed.data;
-    if (line.response) results.push({ customId: line.custom_id, kind: 'answered', status: line.response.status_code, body: line.response.body });
-    else results.push({ customId: line.custom_id, kind: 'not-run', code: line.error?.code ?? 'unknown', message: line.error?.message ?? 'no answer' });
+    const result = parseResultLine(raw);
+    if (result) results.push(result);
+    else invalid.push(raw.slice(0, 120));
   }
   return { results, invalid };
+}
+
+/** One line of an output or error file, or null when it is not a valid result line. */
+export function parseResultLine(raw: string): LineResult | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = ResultLineSchema.safeParse(json);
+  if (!parsed.success) return null;
+  const line = parsed.data;
+  if (line.response) return { customId: line.custom_id, kind: 'answered', status: line.response.status_code, body: line.response.body };
+  return { customId: line.custom_id, kind: 'not-run', code: line.error?.code ?? 'unknown', message: line.error?.message ?? 'no answer' };
 }

@@ -1,4 +1,5 @@
 import type { ReviewEngine } from '../../review/engine.js';
+import { cleanedGateway } from './cleaned-gateway.js';
 import { classifyWithModel } from '../stages/classify-stage.js';
 import type { ModelStageDeps } from '../stages/model-stage-deps.js';
 import { PackingState } from '../stages/packing-state.js';
@@ -10,7 +11,9 @@ import { assignWithModel, induceTaxonomyWithModel } from '../stages/taxonomy-sta
 
 /** The review stages through an OpenAI-compatible model (with cache, retries and repair behind the gateway). */
 export function createModelEngine(base: Omit<ModelStageDeps, 'packing'>): ReviewEngine {
-  const deps: ModelStageDeps = { ...base, packing: new PackingState(base.gateway) };
+  // Model text enters the review here, cleaned of control characters and bidi controls (every output file inherits it).
+  const gateway = cleanedGateway(base.gateway);
+  const deps: ModelStageDeps = { ...base, gateway, packing: new PackingState(gateway) };
   // Each stage starts when the one before has had all its replies: packing takes up what they taught.
   const settled = () => {
     deps.packing.settle();

@@ -1,5 +1,6 @@
 import type { Paper } from '../../corpus/paper.js';
-import { paperBlocks } from '../../prompts/paper-block.js';
+import { escapeUntrusted, paperBlocks } from '../../prompts/paper-block.js';
+import { promptLine } from '../../format/model-text.js';
 import { renderPrompt } from '../../prompts/prompt-file.js';
 import type { Annotation, Taxonomy } from '../../review/annotation.js';
 import type { CategorySpec, StageContext } from '../../review/engine.js';
@@ -86,8 +87,9 @@ function familyLines(papers: Paper[], annotations: Annotation[]): string[] {
   const lines: string[] = [];
   for (const p of [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const a = byId.get(p.id);
-    const family = a?.status === 'ok' ? a.methodFamily.trim() : '';
-    if (family === '') lines.push(`- unclassified: ${p.title}`);
+    // One line each, escaped: a family (model text) cannot add lines or markup of its own to the list.
+    const family = a?.status === 'ok' ? escapeUntrusted(promptLine(a.methodFamily)) : '';
+    if (family === '') lines.push(`- unclassified: ${escapeUntrusted(promptLine(p.title, 300))}`);
     else families.set(family, (families.get(family) ?? 0) + 1);
   }
   const familyList = [...families].map(([f, n]) => `- ${f}${n > 1 ? ` (${n} papers)` : ''}`);

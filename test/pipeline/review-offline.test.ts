@@ -104,4 +104,25 @@ describe('litrev review (offline engine) on the example corpus', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')[0]).toMatch(/^litrev: /);
   });
+
+  it('--plain counts every stage in one unit from its start to its end', async () => {
+    const r = await runCli(['review', CORPUS, '--plain', '--out', 'out-plain'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.split('\n');
+    for (const stage of ['classify', 'taxonomy', 'synthesize', 'verify', 'write']) {
+      const own = lines.filter((l) => l.startsWith(`[${stage}] `));
+      const started = /^\[\w+\] started(?:: ([\d,]+) (\w+))?$/.exec(own[0]!);
+      expect(started, own[0]).not.toBeNull();
+      const counts = own.slice(1).flatMap((l) => [.../ ([\d,]+)\/([\d,]+) (\w+)/.exec(l) ?? []].slice(1, 4));
+      const totals = new Set(counts.filter((_, i) => i % 3 === 1));
+      const units = new Set(counts.filter((_, i) => i % 3 === 2));
+      expect(totals.size, own.join('\n')).toBe(1);
+      expect(units.size, own.join('\n')).toBe(1);
+      if (started![1] !== undefined) expect([...totals][0], own.join('\n')).toBe(started![1]);
+      if (started![2] !== undefined) expect([...units][0]).toBe(started![2]);
+      expect(own.at(-1), own.join('\n')).toMatch(new RegExp(`finished: ${[...totals][0]}/${[...totals][0]} `));
+    }
+    expect(r.stderr).toContain('done in ');
+    expect(r.stderr).toMatch(/: 411 of 411 papers annotated/);
+  });
 });

@@ -7,7 +7,7 @@ import type { CategorySpec } from '../../review/engine.js';
 import type { RunEstimate } from '../../pipeline/estimate-run.js';
 import { loadPrompts } from '../../prompts/load-prompts.js';
 import type { CommandAction, CommandContext } from '../command.js';
-import { consumeReviewEvents } from '../output/consume-review-events.js';
+import { consumeReviewEvents, preloadDashboard } from '../output/consume-review-events.js';
 import { startReviewRun, type ReviewCombo } from '../start-review-run.js';
 import { ingestProgressLines } from '../output/ingest-progress-lines.js';
 import { say } from '../output/say.js';
@@ -18,6 +18,10 @@ import { recordRunFolder } from '../../runs/run-registry.js';
 export const reviewAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
   await reviewPreflight(config);
+  // An offline run holds the thread from its start: the dashboard loads while the corpus is read, and the run waits for it.
+  // A model run loads it while its first requests are out (see deferred-view.ts).
+  const dashboard = config.output === 'ink' && config.engine === 'offline' ? preloadDashboard() : null;
+  dashboard?.catch(() => undefined);
   const { corpus } = await resolveCorpus(config, ctx.args, { signal: ctx.signal, ...(config.output === 'json' ? {} : { progress: ingestProgressLines(ctx.stderr) }) });
   const taxonomyCategories = config.taxonomyFile ? await readTaxonomy(config.taxonomyFile) : undefined;
   // Read here too so a bad criteria file stops the command before any run starts (and the estimate counts its stage).
@@ -48,6 +52,7 @@ export const reviewAction: CommandAction = async (ctx) => {
   }
 
   // What a single run does not need is loaded only when asked for: its first requests go out sooner.
+  await dashboard;
   if (combos.length > 1) return (await import('./review-matrix.js')).runMatrix(ctx, config, corpus, combos, taxonomyCategories);
   return runSingle(ctx, config, corpus, combos[0]!, taxonomyCategories);
 };

@@ -41,6 +41,20 @@ export async function consumeReviewEvents(events: AsyncIterable<ReviewEvent>, op
   return state.summary;
 }
 
+/** The dashboard's modules (Ink, React): loaded once, by whoever asks first. */
+let dashboardModule: Promise<typeof import('../../ui/dashboard/dashboard-view.js')> | undefined;
+const loadDashboard = () => (dashboardModule ??= import('../../ui/dashboard/dashboard-view.js'));
+
+/**
+ * Load the dashboard ahead of a run that will keep the thread busy from its start (the offline engine):
+ * its modules need many turns of the event loop to load, which a CPU-bound run gives only every few
+ * tens of milliseconds, so loaded later the screen would stay blank for seconds. A model run does not
+ * call this: the dashboard loads while its first requests are out.
+ */
+export async function preloadDashboard(): Promise<void> {
+  await loadDashboard();
+}
+
 async function createView(options: ConsumeOptions, now: () => number): Promise<RunView> {
   switch (options.mode) {
     case 'json':
@@ -49,7 +63,7 @@ async function createView(options: ConsumeOptions, now: () => number): Promise<R
       return createPlainView(options.stderr, now);
     case 'ink':
       return deferredView(async () => {
-        const { createDashboardView } = await import('../../ui/dashboard/dashboard-view.js');
+        const { createDashboardView } = await loadDashboard();
         return createDashboardView({ stdout: options.stdout, stderr: options.stderr, now });
       });
   }

@@ -58,7 +58,7 @@ describe.skipIf(!hasTmux)('litrev review dashboard under tmux (skipped when tmux
     await tmux.waitForScreen((s) => /classify/.test(s) && /in flight/.test(s), 'live classify progress', 600);
     tmux.run('send-keys', '-t', 'review', 'C-c');
     const end = await tmux.waitForScreen((s) => s.includes('[end]'), 'end of the run', 600);
-    expect(end).toContain('litrev: interrupted');
+    expect(end).toMatch(/litrev: interrupted; re-run the same command to resume: \d+ answers? (is|are) cached/);
     expect(end).toContain('[exit 130]');
     expect(end).toContain('[tty restored]');
   });

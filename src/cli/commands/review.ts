@@ -65,7 +65,7 @@ async function runSingle(
   taxonomyCategories: CategorySpec[] | undefined,
 ): Promise<number> {
   const { events } = await startReviewRun(ctx, config, corpus, combo, { outDir: config.outDir, taxonomyCategories });
-  const summary = await consumeReviewEvents(events, { mode: config.output, stdout: ctx.stdout, stderr: ctx.stderr });
+  const summary = await consumeReviewEvents(events, { mode: config.output, stdout: ctx.stdout, stderr: ctx.stderr, signal: ctx.signal });
   await recordRunFolder(config.workspaceDir, config.runsDir, summary.outDir).catch((err: Error) => {
     ctx.stderr.write(`litrev: warning: the run in ${summary.outDir} is not recorded for \`litrev runs\` (${err.message.split('\n')[0]})\n`);
   });

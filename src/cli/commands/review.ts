@@ -13,6 +13,7 @@ import { ingestProgressLines } from '../output/ingest-progress-lines.js';
 import { say } from '../output/say.js';
 import { reviewPreflight } from './review-preflight.js';
 import { recordRunFolder } from '../../runs/run-registry.js';
+import { storedCorpusNotice } from './stored-corpus-notice.js';
 
 /** `litrev review`: the whole pipeline, one run or a matrix of prompt folders x models. */
 export const reviewAction: CommandAction = async (ctx) => {
@@ -22,7 +23,11 @@ export const reviewAction: CommandAction = async (ctx) => {
   // A model run loads it while its first requests are out (see deferred-view.ts).
   const dashboard = config.output === 'ink' && config.engine === 'offline' ? preloadDashboard() : null;
   dashboard?.catch(() => undefined);
-  const { corpus } = await resolveCorpus(config, ctx.args, { signal: ctx.signal, ...(config.output === 'json' ? {} : { progress: ingestProgressLines(ctx.stderr) }) });
+  const { corpus, stored } = await resolveCorpus(config, ctx.args, { signal: ctx.signal, ...(config.output === 'json' ? {} : { progress: ingestProgressLines(ctx.stderr) }) });
+  if (stored && config.output !== 'json') {
+    const notice = storedCorpusNotice(stored, ctx.args);
+    if (notice) say(ctx.stderr, `litrev: ${notice}\n`);
+  }
   const taxonomyCategories = config.taxonomyFile ? await readTaxonomy(config.taxonomyFile) : undefined;
   // Read here too so a bad criteria file stops the command before any run starts (and the estimate counts its stage).
   const criteria = config.criteriaFile ? await (await import('../../review/parse-criteria-file.js')).parseCriteriaFile(config.criteriaFile) : null;

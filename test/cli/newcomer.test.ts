@@ -2,6 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeModel } from '../support/fake-reviewer.js';
+import { startOpenAIServer } from '../support/openai-server.js';
+import { expectOneUnitPerStage } from '../support/plain-units.js';
 import { runCli } from '../support/run-cli.js';
 
 /**
@@ -50,5 +53,17 @@ describe('a newcomer reviewing a file of their own', () => {
     expect(lines.at(-1)).toMatch(/^4 runs: 1 in runs, 3 written with --out;/);
     const json = JSON.parse((await runCli(['runs', '--json'], { cwd })).stdout);
     expect(json.runs.find((x: { outDir: string }) => x.outDir.endsWith('screened')).criteriaFile).toBe(CRITERIA);
+  });
+
+  it('with a model, --plain counts every stage in one unit from its start to its end', async () => {
+    const server = await startOpenAIServer({ handler: fakeModel() });
+    try {
+      const args = ['review', EXAMPLE, '--base-url', server.url, '--model', 'test-model', '--cache-dir', 'model-cache', '--plain', '--out', 'model-run'];
+      const r = await runCli(args, { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      expectOneUnitPerStage(r.stderr, ['classify', 'taxonomy', 'synthesize', 'verify', 'write']);
+    } finally {
+      await server.close();
+    }
   });
 });

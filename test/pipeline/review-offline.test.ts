@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { citedKeys } from '../../src/verify/citation-keys.js';
 import { jsonOf, runCli } from '../support/run-cli.js';
+import { expectOneUnitPerStage } from '../support/plain-units.js';
 
 const CORPUS = path.resolve(__dirname, '../../examples/corpus');
 
@@ -108,20 +109,7 @@ describe('litrev review (offline engine) on the example corpus', () => {
   it('--plain counts every stage in one unit from its start to its end', async () => {
     const r = await runCli(['review', CORPUS, '--plain', '--out', 'out-plain'], { cwd });
     expect(r.code, r.stderr).toBe(0);
-    const lines = r.stderr.split('\n');
-    for (const stage of ['classify', 'taxonomy', 'synthesize', 'verify', 'write']) {
-      const own = lines.filter((l) => l.startsWith(`[${stage}] `));
-      const started = /^\[\w+\] started(?:: ([\d,]+) (\w+))?$/.exec(own[0]!);
-      expect(started, own[0]).not.toBeNull();
-      const counts = own.slice(1).flatMap((l) => [.../ ([\d,]+)\/([\d,]+) (\w+)/.exec(l) ?? []].slice(1, 4));
-      const totals = new Set(counts.filter((_, i) => i % 3 === 1));
-      const units = new Set(counts.filter((_, i) => i % 3 === 2));
-      expect(totals.size, own.join('\n')).toBe(1);
-      expect(units.size, own.join('\n')).toBe(1);
-      if (started![1] !== undefined) expect([...totals][0], own.join('\n')).toBe(started![1]);
-      if (started![2] !== undefined) expect([...units][0]).toBe(started![2]);
-      expect(own.at(-1), own.join('\n')).toMatch(new RegExp(`finished: ${[...totals][0]}/${[...totals][0]} `));
-    }
+    expectOneUnitPerStage(r.stderr, ['classify', 'taxonomy', 'synthesize', 'verify', 'write']);
     expect(r.stderr).toContain('done in ');
     expect(r.stderr).toMatch(/: 411 of 411 papers annotated/);
   });

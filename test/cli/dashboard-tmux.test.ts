@@ -62,6 +62,11 @@ describe.skipIf(!hasTmux)('litrev review dashboard under tmux (skipped when tmux
     expect(rows.length).toBeGreaterThanOrEqual(5);
     for (const row of rows) expect(row).toMatch(/^[✓!] \w+\s+[\d,]+\/[\d,]+ (papers|steps|sections) · /);
     expect(end).toMatch(/^Done in [\d.]+ m?s: 411 of 411 papers annotated, 0 failed$/m);
+    // The verification line, wrapped in a narrow terminal, continues under its text.
+    const lines = end.split('\n');
+    const verification = lines.findIndex((l) => l.startsWith('Verification: '));
+    const files = lines.findIndex((l) => l.startsWith('Files in '));
+    for (const l of lines.slice(verification + 1, files)) expect(l).toMatch(/^ {14}\S/);
     expect(end).toMatch(/^  review\.md$/m);
   });
 

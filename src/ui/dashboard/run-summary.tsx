@@ -6,6 +6,7 @@ import { formatVerification } from '../../verify/verification-summary.js';
 import type { RunSummary } from '../../pipeline/events.js';
 import { terminalLine } from '../../format/terminal-text.js';
 import { formatAgreement } from '../../pipeline/format-agreement.js';
+import { WrappedText } from '../wrapped-text.js';
 
 /** The end of a run: counts, cost, the verification result and the files written. */
 export function RunSummaryView({ summary }: { summary: RunSummary }) {
@@ -24,7 +25,7 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
           {formatCount(summary.completionTokens)} completion tokens · {summary.costUSD === null ? 'cost unknown' : formatCost(summary.costUSD)}
         </Text>
       )}
-      <Text color={verified ? 'green' : 'yellow'}>Verification: {formatVerification(v)}</Text>
+      <WrappedText color={verified ? 'green' : 'yellow'} prefix="Verification: " text={formatVerification(v)} />
       {summary.agreement && (
         <Text>
           Agreement over {summary.agreement.repeats} repeats (Fleiss' kappa): {formatAgreement(summary.agreement)}

@@ -37,6 +37,8 @@ describe('litrev main', () => {
     const command = await runCli(['reveiw', 'examples/corpus']);
     expect(command.code).toBe(2);
     expect(command.stderr).toContain('unknown command "reveiw"; did you mean "review"?');
+    const action = await runCli(['cache', 'stat']);
+    expect(action.stderr).toContain('cache: unknown action "stat"; did you mean "stats"?');
     // Nothing close: no guess.
     expect((await runCli(['ingest', '--bogus', 'x'])).stderr).not.toContain('did you mean');
   });

@@ -14,7 +14,7 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
   const verified = v.numbersUnsupported === 0 && v.quotesNotVerbatim === 0;
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text bold color={summary.failed > 0 ? 'yellow' : 'green'}>
+      <Text bold color={summary.failed > 0 || summary.failedSections?.length ? 'yellow' : 'green'}>
         Done in {formatDuration(summary.durationMs)}: {formatCount(summary.annotated)} of {plural(summary.papers, 'paper')} annotated, {formatCount(summary.failed)} failed
       </Text>
       {summary.engine === 'offline' && summary.calls === 0 && summary.cacheHits === 0 ? (
@@ -26,6 +26,14 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
         </Text>
       )}
       <WrappedText color={verified ? 'green' : 'yellow'} prefix="Verification: " text={formatVerification(v)} />
+      {(summary.failedSections ?? []).map((heading) => (
+        <WrappedText
+          key={heading}
+          color="red"
+          prefix="Failed: "
+          text={`${heading === 'Overview' ? 'the overview' : `section "${terminalLine(heading)}"`} cites no paper (drafted by the offline engine instead)`}
+        />
+      ))}
       {summary.agreement && (
         <Text>
           Agreement over {summary.agreement.repeats} repeats (Fleiss' kappa): {formatAgreement(summary.agreement)}

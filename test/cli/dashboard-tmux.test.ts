@@ -38,12 +38,12 @@ describe.skipIf(!hasTmux)('litrev review dashboard under tmux (skipped when tmux
     return cwd;
   }
 
-  /** The rows of finished stages, from the first to the summary: one line each, never wrapped. */
+  /** The rows of finished stages, from the first to the summary (warnings, one line each too, left out): one line each, never wrapped. */
   function finishedRows(screen: string): string[] {
     const lines = screen.split('\n');
     const from = lines.findIndex((l) => /^[✓!] classify/.test(l));
     const to = lines.findIndex((l) => l.startsWith('Done in'));
-    return lines.slice(from, to).filter((l) => l.trim() !== '');
+    return lines.slice(from, to).filter((l) => l.trim() !== '' && !l.startsWith('warning: '));
   }
 
   it.each([

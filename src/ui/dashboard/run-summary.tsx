@@ -20,10 +20,10 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
       {summary.engine === 'offline' && summary.calls === 0 && summary.cacheHits === 0 ? (
         <Text>no model requests (offline engine) · $0</Text>
       ) : (
-        <Text>
-          {plural(summary.calls, 'call')} · {plural(summary.cacheHits, 'cache hit')} · {formatCount(summary.promptTokens)} prompt +{' '}
-          {formatCount(summary.completionTokens)} completion tokens · {summary.costUSD === null ? 'cost unknown' : formatCost(summary.costUSD)}
-        </Text>
+        <WrappedText
+          text={`${plural(summary.calls, 'call')} · ${plural(summary.cacheHits, 'cache hit')} · ${formatCount(summary.promptTokens)} prompt + ${formatCount(summary.completionTokens)} completion tokens · ${summary.costUSD === null ? 'cost unknown' : formatCost(summary.costUSD)}`}
+          prefix=""
+        />
       )}
       <WrappedText color={verified ? 'green' : 'yellow'} prefix="Verification: " text={formatVerification(v)} />
       {(summary.failedSections ?? []).map((heading) => (

@@ -40,6 +40,12 @@ export function flowBoxes(c: PrismaCounts, criteria: CriteriaSet | null): FlowBo
     { id: 'screened', lines: [`Records screened: ${c.screened}`, `without abstract: ${c.withoutAbstract}`] },
     { id: 'excluded', lines: excludedLines(c, criteria) },
     { id: 'failed', lines: [`Records not assessed (failed): ${c.failed}`] },
-    { id: 'included', lines: [`Studies included in the review: ${c.included}`] },
+    {
+      id: 'included',
+      lines: [
+        `Studies included in the review: ${c.included}`,
+        ...(c.offlineScreening?.notJudged ? [`kept without an offline judgement: ${c.offlineScreening.notJudged}`] : []),
+      ],
+    },
   ];
 }

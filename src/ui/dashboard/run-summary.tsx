@@ -7,6 +7,7 @@ import type { RunSummary } from '../../pipeline/events.js';
 import { terminalLine } from '../../format/terminal-text.js';
 import { formatAgreement } from '../../pipeline/format-agreement.js';
 import { WrappedText } from '../wrapped-text.js';
+import { formatOfflineScreening } from '../../pipeline/format-screening.js';
 
 /** The end of a run: counts, cost, the verification result and the files written. */
 export function RunSummaryView({ summary }: { summary: RunSummary }) {
@@ -26,6 +27,7 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
         />
       )}
       <WrappedText color={verified ? 'green' : 'yellow'} prefix="Verification: " text={formatVerification(v)} />
+      {summary.screening && <WrappedText prefix="" text={formatOfflineScreening(summary.screening)} />}
       {(summary.failedSections ?? []).map((heading) => (
         <WrappedText
           key={heading}

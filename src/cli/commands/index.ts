@@ -60,6 +60,8 @@ export const commands: CommandSpec[] = [
       ...qaOptions,
       in: { type: 'string', multiple: true, valueName: 'PATH', description: 'corpus files or folders (default: the stored corpus)' },
       'top-k': { type: 'string', valueName: 'N', description: 'papers retrieved as context (default 8)' },
+      show: { type: 'string', valueName: 'N', description: 'papers a list or count answer shows (default 10; --json has all)' },
+      'follow-up': { type: 'boolean', description: 'continue the last ask: "these", "it" refer to its papers' },
     },
     load: async () => (await import('./ask.js')).askAction,
   },

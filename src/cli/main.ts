@@ -5,6 +5,7 @@ import { watchSignals } from './signals.js';
 import { findCommand, commands } from './commands/index.js';
 import { commandHelp, mainHelp } from './help.js';
 import { parseCommandLine } from './parse-args.js';
+import { closestName } from './did-you-mean.js';
 import { litrevVersion as version } from '../version.js';
 
 export interface MainIO {
@@ -30,7 +31,11 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   }
   const spec = findCommand(name);
   if (!spec) {
-    stderr.write(`litrev: unknown command "${terminalText(name)}"\n  commands: ${commands.map((c) => c.name).join(', ')}\n`);
+    const meant = name.startsWith('-') ? undefined : closestName(name, commands.map((c) => c.name));
+    stderr.write(
+      `litrev: unknown command "${terminalText(name)}"${meant ? `; did you mean "${meant}"? (litrev ${meant} --help)` : ''}\n` +
+        `  commands: ${commands.map((c) => c.name).join(', ')}\n`,
+    );
     return ExitCode.usage;
   }
   const debug = rest.includes('--debug');

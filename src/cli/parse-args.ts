@@ -3,6 +3,7 @@ import type { Flags } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import type { CommandSpec, OptionSpec } from './command.js';
 import { globalOptions } from './global-options.js';
+import { closestName } from './did-you-mean.js';
 
 export interface ParsedCommandLine {
   args: string[];
@@ -39,7 +40,7 @@ export function parseCommandLine(spec: CommandSpec, argv: string[]): ParsedComma
   try {
     ({ values, positionals } = parseArgs({ args: joinNegativeValues(argv, all), options, allowPositionals: true, strict: true }));
   } catch (err) {
-    throw new UsageError(`${spec.name}: ${cleanParseError((err as Error).message)}`, `see 'litrev ${spec.name} --help'`);
+    throw new UsageError(`${spec.name}: ${cleanParseError((err as Error).message)}${suggestion((err as Error).message, all)}`, `see 'litrev ${spec.name} --help'`);
   }
   const flags: Record<string, string | boolean | string[] | undefined> = {};
   for (const [k, v] of Object.entries(values)) flags[k] = Array.isArray(v) ? v.map(String) : v;
@@ -61,4 +62,12 @@ function cleanParseError(message: string): string {
     .replace(/\. To specify a positional argument starting with a '-'.*$/s, '')
     .replace(/^Unknown option/, 'unknown option')
     .replace(/^Option/, 'option');
+}
+
+/** "; did you mean --criteria?" for an unknown option close to a known one ('' otherwise). */
+function suggestion(message: string, all: Record<string, OptionSpec>): string {
+  const typed = /^Unknown option '--([^'=]+)/.exec(message)?.[1];
+  if (!typed) return '';
+  const name = closestName(typed, Object.keys(all));
+  return name ? `; did you mean --${name}?` : '';
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.js';
 import { NoInputError } from '../errors.js';
 import type { IngestReport } from './ingest.js';
+import type { CorpusChange } from './corpus-sources.js';
 import { ingestIntoWorkspace } from './ingest-into-workspace.js';
 import type { IngestProgressListener } from './ingest-progress.js';
 import type { Corpus } from './paper.js';
@@ -17,25 +18,25 @@ export interface ResolveOptions {
 
 /**
  * The corpus a command works on: `paths` ingested (and stored in the workspace unless `store: false`) when
- * given, else the corpus stored by an earlier `litrev ingest`. Throws NoInputError (exit 3) when there are
+ * given, else the corpus stored by an earlier `litrev ingest`. `stored` is how the stored corpus changed. Throws NoInputError (exit 3) when there are
  * no usable papers.
  */
 export async function resolveCorpus(
   config: Config,
   paths: string[],
   options: ResolveOptions = {},
-): Promise<{ corpus: Corpus; report: IngestReport | null }> {
+): Promise<{ corpus: Corpus; report: IngestReport | null; stored: CorpusChange | null }> {
   if (paths.length === 0) {
     const stored = await loadCorpus(config.workspaceDir);
     if (!stored || stored.papers.length === 0) {
       throw new NoInputError(`no corpus in the workspace (${corpusPath(config.workspaceDir)})`, 'run `litrev ingest PATH` first, or name input files');
     }
-    return { corpus: stored, report: null };
+    return { corpus: stored, report: null, stored: null };
   }
   // The papers of `paths` are the corpus; they are also added to the stored corpus (unless `store: false`).
-  const { report, papers } = await ingestIntoWorkspace(config, paths, { signal: options.signal, store: options.store, ...(options.progress ? { progress: options.progress } : {}) });
+  const { report, papers, change, stored } = await ingestIntoWorkspace(config, paths, { signal: options.signal, store: options.store, ...(options.progress ? { progress: options.progress } : {}) });
   if (report.papers.length === 0) throw noUsablePapers(paths, report);
-  return { corpus: { papers, hash: corpusHash(papers) }, report };
+  return { corpus: { papers, hash: corpusHash(papers) }, report, stored: stored ? change : null };
 }
 
 /** The error for inputs that gave no paper, with the first reason. */

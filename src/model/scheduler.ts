@@ -14,6 +14,11 @@ export interface SchedulerOptions {
  */
 export class Scheduler {
   private readonly limit: LimitFunction;
+  /**
+   * Requests waiting for a slot, per signal: one 'abort' listener per signal rejects them all. (A listener
+   * per waiting request put hundreds on a run's one signal, and Node warns past 10: MaxListenersExceededWarning.)
+   */
+  private readonly waiting = new WeakMap<AbortSignal, Set<() => void>>();
 
   constructor(options: SchedulerOptions) {
     this.limit = pLimit(Math.max(1, Math.floor(options.maxConcurrency)));
@@ -41,11 +46,12 @@ export class Scheduler {
         settled = true;
         reject(new AbortedError());
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const waiting = signal ? this.waitersOf(signal) : undefined;
+      waiting?.add(onAbort);
       void this.limit(async () => {
         if (settled) return;
         settled = true;
-        signal?.removeEventListener('abort', onAbort);
+        waiting?.delete(onAbort);
         try {
           resolve(await fn());
         } catch (err) {
@@ -53,5 +59,20 @@ export class Scheduler {
         }
       });
     });
+  }
+
+  /** The requests waiting on `signal`, with the one listener that rejects them when it aborts. */
+  private waitersOf(signal: AbortSignal): Set<() => void> {
+    let set = this.waiting.get(signal);
+    if (!set) {
+      const waiters = new Set<() => void>();
+      signal.addEventListener('abort', () => {
+        for (const reject of waiters) reject();
+        waiters.clear();
+      }, { once: true });
+      this.waiting.set(signal, waiters);
+      set = waiters;
+    }
+    return set;
   }
 }

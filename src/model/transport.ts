@@ -70,6 +70,9 @@ export async function createTransport(options: TransportOptions): Promise<Transp
   return {
     async chat(body, opts = {}) {
       const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+      // A signal of this request's own: the SDK and the fetch listen to it, not to the run's one signal that every
+      // request in flight shares (past 10 listeners on one signal Node warns: MaxListenersExceededWarning).
+      opts = opts.signal ? { ...opts, signal: AbortSignal.any([opts.signal]) } : opts;
       if (opts.stream) {
         const params = { ...(body as unknown as OpenAI.ChatCompletionCreateParamsStreaming), stream: true as const, stream_options: { include_usage: true } };
         const { data } = await client.chat.completions.create(params, { signal: opts.signal }).withResponse();

@@ -36,7 +36,7 @@ export interface RunSummary {
  */
 export type ReviewEvent =
   | { type: 'run-started'; runId: string; outDir: string; engine: 'offline' | 'model'; engineReason: string; model: string | null; papers: number; stages: StageName[] }
-  | { type: 'stage-started'; stage: StageName; total: number; unit: 'papers' | 'batches' | 'sections' | 'steps' }
+  | { type: 'stage-started'; stage: StageName; /** null: not known until the stage's first progress report */ total: number | null; unit: 'papers' | 'batches' | 'sections' | 'steps' }
   | { type: 'stage-progress'; stage: StageName; done: number; total: number; failed: number }
   | { type: 'paper-failed'; stage: StageName; paperId: string; reason: string }
   | { type: 'stage-finished'; stage: StageName; done: number; failed: number; durationMs: number }

@@ -80,7 +80,7 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
       const r = relevance.get(a.paperId);
       return r ? { ...a, relevance: r, ...screeningOf(a.paperId) } : a;
     });
-    const taxonomy: Taxonomy = await runStage(emit, o.signal, 'taxonomy', 1, 'steps', (ctx) =>
+    const taxonomy: Taxonomy = await runStage(emit, o.signal, 'taxonomy', null, 'steps', (ctx) =>
       o.taxonomyCategories
         ? o.engine.applyTaxonomy(papers, annotations, o.taxonomyCategories, ctx)
         : o.engine.induceTaxonomy(papers, annotations, ctx),
@@ -114,7 +114,7 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
       ctx.progress(allAnnotations.length, allAnnotations.length, 0);
       return result;
     });
-    const written = await runStage(emit, o.signal, 'write', 1, 'steps', async (ctx) => {
+    const written = await runStage(emit, o.signal, 'write', null, 'steps', async (ctx) => {
       const summary = await writeReviewOutputs({
         progress: (done, total) => ctx.progress(done, total, 0),
         options: o,

@@ -12,6 +12,7 @@ export interface StageState {
   name: StageName;
   unit: 'papers' | 'batches' | 'sections' | 'steps';
   status: 'running' | 'finished';
+  /** 0 until a stage that starts without a known total reports one. */
   total: number;
   done: number;
   failed: number;
@@ -94,7 +95,7 @@ export function reduceRunState(state: RunState, event: ReviewEvent, now: number)
     case 'stage-started':
       return {
         ...state,
-        stages: [...state.stages.filter((s) => s.name !== event.stage), newStage(event.stage, event.unit, event.total, now)],
+        stages: [...state.stages.filter((s) => s.name !== event.stage), newStage(event.stage, event.unit, event.total ?? 0, now)],
         finishOrder: state.finishOrder.filter((n) => n !== event.stage),
       };
     case 'stage-progress':

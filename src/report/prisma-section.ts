@@ -24,6 +24,16 @@ export function renderPrismaMermaid(c: PrismaCounts, criteria: CriteriaSet | nul
   ].join('\n');
 }
 
+/** How the excluded box counts: once per record, under its first criterion, with each criterion's own total beside it. */
+function countingNote(c: PrismaCounts, criteria: CriteriaSet): string {
+  const all = criteria.criteria.map((k) => `${k.id} ${(c.excludedByCriterion ?? {})[k.id] ?? 0}`).join(', ');
+  return (
+    'The flow counts each excluded record once, under the first criterion it fails in the order of the criteria file ' +
+    `(PRISMA's convention), so the reasons add up to the ${c.excluded} excluded. A record can fail several criteria: ` +
+    `the records each criterion excludes in all are ${all}.`
+  );
+}
+
 /**
  * The review's "Screening flow (PRISMA 2020)" section: the Mermaid flowchart, the criteria when
  * there were some, and every paper excluded with the criteria that excluded it.
@@ -36,6 +46,7 @@ export function renderPrismaSection(
 ): string {
   const out = ['## Screening flow (PRISMA 2020)', '', '```mermaid', renderPrismaMermaid(c, criteria), '```', ''];
   if (!criteria) return out.join('\n');
+  out.push(countingNote(c, criteria), '');
   out.push('Criteria (a paper is included when every inclusion criterion is met or unclear and no exclusion criterion is met):', '');
   for (const k of criteria.criteria) out.push(`- ${k.id} (${k.kind}): ${k.text}`);
   const byId = new Map(annotations.map((a) => [a.paperId, a]));

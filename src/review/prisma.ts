@@ -15,8 +15,16 @@ export interface PrismaCounts {
   withoutAbstract: number;
   screened: number;
   excluded: number;
-  /** Excluded papers per reason: the first criterion that excluded each, or the topic screening. Sums to `excluded`. */
+  /**
+   * Excluded papers per reason, one reason per paper (PRISMA's convention): the first criterion that excluded
+   * it, in the order of the criteria file, or the topic screening. Sums to `excluded`.
+   */
   excludedByReason: Record<string, number>;
+  /**
+   * Excluded papers per criterion, every criterion that excluded each (a paper failing two criteria counts
+   * under both, so this does not sum to `excluded`). Empty for a run without criteria.
+   */
+  excludedByCriterion: Record<string, number>;
   included: number;
   failed: number;
   /**
@@ -46,6 +54,7 @@ export function countPrisma(papers: readonly Paper[], annotations: readonly Anno
   let excluded = 0;
   let failed = 0;
   const reasons = new Map<string, number>();
+  const byCriterion = new Map<string, number>();
   let offline = false;
   let notJudged = 0;
   for (const p of papers) {
@@ -57,6 +66,7 @@ export function countPrisma(papers: readonly Paper[], annotations: readonly Anno
       excluded++;
       const reason = a.screening?.excludedBy[0] ?? TOPIC_REASON;
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      for (const id of new Set(a.screening?.excludedBy ?? [])) byCriterion.set(id, (byCriterion.get(id) ?? 0) + 1);
     } else failed++;
   }
   const counts: PrismaCounts = {
@@ -67,6 +77,7 @@ export function countPrisma(papers: readonly Paper[], annotations: readonly Anno
     screened: papers.length,
     excluded,
     excludedByReason: Object.fromEntries([...reasons].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))),
+    excludedByCriterion: Object.fromEntries([...byCriterion].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     included,
     failed,
     ...(offline ? { offlineScreening: { judged: included + excluded - notJudged, notJudged } } : {}),

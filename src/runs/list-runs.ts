@@ -27,6 +27,8 @@ export interface RunListEntry {
   outDir: string;
   /** --topic of the run (null: the whole corpus). */
   topic: string | null;
+  /** --criteria file of the run (null: no criteria screening). */
+  criteriaFile: string | null;
   /** `ok with warnings`: verification found something to distrust (see verification.json). */
   status: 'ok' | 'ok with warnings' | 'failed-items';
 }
@@ -91,6 +93,7 @@ export function toEntry(m: RunManifest, outDir: string): RunListEntry {
     costUSD: m.costUSD,
     outDir,
     topic: m.options.topic ?? null,
+    criteriaFile: m.options.criteriaFile ?? null,
     status: m.status,
   };
 }

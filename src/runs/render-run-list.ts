@@ -16,8 +16,22 @@ export function promptSetFingerprint(prompts: Record<string, string>): string {
   return createHash('sha256').update(entries.map(([n, h]) => `${n}:${h}`).join('\n')).digest('hex').slice(0, 8);
 }
 
-/** The readable listing of `litrev runs`. */
-export function renderRunList(runs: readonly RunListEntry[], runsDir: string): string {
+/** What a run screened for: its topic, its criteria file, or '-' (the whole corpus). */
+export function screeningCell(r: Pick<RunListEntry, 'topic' | 'criteriaFile'>): string {
+  const parts: string[] = [];
+  if (r.topic !== null) parts.push(`topic "${r.topic.length > 24 ? `${r.topic.slice(0, 23)}…` : r.topic}"`);
+  if (r.criteriaFile !== null) parts.push(`criteria ${path.basename(r.criteriaFile)}`);
+  return parts.length > 0 ? parts.join(', ') : '-';
+}
+
+/** A folder as typed from `cwd` (relative when it lies under it). */
+function shownFolder(dir: string, cwd: string): string {
+  const rel = path.relative(cwd, dir);
+  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? dir : rel;
+}
+
+/** The readable listing of `litrev runs`: one row per run, its output folder last (shown from `cwd`). */
+export function renderRunList(runs: readonly RunListEntry[], runsDir: string, cwd = process.cwd()): string {
   if (runs.length === 0) return `no runs in ${runsDir}\n`;
   const table = renderTable(
     [
@@ -25,27 +39,31 @@ export function renderRunList(runs: readonly RunListEntry[], runsDir: string): s
       { header: 'run id' },
       { header: 'model' },
       { header: 'prompts' },
-      { header: 'topic' },
+      { header: 'screening' },
       ...RUN_COUNT_COLUMNS,
       { header: 'tokens', align: 'right' },
       { header: 'cost', align: 'right' },
       { header: 'status' },
+      { header: 'output' },
     ],
     runs.map((r) => [
       formatTime(r.createdAt),
       r.runId,
       r.engine === 'offline' ? 'offline' : (r.model ?? '?'),
       promptSetFingerprint(r.prompts),
-      r.topic === null ? '-' : r.topic.length > 28 ? `${r.topic.slice(0, 27)}…` : r.topic,
+      screeningCell(r),
       ...runCountCells(r),
       formatCount(r.tokens.prompt + r.tokens.completion),
       formatCost(r.costUSD),
       r.status,
+      shownFolder(r.outDir, cwd),
     ]),
   );
   const elsewhere = runs.filter((r) => path.dirname(path.resolve(r.outDir)) !== path.resolve(runsDir)).length;
-  const where = elsewhere > 0 ? `${runsDir} and ${elsewhere} folder(s) written with --out` : runsDir;
-  return `${table}${runs.length} run(s) in ${where}; 'prompts' is a fingerprint of the prompt set (--json lists each prompt's hash)\n`;
+  const inRunsDir = runs.length - elsewhere;
+  const count = `${runs.length} run${runs.length === 1 ? '' : 's'}`;
+  const where = elsewhere > 0 ? `${count}: ${inRunsDir} in ${shownFolder(runsDir, cwd)}, ${elsewhere} written with --out` : `${count} in ${shownFolder(runsDir, cwd)}`;
+  return `${table}${where}; 'prompts' is a fingerprint of the prompt set (--json lists each prompt's hash)\n`;
 }
 
 /** One line per folder that was not a readable run. */

@@ -30,6 +30,19 @@ describe('litrev main', () => {
     expect(io.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
+  it('answers a mistyped option or command with the one that was meant', async () => {
+    const option = await runCli(['review', '--critera', 'x.yaml']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--critera'; did you mean --criteria?");
+    const command = await runCli(['reveiw', 'examples/corpus']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain('unknown command "reveiw"; did you mean "review"?');
+    const action = await runCli(['cache', 'stat']);
+    expect(action.stderr).toContain('cache: unknown action "stat"; did you mean "stats"?');
+    // Nothing close: no guess.
+    expect((await runCli(['ingest', '--bogus', 'x'])).stderr).not.toContain('did you mean');
+  });
+
   it('rejects a missing required argument', async () => {
     const io = await runCli(['compare', 'a']);
     expect(io.code).toBe(2);

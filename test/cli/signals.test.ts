@@ -65,7 +65,7 @@ describe('signals during a model review', () => {
     run.kill(signal);
     const { code: exitCode, at } = await run.exited;
     expect(exitCode).toBe(code);
-    expect(run.stderr().trim().split('\n').at(-1)).toBe('litrev: interrupted');
+    expect(run.stderr().trim().split('\n').at(-1)).toBe(`litrev: interrupted; re-run the same command to resume: ${ANSWERED} answers are cached`);
     // It did not wait for the slow replies still in flight.
     expect(at - sentAt).toBeLessThan(SLOW_MS / 4);
     expect(await cacheStats(cacheDir)).toMatchObject({ entries: ANSWERED, corrupt: 0 });

@@ -24,7 +24,10 @@ describe('bad input', () => {
       { path: 'empty.txt', reason: 'empty.txt: empty file' },
       { path: 'blank.md', reason: 'blank.md: empty file (only whitespace)' },
       { path: 'image.png', reason: 'image.png: binary file (NUL byte at offset 8)' },
-      { path: 'noheader.csv', reason: 'noheader.csv: no header row naming a title or abstract column (expected e.g. "title,abstract")' },
+      {
+        path: 'noheader.csv',
+        reason: 'noheader.csv: no column named title or abstract; columns found: "just", "some", "values"; to read them, add --map title="COLUMN" --map abstract="COLUMN"',
+      },
       { path: 'holes.csv', reason: 'holes.csv: line 2: record has neither title nor abstract' },
     ]);
     for (const s of report.skipped) {
@@ -39,6 +42,16 @@ describe('bad input', () => {
     await chmod(path.join(dir, 'secret.csv'), 0o000);
     const report = await ingestPaths(['secret.csv'], { cwd: dir });
     expect(report.skipped).toEqual([{ path: 'secret.csv', reason: 'secret.csv: permission denied' }]);
+  });
+
+  it('answers a table with unknown headers with the headers found and the --map settings that read it', async () => {
+    const dir = await tempFiles({ 'sheet.csv': 'Paper Name,Summary text\n"A study of X","We study X and find Y."\n' });
+    const refused = await ingestPaths(['sheet.csv'], { cwd: dir });
+    expect(refused.skipped.map((s) => s.reason)).toEqual([
+      'sheet.csv: no column named title or abstract; columns found: "Paper Name", "Summary text"; to read them, add --map title="Paper Name" --map abstract="Summary text"',
+    ]);
+    const read = await ingestPaths(['sheet.csv'], { cwd: dir, columnMap: { title: 'Paper Name', abstract: 'Summary text' } });
+    expect(read.papers.map((p) => p.title)).toEqual(['A study of X']);
   });
 
   it('turns file-system errors into short reasons', () => {

@@ -6,6 +6,31 @@ import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../src/model/retry-policy
 import { Scheduler } from '../../src/model/scheduler.js';
 
 describe('Scheduler', () => {
+  it('holds any number of requests waiting on one signal without a listener each (no MaxListenersExceededWarning), and rejects them all on abort', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const s = new Scheduler({ maxConcurrency: 1 });
+      const controller = new AbortController();
+      let release!: () => void;
+      let started!: () => void;
+      const running = new Promise<void>((r) => (started = r));
+      const first = s.run(() => new Promise<void>((r) => ((release = r), started())), controller.signal);
+      await running;
+      const queued = Array.from({ length: 50 }, () => s.run(async () => 'ran', controller.signal));
+      controller.abort();
+      const outcomes = await Promise.allSettled(queued);
+      expect(outcomes.every((o) => o.status === 'rejected' && o.reason instanceof AbortedError)).toBe(true);
+      release();
+      await first;
+      await new Promise((r) => setImmediate(r));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('never runs more than the concurrency at once', async () => {
     const s = new Scheduler({ maxConcurrency: 3 });
     let running = 0;

@@ -32,7 +32,8 @@ describe('interrupting a review', () => {
     for (let i = 0; i < 400 && server.chatRequests().length < 6; i++) await new Promise((r) => setTimeout(r, 25));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    expect(stderr.trim().split('\n').at(-1)).toBe('litrev: interrupted');
+    // The one line says how to resume, with the number of answers the re-run will find in the cache.
+    expect(stderr.trim().split('\n').at(-1)).toMatch(/^litrev: interrupted; re-run the same command to resume: \d+ answers? (is|are) cached$/);
     const firstRun = server.chatRequests().length;
     expect(firstRun).toBeGreaterThanOrEqual(6);
 

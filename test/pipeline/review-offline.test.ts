@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { citedKeys } from '../../src/verify/citation-keys.js';
 import { jsonOf, runCli } from '../support/run-cli.js';
+import { expectOneUnitPerStage } from '../support/plain-units.js';
 
 const CORPUS = path.resolve(__dirname, '../../examples/corpus');
 
@@ -107,5 +108,13 @@ describe('litrev review (offline engine) on the example corpus', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')[0]).toMatch(/^litrev: /);
+  });
+
+  it('--plain counts every stage in one unit from its start to its end', async () => {
+    const r = await runCli(['review', CORPUS, '--plain', '--out', 'out-plain'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expectOneUnitPerStage(r.stderr, ['classify', 'taxonomy', 'synthesize', 'verify', 'write']);
+    expect(r.stderr).toContain('done in ');
+    expect(r.stderr).toMatch(/: 411 of 411 papers annotated/);
   });
 });

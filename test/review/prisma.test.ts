@@ -30,9 +30,37 @@ describe('PRISMA counts', () => {
       screened: 3,
       excluded: 1,
       excludedByReason: { I1: 1 },
+      excludedByCriterion: { I1: 1 },
       included: 1,
       failed: 1,
     });
+  });
+
+  it('counts a record failing two criteria once, under the first, and under both per criterion; the flow says so', async () => {
+    const both = [
+      { id: 'I1', kind: 'inclusion' as const, text: 'about language models', terms: [] },
+      { id: 'E1', kind: 'exclusion' as const, text: 'a survey', terms: [] },
+    ];
+    const surveyOffTopic = decideScreening(both, [
+      { criterion: 'I1', answer: 'not-met', reason: '', quote: null },
+      { criterion: 'E1', answer: 'met', reason: '', quote: null },
+    ]);
+    const survey = decideScreening(both, [
+      { criterion: 'I1', answer: 'met', reason: '', quote: null },
+      { criterion: 'E1', answer: 'met', reason: '', quote: null },
+    ]);
+    const c = countPrisma(papers, [ok('p1'), emptyAnnotation('p2', 'excluded', { screening: surveyOffTopic }), emptyAnnotation('p3', 'excluded', { screening: survey })]);
+    expect(c.excludedByReason).toEqual({ I1: 1, E1: 1 });
+    expect(c.excludedByCriterion).toEqual({ E1: 2, I1: 1 });
+    const { flowBoxes } = await import('../../src/report/prisma-flow.js');
+    const box = flowBoxes(c, { criteria: both } as never).find((b) => b.id === 'excluded')!;
+    expect(box.lines).toEqual([
+      'Records excluded: 2',
+      'one reason each: the first criterion failed',
+      '(in all: every record the criterion excludes)',
+      'I1 (inclusion not met): 1 (1 in all)',
+      'E1 (exclusion met): 1 (2 in all)',
+    ]);
   });
 
   it('a paper without an annotation counts as failed, so the sum still holds', () => {

@@ -47,11 +47,11 @@ describe('listRuns', () => {
       { path: path.join(runsDir, 'garbled'), reason: expect.stringMatching(/^run\.json: not valid JSON/) },
     ]);
 
-    const table = renderRunList(runs, runsDir);
+    const table = renderRunList(runs, runsDir, path.dirname(runsDir));
     const lines = table.split('\n');
-    expect(lines[0]).toMatch(/^created \(UTC\)\s+run id\s+model\s+prompts\s+topic\s+papers/);
-    expect(lines[2]).toMatch(/^2026-11-02 09:30\s+new\s+test-model\s+[0-9a-f]{8}\s+-\s+10\s+10\s+0\s+6\s+0\s+1,200\s+unknown\s+ok$/);
-    expect(table).toContain('3 run(s) in');
+    expect(lines[0]).toMatch(/^created \(UTC\)\s+run id\s+model\s+prompts\s+screening\s+papers.*\s+status\s+output$/);
+    expect(lines[2]).toMatch(new RegExp(`^2026-11-02 09:30\\s+new\\s+test-model\\s+[0-9a-f]{8}\\s+-\\s+10\\s+10\\s+0\\s+6\\s+0\\s+1,200\\s+unknown\\s+ok\\s+${path.basename(runsDir)}/new$`));
+    expect(table).toContain(`3 runs in ${path.basename(runsDir)};`);
   });
 
   it('gives an empty list for a missing runs folder', async () => {

@@ -11,6 +11,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export interface TmuxSession {
   run(...args: string[]): string;
   screen(): string;
+  /** The pane's scrollback and screen, oldest line first (what scrolled off a small terminal too). */
+  history(): string;
   /** Poll the screen until `check` holds (bounded); returns the screen that satisfied it. */
   waitForScreen(check: (text: string) => boolean, what: string, maxPolls?: number): Promise<string>;
   waitFor(check: () => boolean, what: string): Promise<void>;
@@ -29,6 +31,7 @@ export function tmuxSession(socket: string, name: string): TmuxSession {
   return {
     run,
     screen,
+    history: () => run('capture-pane', '-p', '-S', '-', '-t', name),
     async waitForScreen(check, what, maxPolls = MAX_POLLS) {
       let text = '';
       for (let i = 0; i < maxPolls; i++) {

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../config/load.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CacheStats, PruneResult } from '../../cache/cache-maintenance.js';
+import { closestName } from '../did-you-mean.js';
 import type { CommandAction } from '../command.js';
 import { say } from '../output/say.js';
 
@@ -13,7 +14,8 @@ import { say } from '../output/say.js';
 export const cacheAction: CommandAction = async (ctx) => {
   const action = ctx.args[0];
   if (action !== 'stats' && action !== 'verify' && action !== 'prune') {
-    throw new UsageError(`cache: unknown action "${action ?? ''}"`, 'usage: litrev cache stats|verify|prune [--older-than DAYS] [--corrupt]');
+    const meant = action ? closestName(action, ['stats', 'verify', 'prune']) : undefined;
+    throw new UsageError(`cache: unknown action "${action ?? ''}"${meant ? `; did you mean "${meant}"?` : ''}`, 'usage: litrev cache stats|verify|prune [--older-than DAYS] [--corrupt]');
   }
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
   const { cacheStats, pruneCache } = await import('../../cache/cache-maintenance.js');

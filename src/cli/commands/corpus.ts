@@ -3,6 +3,7 @@ import { loadConfig } from '../../config/load.js';
 import { removeSource, type CorpusState } from '../../corpus/corpus-sources.js';
 import { corpusPath, loadCorpusState, saveCorpusState } from '../../corpus/store.js';
 import { ExitCode, NoInputError, UsageError } from '../../errors.js';
+import { closestName } from '../did-you-mean.js';
 import type { CommandAction, CommandContext } from '../command.js';
 
 /**
@@ -20,7 +21,10 @@ export const corpusAction: CommandAction = async (ctx) => {
     write(ctx, config.output === 'json', state, config.cwd);
     return ExitCode.ok;
   }
-  if (action !== 'remove') throw new UsageError(`corpus: unknown action "${action}" (list or remove)`, 'usage: litrev corpus [list|remove SOURCE]');
+  if (action !== 'remove') {
+    const meant = closestName(action, ['list', 'remove']);
+    throw new UsageError(`corpus: unknown action "${action}" (list or remove)${meant ? `; did you mean "${meant}"?` : ''}`, 'usage: litrev corpus [list|remove SOURCE]');
+  }
   if (source === undefined || rest.length > 0) throw new UsageError('corpus remove: name one SOURCE, as `litrev corpus` lists it', 'usage: litrev corpus remove SOURCE');
   const result = removeSource(state, path.resolve(config.cwd, source));
   if (!result) {

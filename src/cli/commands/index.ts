@@ -49,7 +49,7 @@ export const commands: CommandSpec[] = [
       'batch-api': { type: 'boolean', description: "send the model requests through the provider's Batch API (half price, results within 24 h; resumable)" },
       'batch-fallback': { type: 'string', valueName: 'MODE', description: 'lines a batch did not answer: resubmit (default, in a new batch) | sync (send them directly)' },
     },
-    examples: ['litrev review examples/corpus', 'litrev review --topic "KV cache compression" --json', 'litrev review --criteria criteria.yaml'],
+    examples: ['litrev review examples/corpus', 'litrev review --topic "KV cache compression" --json', 'litrev review --criteria examples/criteria.yaml'],
     load: async () => (await import('./review.js')).reviewAction,
   },
   {
@@ -124,7 +124,7 @@ export const commands: CommandSpec[] = [
       seed: { type: 'string', valueName: 'N', description: 'bootstrap seed (default 1)' },
       out: { type: 'string', valueName: 'FILE', description: 'also write the Markdown report to FILE' },
     },
-    examples: ['litrev eval runs/A runs/B --gold labels.jsonl --by recall', 'litrev eval latest-run --gold gold.csv --json'],
+    examples: ['litrev eval runs/A runs/B --gold labels.jsonl --by recall', 'litrev eval runs/A --gold gold.csv --json'],
     load: async () => (await import('./eval.js')).evalAction,
   },
   {

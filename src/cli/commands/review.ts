@@ -7,12 +7,13 @@ import type { CategorySpec } from '../../review/engine.js';
 import type { RunEstimate } from '../../pipeline/estimate-run.js';
 import { loadPrompts } from '../../prompts/load-prompts.js';
 import type { CommandAction, CommandContext } from '../command.js';
-import { consumeReviewEvents } from '../output/consume-review-events.js';
+import { consumeReviewEvents, preloadDashboard } from '../output/consume-review-events.js';
 import { startReviewRun, type ReviewCombo } from '../start-review-run.js';
 import { ingestProgressLines } from '../output/ingest-progress-lines.js';
 import { say } from '../output/say.js';
 import { reviewPreflight } from './review-preflight.js';
 import { recordRunFolder } from '../../runs/run-registry.js';
+import { storedCorpusNotice } from './stored-corpus-notice.js';
 
 /** `litrev review`: the whole pipeline, one run or a matrix of prompt folders x models. */
 export const reviewAction: CommandAction = async (ctx) => {
@@ -20,7 +21,15 @@ export const reviewAction: CommandAction = async (ctx) => {
   await reviewPreflight(config, ctx.args, matrixCombos(config).length);
   // Shown by the run's own views (plain lines, dashboard: a warning); with --json on stderr as well as in the JSON.
   if (config.endpointWarning && config.output === 'json') say(ctx.stderr, `litrev: warning: ${config.endpointWarning}\n`);
-  const { corpus } = await resolveCorpus(config, ctx.args, { signal: ctx.signal, ...(config.output === 'json' ? {} : { progress: ingestProgressLines(ctx.stderr) }) });
+  // An offline run holds the thread from its start: the dashboard loads while the corpus is read, and the run waits for it.
+  // A model run loads it while its first requests are out (see deferred-view.ts).
+  const dashboard = config.output === 'ink' && config.engine === 'offline' ? preloadDashboard() : null;
+  dashboard?.catch(() => undefined);
+  const { corpus, stored } = await resolveCorpus(config, ctx.args, { signal: ctx.signal, ...(config.output === 'json' ? {} : { progress: ingestProgressLines(ctx.stderr) }) });
+  if (stored && config.output !== 'json') {
+    const notice = storedCorpusNotice(stored, ctx.args);
+    if (notice) say(ctx.stderr, `litrev: ${notice}\n`);
+  }
   const taxonomyCategories = config.taxonomyFile ? await readTaxonomy(config.taxonomyFile) : undefined;
   // Read here too so a bad criteria file stops the command before any run starts (and the estimate counts its stage).
   const criteria = config.criteriaFile ? await (await import('../../review/parse-criteria-file.js')).parseCriteriaFile(config.criteriaFile) : null;
@@ -50,6 +59,7 @@ export const reviewAction: CommandAction = async (ctx) => {
   }
 
   // What a single run does not need is loaded only when asked for: its first requests go out sooner.
+  await dashboard;
   if (combos.length > 1) return (await import('./review-matrix.js')).runMatrix(ctx, config, corpus, combos, taxonomyCategories);
   return runSingle(ctx, config, corpus, combos[0]!, taxonomyCategories);
 };
@@ -62,7 +72,7 @@ async function runSingle(
   taxonomyCategories: CategorySpec[] | undefined,
 ): Promise<number> {
   const { events } = await startReviewRun(ctx, config, corpus, combo, { outDir: config.outDir, taxonomyCategories });
-  const summary = await consumeReviewEvents(events, { mode: config.output, stdout: ctx.stdout, stderr: ctx.stderr });
+  const summary = await consumeReviewEvents(events, { mode: config.output, stdout: ctx.stdout, stderr: ctx.stderr, signal: ctx.signal });
   await recordRunFolder(config.workspaceDir, config.runsDir, summary.outDir).catch((err: Error) => {
     ctx.stderr.write(`litrev: warning: the run in ${summary.outDir} is not recorded for \`litrev runs\` (${err.message.split('\n')[0]})\n`);
   });

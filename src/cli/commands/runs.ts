@@ -17,7 +17,7 @@ export const runsAction: CommandAction = async (ctx) => {
   if (config.output === 'json') {
     say(ctx.stdout, `${JSON.stringify({ runsDir: config.runsDir, runs, skipped })}\n`);
   } else {
-    say(ctx.stdout, renderRunList(runs, config.runsDir));
+    say(ctx.stdout, renderRunList(runs, config.runsDir, config.cwd));
   }
   return ExitCode.ok;
 };

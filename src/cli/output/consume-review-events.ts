@@ -1,4 +1,5 @@
-import { LitrevError } from '../../errors.js';
+import { AbortedError, LitrevError } from '../../errors.js';
+import { formatCount } from '../../format/numbers.js';
 import type { ReviewEvent, RunSummary } from '../../pipeline/events.js';
 import { initialRunState, reduceRunState, type RunState } from '../../pipeline/run-state.js';
 import { deferredView } from './deferred-view.js';
@@ -13,6 +14,20 @@ export interface ConsumeOptions {
   stderr: NodeJS.WritableStream;
   /** Clock, for tests. */
   now?: () => number;
+  /** The command's Ctrl-C signal: a run it stops ends with how to resume it. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A model run stopped by Ctrl-C or SIGTERM: every answer it received is in the cache, so the same
+ * command resumes it (main prints this message instead of a bare "interrupted").
+ */
+export class RunInterruptedError extends AbortedError {
+  constructor(readonly answersCached: number) {
+    super(
+      `interrupted; re-run the same command to resume: ${formatCount(answersCached)} ${answersCached === 1 ? 'answer is' : 'answers are'} cached`,
+    );
+  }
 }
 
 /**
@@ -24,13 +39,18 @@ export async function consumeReviewEvents(events: AsyncIterable<ReviewEvent>, op
   const now = options.now ?? Date.now;
   const view = await createView(options, now);
   let state: RunState = initialRunState;
+  let answers = 0;
   try {
     for await (const event of events) {
       state = reduceRunState(state, event, now());
+      if (event.type === 'model' && event.event.type === 'request-finished') answers++;
       view.onEvent(event, state);
     }
   } catch (err) {
     await view.abort(state);
+    // A subclass already says more (batches left running at the provider).
+    const plain = !(err instanceof AbortedError) || err.constructor === AbortedError;
+    if (options.signal?.aborted && state.engine === 'model' && plain) throw new RunInterruptedError(answers);
     throw err;
   }
   if (!state.summary) {
@@ -41,6 +61,20 @@ export async function consumeReviewEvents(events: AsyncIterable<ReviewEvent>, op
   return state.summary;
 }
 
+/** The dashboard's modules (Ink, React): loaded once, by whoever asks first. */
+let dashboardModule: Promise<typeof import('../../ui/dashboard/dashboard-view.js')> | undefined;
+const loadDashboard = () => (dashboardModule ??= import('../../ui/dashboard/dashboard-view.js'));
+
+/**
+ * Load the dashboard ahead of a run that will keep the thread busy from its start (the offline engine):
+ * its modules need many turns of the event loop to load, which a CPU-bound run gives only every few
+ * tens of milliseconds, so loaded later the screen would stay blank for seconds. A model run does not
+ * call this: the dashboard loads while its first requests are out.
+ */
+export async function preloadDashboard(): Promise<void> {
+  await loadDashboard();
+}
+
 async function createView(options: ConsumeOptions, now: () => number): Promise<RunView> {
   switch (options.mode) {
     case 'json':
@@ -49,7 +83,7 @@ async function createView(options: ConsumeOptions, now: () => number): Promise<R
       return createPlainView(options.stderr, now);
     case 'ink':
       return deferredView(async () => {
-        const { createDashboardView } = await import('../../ui/dashboard/dashboard-view.js');
+        const { createDashboardView } = await loadDashboard();
         return createDashboardView({ stdout: options.stdout, stderr: options.stderr, now });
       });
   }

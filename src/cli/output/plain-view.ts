@@ -32,7 +32,7 @@ export function createPlainView(stderr: NodeJS.WritableStream, now: () => number
         return;
       case 'stage-started':
         lastProgress.set(event.stage, { bucket: 0, at: now() });
-        write(`[${event.stage}] started: ${plural(event.total, SINGULAR[event.unit], event.unit)}`);
+        write(`[${event.stage}] started${event.total === null ? '' : `: ${plural(event.total, SINGULAR[event.unit], event.unit)}`}`);
         return;
       case 'stage-progress': {
         const stage = state.stages.find((s) => s.name === event.stage);
@@ -50,7 +50,12 @@ export function createPlainView(stderr: NodeJS.WritableStream, now: () => number
         return;
       case 'stage-finished': {
         const stage = state.stages.find((s) => s.name === event.stage);
-        write(`[${event.stage}] finished: ${event.done} done, ${event.failed} failed in ${formatDuration(event.durationMs)}${stage ? requestsPart(stage) : ''}`);
+        const total = stage ? stage.total : event.done + event.failed;
+        const unit = stage ? stage.unit : 'steps';
+        write(
+          `[${event.stage}] finished: ${formatCount(event.done)}/${formatCount(total)} ${unit}, ${formatCount(event.failed)} failed, in ${formatDuration(event.durationMs)}` +
+            (stage ? requestsPart(stage) : ''),
+        );
         return;
       }
       case 'model':
@@ -75,7 +80,7 @@ export function createPlainView(stderr: NodeJS.WritableStream, now: () => number
       for (const heading of s.failedSections ?? []) write(`failed: ${heading === 'Overview' ? 'the overview' : `section "${terminalText(heading)}"`} cites no paper (drafted by the offline engine instead)`);
       if (s.agreement) write(`agreement over ${s.agreement.repeats} repeats (Fleiss' kappa): ${formatAgreement(s.agreement)}`);
       write(
-        `done in ${formatDuration(s.durationMs)}: ${s.annotated} of ${plural(s.papers, 'paper')} annotated${s.withoutAbstract > 0 ? ` (${s.withoutAbstract} from the title only: no abstract)` : ''}, ${s.failed} failed; ` +
+        `done in ${formatDuration(s.durationMs)}: ${formatCount(s.annotated)} of ${plural(s.papers, 'paper')} annotated${s.withoutAbstract > 0 ? ` (${formatCount(s.withoutAbstract)} from the title only: no abstract)` : ''}, ${formatCount(s.failed)} failed; ` +
           `${plural(s.calls, 'call')}, ${plural(s.cacheHits, 'cache hit')}, ` +
           `${formatCount(s.promptTokens)} prompt + ${formatCount(s.completionTokens)} completion tokens, ${formatCost(s.costUSD)}`,
       );
@@ -98,7 +103,7 @@ function progressLine(stage: StageState, concurrency: number | null, now: number
   const { sending, queued } = stageRequests(stage, concurrency);
   const pct = Math.floor(((stage.done + stage.failed) / stage.total) * 100);
   return (
-    `[${stage.name}] ${stage.done + stage.failed}/${stage.total} ${stage.unit} (${pct}%), ${stage.failed} failed, ` +
+    `[${stage.name}] ${formatCount(stage.done + stage.failed)}/${formatCount(stage.total)} ${stage.unit} (${pct}%), ${formatCount(stage.failed)} failed, ` +
     `${sending} in flight${queued > 0 ? `, ${queued} queued` : ''}, elapsed ${formatClock(stageElapsed(stage, now))}` +
     (eta === null ? '' : `, ETA ${formatClock(eta)}`)
   );

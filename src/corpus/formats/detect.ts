@@ -8,6 +8,7 @@ import { isJsonLines, looksLikeJson, readJson } from './json.js';
 import { labelStats, readLabelled } from './labelled-text.js';
 import { looksLikeListing } from './listing-meta.js';
 import { looksLikeMedline, readMedline } from './medline.js';
+import { unknownHeaderReason } from './header-hint.js';
 import { readListing } from './listing.js';
 import { readPlainText } from './plain-text.js';
 import type { ReadResult } from './reader.js';
@@ -43,7 +44,7 @@ export function detectFormat(text: string, file: string, options: { columnMap?: 
   if (ext === '.bib' || ext === '.bibtex') return { format: 'bibtex', read: () => readBibtex(text, file) };
   if (ext === '.ris') return { format: 'ris', read: () => readRis(text, file) };
   if (ext === '.csv' || ext === '.tsv') {
-    return { format: null, reason: `no header row naming a title or abstract column (expected e.g. "title,abstract")` };
+    return { format: null, reason: unknownHeaderReason(text) };
   }
   return { format: 'text', read: () => readPlainText(text, file) };
 }

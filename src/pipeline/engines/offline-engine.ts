@@ -60,20 +60,14 @@ export function createOfflineEngine(options: OfflineEngineOptions = { workers: 1
       return annotations;
     },
     async induceTaxonomy(papers, annotations, ctx) {
-      const taxonomy = await cooperate(induceTaxonomySteps(papers, annotations), ctx, 'taxonomy');
-      ctx.progress(1, 1, 0);
-      return taxonomy;
+      return cooperate(induceTaxonomySteps(papers, annotations), ctx, 'taxonomy');
     },
     async applyTaxonomy(papers, annotations, categories, ctx) {
-      const taxonomy = await cooperate(assignToTaxonomySteps(papers, annotations, categories), ctx, 'taxonomy');
-      ctx.progress(1, 1, 0);
-      return taxonomy;
+      return cooperate(assignToTaxonomySteps(papers, annotations, categories), ctx, 'taxonomy');
     },
     async synthesize(input, ctx) {
-      const draft = await cooperate(synthesizeSteps(input), ctx, 'synthesize');
-      const sections = input.taxonomy.categories.length + 1;
-      ctx.progress(sections, sections, 0);
-      return draft;
+      // Counted in the stage's unit, sections (one per category and the overview), however many steps each takes.
+      return cooperate(synthesizeSteps(input), ctx, 'synthesize', input.taxonomy.categories.length + 1);
     },
   };
 }

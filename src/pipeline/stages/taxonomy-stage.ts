@@ -41,7 +41,8 @@ export async function induceTaxonomyWithModel(
 ): Promise<Taxonomy> {
   const lines = familyLines(papers, annotations);
   const chunks = await rememberedChunks(deps, lines);
-  let steps = chunks.length + 1;
+  // Steps of one count from start to end: every proposal request, then every paper assigned to a category.
+  let steps = chunks.length + papers.length;
   let done = 0;
   const step = () => ctx.progress(++done, steps, 0);
 
@@ -75,9 +76,9 @@ export async function induceTaxonomyWithModel(
     final = final.slice(0, MAX_CATEGORIES);
   }
   const categories = dedupeNames(final).map((c, i) => ({ id: `k${i + 1}`, name: c.name.trim(), definition: c.definition.trim() }));
-  const taxonomy = await assignWithModel(deps, papers, annotations, categories, ctx, 'induced');
-  step();
-  return taxonomy;
+  const proposed = done;
+  const assigning: StageContext = { ...ctx, progress: (d, t, f) => ctx.progress(proposed + d, proposed + t, f) };
+  return assignWithModel(deps, papers, annotations, categories, assigning, 'induced');
 }
 
 /** One line per method family with its paper count (in order of first paper id); untyped papers by title. */

@@ -1,10 +1,11 @@
 import { Box, Static, Text, useApp, useInput } from 'ink';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ChatBackend } from './chat-backend.js';
 import { ChatEntryView, type ChatEntry } from './chat-entry.js';
 import { TextInput } from './text-input.js';
 import { useChat } from './use-chat.js';
 import { terminalText } from '../../format/terminal-text.js';
+import { WrappedText } from '../wrapped-text.js';
 
 /** The header: which corpus, which engine answers (the offline engine is labelled as such). */
 export function chatHeader(backend: ChatBackend): Omit<Extract<ChatEntry, { kind: 'header' }>, 'id'> {
@@ -19,7 +20,7 @@ export function chatHeader(backend: ChatBackend): Omit<Extract<ChatEntry, { kind
       : `model ${backend.model ?? 'unknown'} · ${backend.engineReason}`,
     details: [
       ...(backend.annotationsFrom ? [`annotations of review ${backend.annotationsFrom} are searched too`] : []),
-      '/sources shows the papers behind the last answer · /help · /exit or Ctrl-C to leave',
+      '/sources: the papers behind the last answer · /help · /exit or Ctrl-C leaves',
     ],
   };
 }
@@ -31,13 +32,15 @@ export function chatHeader(backend: ChatBackend): Omit<Extract<ChatEntry, { kind
  */
 export function ChatApp({ backend, onExit }: { backend: ChatBackend; onExit?: () => void }) {
   const { exit } = useApp();
-  const leave = useCallback(
-    (error?: Error) => {
-      onExit?.();
-      exit(error);
-    },
-    [exit, onExit],
-  );
+  // Leaving is drawn first (the input box and its hint gone), then the app exits: the screen it leaves
+  // behind is the conversation, not a box still holding "/exit".
+  const [leaving, setLeaving] = useState<{ error?: Error } | null>(null);
+  const leave = useCallback((error?: Error) => setLeaving((l) => l ?? (error ? { error } : {})), []);
+  useEffect(() => {
+    if (!leaving) return;
+    onExit?.();
+    exit(leaving.error);
+  }, [leaving, exit, onExit]);
   const chat = useChat(backend, chatHeader(backend), leave);
 
   useInput((input, key) => {
@@ -55,16 +58,17 @@ export function ChatApp({ backend, onExit }: { backend: ChatBackend; onExit?: ()
       <Static items={chat.entries}>{(entry) => <ChatEntryView key={entry.id} entry={entry} />}</Static>
       {chat.streaming && (
         <Box flexDirection="column">
-          <Text>{chat.streaming.text === '' ? '…' : terminalText(chat.streaming.text)}</Text>
+          <WrappedText text={chat.streaming.text === '' ? '…' : terminalText(chat.streaming.text)} />
         </Box>
       )}
-      <TextInput
-        dimmed={busy}
-        history={chat.asked}
-        placeholder="Ask about the corpus (/help)"
-        onSubmit={chat.submit}
-      />
-      <Text dimColor>{busy ? 'answering… (Esc stops it, Ctrl-C leaves)' : 'Enter asks · /sources · /help · /exit'}</Text>
+      {!leaving && (
+        <>
+          <TextInput dimmed={busy} history={chat.asked} placeholder="Ask about the corpus (/help)" onSubmit={chat.submit} />
+          <Text dimColor wrap="truncate-end">
+            {busy ? 'answering… (Esc stops it, Ctrl-C leaves)' : 'Enter asks · /sources · /help · /exit'}
+          </Text>
+        </>
+      )}
     </Box>
   );
 }

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Citation } from '../../qa/types.js';
 import { terminalText } from '../../format/terminal-text.js';
+import { WrappedText } from '../wrapped-text.js';
 
 /** One finished item of the conversation, printed once above the input. */
 export type ChatEntry =
@@ -15,53 +16,45 @@ export function ChatEntryView({ entry }: { entry: ChatEntry }) {
     case 'header':
       return (
         <Box flexDirection="column" marginBottom={1}>
-          <Text bold>{terminalText(entry.title)}</Text>
-          <Text color={entry.offline ? 'yellow' : undefined}>{terminalText(entry.engineLine)}</Text>
+          <WrappedText bold text={terminalText(entry.title)} />
+          <WrappedText {...(entry.offline ? { color: 'yellow' } : {})} text={terminalText(entry.engineLine)} />
           {entry.details.map((d) => (
-            <Text key={d} dimColor>
-              {terminalText(d)}
-            </Text>
+            <WrappedText key={d} dimColor text={terminalText(d)} />
           ))}
         </Box>
       );
     case 'question':
       return (
         <Box marginTop={1}>
-          <Text color="cyan" bold>
-            › {terminalText(entry.text)}
-          </Text>
+          <WrappedText color="cyan" bold prefix="› " text={terminalText(entry.text)} />
         </Box>
       );
     case 'answer':
       return (
         <Box flexDirection="column">
-          <Text>{terminalText(entry.text)}</Text>
+          <WrappedText text={terminalText(entry.text)} />
           {entry.citations.length > 0 && (
             <Box flexDirection="column" marginTop={1}>
               <Text dimColor>Sources:</Text>
               {entry.citations.map((c) => (
-                <Text key={c.key} dimColor>
-                  {'  '}[@{terminalText(c.key)}] {terminalText(c.title)}
-                </Text>
+                <WrappedText key={c.key} dimColor prefix={`  [@${terminalText(c.key, { singleLine: true })}] `} text={terminalText(c.title)} />
               ))}
             </Box>
           )}
           {entry.notes.map((n) => (
-            <Text key={n} color="yellow">
-              {terminalText(n)}
-            </Text>
+            <WrappedText key={n} color="yellow" text={terminalText(n)} />
           ))}
         </Box>
       );
     case 'info':
       return (
-        <Box flexDirection="column">
+        <Box flexDirection="column" marginTop={1}>
           {entry.lines.map((l, i) => (
-            <Text key={i}>{terminalText(l)}</Text>
+            <WrappedText key={i} text={terminalText(l)} />
           ))}
         </Box>
       );
     case 'error':
-      return <Text color="red">{terminalText(entry.text)}</Text>;
+      return <WrappedText color="red" prefix="" text={terminalText(entry.text)} />;
   }
 }

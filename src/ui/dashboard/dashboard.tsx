@@ -5,7 +5,7 @@ import type { RunState, StageState } from '../../pipeline/run-state.js';
 import { activeBatches, describeBatch } from '../../pipeline/batch-progress.js';
 import { RunSummaryView } from './run-summary.js';
 import { FinishedStage, RunningStage } from './stage-row.js';
-import { terminalText } from '../../format/terminal-text.js';
+import { terminalLine } from '../../format/terminal-text.js';
 
 interface StaticItem {
   id: string;
@@ -42,7 +42,7 @@ export function Dashboard({ state, now }: { state: RunState; now: number }) {
       {!state.summary && state.startedAt !== null && <Totals state={state} now={now} />}
       {state.warnings.slice(-WARNINGS_SHOWN).map((w, i) => (
         <Text key={`${i}-${w}`} color="yellow" wrap="truncate-end">
-          warning: {terminalText(w)}
+          warning: {terminalLine(w)}
         </Text>
       ))}
       {state.summary && <RunSummaryView summary={state.summary} />}
@@ -54,31 +54,48 @@ function RunHeader({ state }: { state: RunState }) {
   const offline = state.engine === 'offline';
   return (
     <Box flexDirection="column" marginBottom={1}>
-      <Text bold>
+      <Text bold wrap="truncate-end">
         litrev review {state.runId} · {plural(state.papers, 'paper')}
       </Text>
       {offline ? (
-        <Text color="yellow">OFFLINE ENGINE (extractive, no model): {terminalText(state.engineReason ?? '')}</Text>
+        <Text color="yellow" wrap="truncate-end">
+          OFFLINE ENGINE (extractive): {terminalLine(state.engineReason ?? '')}
+        </Text>
       ) : (
-        <Text>
-          model {terminalText(state.model ?? '')} · {terminalText(state.engineReason ?? '')}
+        <Text wrap="truncate-end">
+          model {terminalLine(state.model ?? '')} · {terminalLine(state.engineReason ?? '')}
         </Text>
       )}
-      <Text dimColor>output: {terminalText(state.outDir ?? '')}</Text>
+      <Text dimColor wrap="truncate-middle">
+        output: {terminalLine(state.outDir ?? '')}
+      </Text>
     </Box>
   );
 }
 
+/**
+ * The run's totals while it runs, one line that ends in an ellipsis rather than wrap: time, calls,
+ * cache hits, tokens, cost, the concurrency in use and failed papers.
+ */
 function Totals({ state, now }: { state: RunState; now: number }) {
   const a = state.accounting;
   const elapsed = formatClock(now - (state.startedAt ?? now));
-  if (!a) return <Text dimColor>elapsed {elapsed}</Text>;
+  const failed = state.failures.length > 0 ? ` · ${plural(state.failures.length, 'paper')} failed` : '';
+  if (!a) {
+    return (
+      <Text dimColor wrap="truncate-end">
+        elapsed {elapsed}
+        {failed}
+      </Text>
+    );
+  }
+  const concurrency = state.concurrency !== null && Object.keys(state.batches).length === 0 ? ` · concurrency ${state.concurrency}` : '';
   return (
-    <Text dimColor>
-      total: {plural(a.calls, 'call')} · {plural(a.cacheHits, 'cache hit')} · {formatCount(a.promptTokens)}+{formatCount(a.completionTokens)} tokens ·{' '}
-      {formatCost(a.costUSD)}
-      {state.concurrency !== null && Object.keys(state.batches).length === 0 ? ` · concurrency ${state.concurrency}` : ''} · elapsed {elapsed}
-      {state.failures.length > 0 ? ` · ${plural(state.failures.length, 'paper')} failed` : ''}
+    <Text dimColor wrap="truncate-end">
+      elapsed {elapsed}
+      {failed} · {plural(a.calls, 'call')} · {plural(a.cacheHits, 'cache hit')} · {formatCount(a.promptTokens)}+{formatCount(a.completionTokens)} tokens ·{' '}
+      {a.costUSD === null ? 'cost unknown' : formatCost(a.costUSD)}
+      {concurrency}
     </Text>
   );
 }

@@ -59,7 +59,7 @@ describe('consumeReviewEvents', () => {
     expect(lines).toContain('[classify] started: 4 papers');
     expect(lines.some((l) => /^\[classify\] 2\/4 papers \(50%\), 0 failed, 1 in flight, elapsed 0:02, ETA 0:02$/.test(l))).toBe(true);
     expect(lines).toContain('[classify] failed p4: schema: claims[0].quote missing');
-    expect(lines).toContain('[classify] finished: 3 done, 1 failed in 2.0 s; 2 requests sent, 1 cache hit, 1 retry');
+    expect(lines).toContain('[classify] finished: 3/4 papers, 1 failed, in 2.0 s; 2 requests sent, 1 cache hit, 1 retry');
     expect(lines).toContain('warning: taxonomy has a category with one paper');
     expect(lines).toContain('[synthesize] started: 2 sections');
     expect(lines).toContain('verification: 9 citations checked (1 unknown removed), 4 numbers (0 unsupported), 3 quotes (0 not verbatim)');

@@ -162,6 +162,7 @@ export class Gateway implements ModelGateway {
     const { negotiator, accounting } = this.parts.chat;
     const key = chatKey(this.endpoint, request.sample);
     const signal = this.signalFor(request.signal);
+    const ticket = this.parts.chat.runner.health.ticket();
     for (;;) {
       const replay = this.parts.cache.mode === 'replay';
       if (!replay) await negotiator.gate.settled(kind, signal);
@@ -172,7 +173,7 @@ export class Gateway implements ModelGateway {
       const started = performance.now();
       try {
         const resolved = await this.parts.cache.resolve(k, () => describeRequest(stage, shaped.body), () =>
-          fetchChat(this.parts.chat, { stage, kind, shaped, params, key: k, sample: request.sample, signal, onToken: request.onToken, ...(parser ? { parse: parser(shaped.method) } : {}) }),
+          fetchChat(this.parts.chat, { stage, kind, shaped, params, key: k, sample: request.sample, signal, ticket, onToken: request.onToken, ...(parser ? { parse: parser(shaped.method) } : {}) }),
         );
         const usage = usageOf(resolved.entry.usage);
         const costUSD = resolved.cached ? accounting.hit(this.modelName, usage) : accounting.spent(this.modelName, usage);

@@ -30,6 +30,8 @@ export interface SendOptions {
   estimatedTokens: number;
   /** Checked against the remaining --max-cost budget before sending; null without a price. */
   estimatedCostUSD: number | null;
+  /** `health.ticket()` taken when the request was made (default: now). */
+  ticket?: number;
 }
 
 export interface Sent<T> {
@@ -59,6 +61,15 @@ export class RequestRejectedError extends ModelRequestError {
  * run; other rejections throw RequestRejectedError for the gateway to adapt, repack or record.
  */
 export async function sendWithRetries<T>(ctx: RunnerContext, stage: string, attempt: () => Promise<T>, o: SendOptions): Promise<Sent<T>> {
+  ctx.health.begin(o.ticket);
+  try {
+    return await attempts(ctx, stage, attempt, o);
+  } finally {
+    ctx.health.end();
+  }
+}
+
+async function attempts<T>(ctx: RunnerContext, stage: string, attempt: () => Promise<T>, o: SendOptions): Promise<Sent<T>> {
   const deadlineAt = Date.now() + ctx.requestDeadlineMs;
   let errors = 0;
   for (let n = 1; ; n++) {

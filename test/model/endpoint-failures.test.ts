@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { BudgetError } from '../../src/errors.js';
 import { createGateway } from '../../src/model/create-gateway.js';
+import { CONTENT_RETRIES } from '../../src/model/fetch-chat.js';
 import type { ModelEvent } from '../../src/model/types.js';
 import { startOpenAIServer, unreachableURL, type MalformedKind, type OpenAIServer } from '../support/openai-server.js';
 import { FAST_RETRY, tempDir, testConfig } from './support/gateway-config.js';
@@ -85,10 +86,17 @@ describe('the cost guard cannot be fooled', () => {
     expect((await gw.text(ask('small'))).text).toMatch(/^Test reply/);
   });
 
-  it('a reply far larger than the output asked for is rejected unread and not retried', async () => {
+  it('a reply far larger than the output asked for is rejected unread, asked again a bounded number of times, then left to the caller to split', async () => {
     server = await startOpenAIServer({ handler: () => ({ content: 'x'.repeat(3_000_000) }) });
     const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
-    await expect(gw.text(ask('q'))).rejects.toMatchObject({ name: 'ModelRequestError', exhausted: true, message: expect.stringMatching(/larger than \d+ bytes/) });
-    expect(server.chatRequests()).toHaveLength(1);
+    await expect(gw.text(ask('q'))).rejects.toMatchObject({ name: 'ModelRequestError', exhausted: false, message: expect.stringMatching(/larger than \d+ bytes/) });
+    expect(server.chatRequests()).toHaveLength(1 + CONTENT_RETRIES);
+  });
+
+  it('a runaway reply now and then (a broken proxy): asked again, and the next reply is used', async () => {
+    server = await startOpenAIServer({ handler: (info) => (info.index === 0 ? { content: 'x'.repeat(10_000_000) } : undefined) });
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    expect((await gw.text(ask('q'))).text).toMatch(/^Test reply/);
+    expect(server.chatRequests()).toHaveLength(2);
   });
 });

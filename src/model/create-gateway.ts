@@ -7,6 +7,7 @@ import { AccountingTracker } from './accounting.js';
 import { BATCH_CONCURRENCY, batchTransportFor } from './batch/from-config.js';
 import { readCapability, type CapabilityRecord } from './capabilities.js';
 import { CostGuard } from './cost-guard.js';
+import { ConcurrencyLimiter, concurrencyBounds } from './concurrency-limiter.js';
 import { discoverWindow, discoveryDeadline } from './discover-limits.js';
 import { EndpointHealth } from './endpoint-health.js';
 import { LimitsTracker } from './endpoint-limits.js';
@@ -21,7 +22,6 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { Scheduler } from './scheduler.js';
 import { StreamFallback } from './stream-fallback.js';
 import { TruncationJudge } from './truncation-judge.js';
-import { calibrationRequest } from './calibration-request.js';
 import type { WireMethod } from './structured-method.js';
 import { createTransport, type Transport } from './transport.js';
 import type { ModelGateway } from './types.js';
@@ -73,7 +73,13 @@ export async function createGateway(config: Config, options: CreateGatewayOption
   const batch = options.batch
     ? batchTransportFor(config, { endpoint, model, signal: options.signal, runRegistry: options.batch.registry, listeners, emit, sync: getTransport, accounting: (): AccountingTracker => accounting })
     : null;
-  const scheduler = new Scheduler({ maxConcurrency: batch ? BATCH_CONCURRENCY : config.concurrency });
+  const bounds = batch ? { start: BATCH_CONCURRENCY, ceiling: BATCH_CONCURRENCY } : concurrencyBounds(config);
+  const scheduler = new Scheduler({ maxConcurrency: bounds.start });
+  const limiter = new ConcurrencyLimiter({ ...bounds, adaptive: batch === null }, (limit, change, lowered) => {
+    scheduler.setConcurrency(limit);
+    // A cut for 429s or 5xx is worth a line; the limit's other moves are on the dashboard and in run.json.
+    if (lowered && /^HTTP/.test(change.reason)) emit({ type: 'concurrency-changed', concurrency: limit, reason: change.reason });
+  });
   const accounting = new AccountingTracker(() => scheduler.concurrency, batch ? 'batch' : 'standard');
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: config.model.maxRetries };
   const remembered = await readCapability(config.cacheDir, endpoint, model);
@@ -112,15 +118,14 @@ export async function createGateway(config: Config, options: CreateGatewayOption
     policy,
     emit,
     governor,
+    limiter,
     health: new EndpointHealth(endpoint),
     budget: new CostGuard(options.maxCostUSD ?? config.maxCost, () => accounting.spentUSD()),
     requestDeadlineMs: config.model.requestDeadlineMs,
   };
-  const judge = new TruncationJudge(
-    limits,
-    calibrationRequest({ model, runner, accounting, negotiator, temperature: config.model.temperature, transport: getTransport }),
-    remembered?.limits?.tokenRatio !== undefined,
-  );
+  // A reply the judge cannot tell yet waits while other requests are out; each request that ends wakes it.
+  const judge = new TruncationJudge(limits, () => runner.health.out > 0);
+  runner.health.onEnd(() => judge.wake());
   return new Gateway({
     chat: { endpoint, model, runner, accounting, limits, judge, negotiator, streaming: new StreamFallback(accounting, { endpoint, model }), transport: () => (batch ? Promise.resolve(batch) : getTransport()), discover, emit },
     cache: new ResponseCache(new DiskCache(config.cacheDir), mode, emit),

@@ -23,6 +23,7 @@ export class EndpointHealth {
   private timeoutsInRow = 0;
   private dead: ModelFatalError | null = null;
   private active = 0;
+  private readonly ended: (() => void)[] = [];
   private clock = 0;
   private deadAt = 0;
 
@@ -49,6 +50,17 @@ export class EndpointHealth {
   /** A request is over (answered or failed for good). */
   end(): void {
     this.active = Math.max(0, this.active - 1);
+    for (const listener of this.ended) listener();
+  }
+
+  /** Requests out now (between begin and end). */
+  get out(): number {
+    return this.active;
+  }
+
+  /** Call `listener` whenever a request is over. */
+  onEnd(listener: () => void): void {
+    this.ended.push(listener);
   }
 
   /** Whether the endpoint is judged dead now. */

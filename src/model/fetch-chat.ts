@@ -94,7 +94,7 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
       const { reply, usage, usageInvalid } = sent.value;
       if (usageInvalid) ctx.emit({ type: 'warning', message: `${ctx.endpoint} reported usage that is not non-negative integers: litrev counts its own estimate for that reply` });
       if (usage) {
-        const verdict = await ctx.judge.judge({ estimated, reported: usage.promptTokens, maxOut }, body.messages);
+        const verdict = await ctx.judge.judge({ estimated, reported: usage.promptTokens, maxOut });
         if (verdict.truncated) {
           ctx.accounting.spent(ctx.model, usage);
           ctx.limits.learnWindow(verdict.window, verdict.why);

@@ -140,6 +140,7 @@ export class Gateway implements ModelGateway {
       params: { ...n.params },
       adapted: [...n.adapted],
       rateLimits: this.parts.governor.seen(),
+      concurrency: this.parts.chat.runner.limiter.state(),
     };
   }
 

@@ -107,6 +107,13 @@ export class RateGovernor {
     if (this.intervalMs > 0) this.intervalMs *= SPEEDUP;
   }
 
+  /** Whether the headers leave room for `inFlight` more requests (true when there are no headers). */
+  roomFor(inFlight: number): boolean {
+    const now = Date.now();
+    const left = (b: Bucket | null, units: number) => b === null || b.resetAt <= now || b.remaining - b.since >= units;
+    return left(this.requests, inFlight) && left(this.tokens, Math.ceil((this.tokens?.limit ?? 0) / 10));
+  }
+
   seen(): RateLimitsSeen {
     const paced = this.requests?.refillMs ? 1000 / this.requests.refillMs : this.intervalMs > 0 ? 1000 / this.intervalMs : null;
     return {

@@ -1,6 +1,7 @@
 import { AbortedError, LitrevError } from '../errors.js';
 import type { AccountingTracker } from './accounting.js';
 import { classifyError, type ErrorClass } from './classify-error.js';
+import type { ConcurrencyLimiter } from './concurrency-limiter.js';
 import type { CostGuard } from './cost-guard.js';
 import type { EndpointHealth } from './endpoint-health.js';
 import { ModelRequestError } from './model-errors.js';
@@ -18,6 +19,8 @@ export interface RunnerContext {
   policy: RetryPolicy;
   emit: (event: ModelEvent) => void;
   governor: RateGovernor;
+  /** How many requests are out at once (adapts to latency, 429s and 5xx). */
+  limiter: ConcurrencyLimiter;
   health: EndpointHealth;
   budget: CostGuard;
   /** How long one request may take, rate-limit waits and retries included. */
@@ -82,16 +85,18 @@ async function attempts<T>(ctx: RunnerContext, stage: string, attempt: () => Pro
         try {
           ctx.accounting.requestSent();
           sentAt = Date.now();
+          const inFlight = ctx.scheduler.active;
           const t0 = performance.now();
           const value = await attempt();
-          return { value, latencyMs: Math.round(performance.now() - t0) };
+          return { value, latencyMs: Math.round(performance.now() - t0), inFlight };
         } finally {
           release();
         }
       }, o.signal);
       ctx.health.succeeded();
       ctx.governor.succeeded();
-      return { ...result, attempts: n };
+      ctx.limiter.answered(stage, result.latencyMs, result.inFlight, ctx.governor.roomFor(ctx.limiter.limit));
+      return { value: result.value, latencyMs: result.latencyMs, attempts: n };
     } catch (err) {
       // Whatever the SDK or fetch threw for it, a request stopped by our own signal is an abort.
       if (o.signal?.aborted && !(err instanceof LitrevError)) throw new AbortedError();
@@ -118,11 +123,13 @@ async function attempts<T>(ctx: RunnerContext, stage: string, attempt: () => Pro
             throw giveUp(ctx, `HTTP 429 from ${ctx.endpoint}: ${why}`, err, 429);
           }
           ctx.governor.rateLimited(cls.retryAfterMs, waitMs, sentAt);
+          ctx.limiter.overloaded(`HTTP 429 from ${ctx.endpoint}`);
           ctx.accounting.retried();
           ctx.emit({ type: 'retry', stage, attempt: n + 1, reason: cls.reason, delayMs: waitMs });
           continue;
         }
         case 'transient': {
+          if (cls.status !== undefined && cls.status >= 500) ctx.limiter.overloaded(`HTTP ${cls.status} from ${ctx.endpoint}`);
           ctx.health.failed(cls);
           errors++;
           // A retry-after the server sent with its 5xx is waited out (as far as LITREV's ceiling on it), never less than the backoff.

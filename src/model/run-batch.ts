@@ -65,7 +65,7 @@ export async function runBatch<I extends { id: string }, O>(gateway: ModelGatewa
 
   const ask = async (items: I[], repair?: { error: string; raw: string }, room?: (asked: number | undefined) => number): Promise<Verdict> => {
     const built = spec.request(items, repair);
-    const request = room ? { ...built, maxTokens: room(built.maxTokens) } : built;
+    const request = room ? { ...built, maxTokens: room(built.maxTokens), beyondLearnedCap: true } : built;
     const withSignal = request.signal || !spec.signal ? request : { ...request, signal: spec.signal };
     let res: StructuredResult<{ items: O[] }>;
     try {

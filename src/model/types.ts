@@ -28,6 +28,8 @@ export interface StructuredRequest<T> {
   /** --repeat: sample number; 0 (default) is the ordinary request. Part of the cache key when > 0. */
   sample?: number;
   maxTokens?: number;
+  /** Send maxTokens even above an output cap learned from replies (which can be wrong): a last try with more room. */
+  beyondLearnedCap?: boolean;
   signal?: AbortSignal;
 }
 

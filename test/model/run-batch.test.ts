@@ -97,6 +97,17 @@ describe('runBatch', () => {
     ]);
   });
 
+  it('a single paper whose reply is cut at the output limit is asked once more with more room before it fails', async () => {
+    const { run } = await setup((info, a) => (info.body.max_tokens === undefined ? { ...good(a.ids), truncate: true } : good(a.ids)));
+    const r = await run(papers(1));
+    expect(r.failures).toEqual([]);
+    expect(r.results.size).toBe(1);
+    const sent = server!.chatRequests().map((q) => q.body!.max_tokens);
+    // Cut twice at one count (a cap, not a one-off), then asked with room of its own.
+    expect(sent.slice(0, 2)).toEqual([undefined, undefined]);
+    expect(sent.at(-1)).toEqual(expect.any(Number));
+  });
+
   it('a repair prompt carries a bounded excerpt of a huge bad reply, never the whole of it', async () => {
     const huge = `{"items": [${'"x", '.repeat(20_000)}`;
     const { run } = await setup((_i, a) => (a.repair ? good(a.ids) : { content: huge }));

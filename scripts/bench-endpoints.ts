@@ -13,7 +13,8 @@
  * wait in its queue), the adaptive default against `--concurrency 8` in the same run (wall time
  * ratio; goal: at most 0.7 at 32, nothing lost at 2).
  *
- * Runs use the default (adaptive) concurrency. Only 127.0.0.1; asserts nothing (the figures go to docs/endpoints.md).
+ * Runs use the default (adaptive) concurrency. `npm run bench:endpoints -- WORD` runs only the rows whose name holds
+ * WORD ("capacity" for the capacity table). Only 127.0.0.1; asserts nothing (the figures go to docs/endpoints.md).
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -142,7 +143,9 @@ function row(cells: (string | number)[]): string {
 
 console.log(row(['behaviour', 'exit', 'annotated', 'requests', 'oracle', 'requests / oracle', 'wasted requests', 'wasted prompt tokens', '429s', 'wall s', 'goodput / notes']));
 console.log(row(Array(11).fill('---')));
-for (const s of SCENARIOS) {
+const only = process.argv[2]?.toLowerCase();
+const wanted = (name: string) => only === undefined || name.toLowerCase().includes(only);
+for (const s of SCENARIOS.filter((x) => wanted(x.name))) {
   const handler = /5xx/.test(s.name) ? faulty(fakeReviewer(), /invented/.test(s.name)) : fakeReviewer();
   const server = await startOpenAIServer({ ...s.server, handler });
   const oracleServer = await startOpenAIServer({ ...(s.oracle.server ?? {}), handler: fakeReviewer() });
@@ -160,16 +163,20 @@ for (const s of SCENARIOS) {
     await oracleServer.close();
   }
 }
-const dead = await unreachableURL();
-const d = await review(dead, {}, undefined, null);
-console.log(row(['server down (connection refused)', d.code, `${d.annotated}/${d.papers}`, '-', '-', '-', '-', '-', '-', (d.wallMs / 1000).toFixed(1), '']) + ` ${d.message}`);
-const refused = await review(REFUSED_PORT_URL, {}, undefined, null);
-console.log(row(['a port fetch refuses (9, "bad port")', refused.code, `${refused.annotated}/${refused.papers}`, '-', '-', '-', '-', '-', '-', (refused.wallMs / 1000).toFixed(1), '']) + ` ${refused.message}`);
+if (wanted('server down')) {
+  const dead = await unreachableURL();
+  const d = await review(dead, {}, undefined, null);
+  console.log(row(['server down (connection refused)', d.code, `${d.annotated}/${d.papers}`, '-', '-', '-', '-', '-', '-', (d.wallMs / 1000).toFixed(1), '']) + ` ${d.message}`);
+}
+if (wanted('a port fetch refuses')) {
+  const refused = await review(REFUSED_PORT_URL, {}, undefined, null);
+  console.log(row(['a port fetch refuses (9, "bad port")', refused.code, `${refused.annotated}/${refused.papers}`, '-', '-', '-', '-', '-', '-', (refused.wallMs / 1000).toFixed(1), '']) + ` ${refused.message}`);
+}
 
 console.log('');
 console.log(row(['server works on at once (1 s each)', 'exit', 'annotated', 'requests', '--concurrency 8: wall s', 'default (adaptive): wall s', 'default / --concurrency 8', 'peak in flight (default)', 'limit over the run (default)']));
 console.log(row(Array(9).fill('---')));
-for (const capacity of [2, 8, 32]) {
+for (const capacity of wanted('capacity') ? [2, 8, 32] : []) {
   const fixedServer = await startOpenAIServer({ handler: fakeReviewer(), capacity, latencyMs: 1000 });
   const adaptiveServer = await startOpenAIServer({ handler: fakeReviewer(), capacity, latencyMs: 1000 });
   try {

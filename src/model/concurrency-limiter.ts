@@ -32,6 +32,8 @@ const RISING = 1.5;
 const OVERLOAD_CUT = 0.75;
 /** A congested round never cuts the limit by more than half. */
 const MOST_CUT = 0.5;
+/** Added to every latency before comparing: jitter below this is not a signal. */
+const NOISE_MS = 50;
 /** Timeline entries kept (the first and the latest). */
 const TIMELINE_MAX = 200;
 
@@ -43,7 +45,7 @@ const TIMELINE_MAX = 200;
  * within FLAT of the baseline, the limit was all used and the rate-limit headers leave room, the
  * limit grows: doubling until the first sign of congestion (slow start), then by one per round.
  * Latency above RISING shrinks it in proportion (limit × baseline / latency); a 429 or a 5xx cuts it
- * by a quarter. Never below 1 nor above the ceiling (`--concurrency N`, else ADAPTIVE_CEILING).
+ * by a quarter, never below half the start (the rate governor paces the requests themselves). Never below 1 nor above the ceiling (`--concurrency N`, else ADAPTIVE_CEILING).
  * Every change is in the timeline.
  */
 export class ConcurrencyLimiter {
@@ -83,9 +85,10 @@ export class ConcurrencyLimiter {
   answered(stage: string, latencyMs: number, inFlight: number, room: boolean): void {
     if (!this.o.adaptive) return;
     const base = this.baseline.get(stage);
-    const ms = Math.max(1, latencyMs);
+    const ms = Math.max(0, latencyMs);
     if (base === undefined || ms < base) this.baseline.set(stage, ms);
-    this.round.push(ms / (base === undefined ? ms : Math.min(base, ms)));
+    // Differences of a few milliseconds (a local server, a busy event loop) are no congestion.
+    this.round.push((ms + NOISE_MS) / (Math.min(base ?? ms, ms) + NOISE_MS));
     this.busiest = Math.max(this.busiest, inFlight);
     if (this.round.length < this.current) return;
     const gradient = median(this.round);
@@ -108,7 +111,8 @@ export class ConcurrencyLimiter {
     this.slowStart = false;
     this.round = [];
     this.busiest = 0;
-    this.set(Math.floor(this.current * OVERLOAD_CUT), reason);
+    // The rate governor paces 429s; the limit itself never goes below half its start for them.
+    this.set(Math.max(Math.ceil(this.timeline[0]!.limit / 2), Math.floor(this.current * OVERLOAD_CUT)), reason);
   }
 
   private set(limit: number, reason: string): void {

@@ -142,6 +142,15 @@ export class LimitsTracker {
     this.ratio = Math.min(4, Math.max(0.25, this.reported / this.estimated));
   }
 
+  /** A prompt was cut after `reportedPromptTokens`: the server counts more than that for it, so the ratio is at least their quotient. */
+  atLeast(estimatedTokens: number, reportedPromptTokens: number): void {
+    if (estimatedTokens < 50) return;
+    const bound = Math.min(4, reportedPromptTokens / estimatedTokens);
+    if (bound <= this.ratio) return;
+    this.ratio = bound;
+    this.reported = this.estimated * bound;
+  }
+
   /** Server tokens per estimated token, as calibrated so far (1 before any reply). */
   ratioNow(): number {
     return this.ratio;

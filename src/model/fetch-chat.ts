@@ -70,6 +70,7 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
     ctx.emit({ type: 'request-started', stage: a.stage, cacheKey: a.key });
     const expected = maxOut ?? DEFAULT_EXPECTED_OUTPUT;
     const maxBytes = 256 * 1024 + (maxOut ?? ctx.limits.limits().maxOutputTokens ?? 16_384) * 32;
+    let shapeConfirmed = false;
     for (let faults = 0; ; faults++) {
       const again = faults < CONTENT_RETRIES;
       let sent;
@@ -80,6 +81,11 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
           estimatedTokens: promptTokens + expected,
           estimatedCostUSD: estimateCostUSD(ctx.model, promptTokens, expected),
           ticket: a.ticket,
+          // A window learned while this request waited for its slot (a silent truncation, a 400) is checked again.
+          beforeSend: () => {
+            const now = ctx.limits.calibrated(estimated);
+            if (ctx.limits.overflows(now, maxOut)) throw overflow(ctx, 'context', now, maxOut);
+          },
         });
       } catch (err) {
         if (!(err instanceof RequestRejectedError)) throw err;
@@ -94,6 +100,13 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
       const { reply, usage, usageInvalid } = sent.value;
       if (usageInvalid) ctx.emit({ type: 'warning', message: `${ctx.endpoint} reported usage that is not non-negative integers: litrev counts its own estimate for that reply` });
       if (usage) {
+        // The endpoint took the request's shape: the requests waiting for it go out now, and their replies are evidence for this one.
+        if (probe && !shapeConfirmed) {
+          probe.confirm();
+          probe.release();
+          shapeConfirmed = true;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         const verdict = await ctx.judge.judge({ estimated, reported: usage.promptTokens, maxOut });
         if (verdict.truncated) {
           ctx.accounting.spent(ctx.model, usage);
@@ -109,7 +122,7 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
         continue;
       }
       if (usage && reply.finishReason === 'stop') ctx.limits.completedReply(usage.completionTokens);
-      return accepted(ctx, a, probe, sent, estimated, cut === 'isolated');
+      return accepted(ctx, a, shapeConfirmed ? null : probe, sent, estimated, cut === 'isolated');
     }
   } finally {
     probe?.release();

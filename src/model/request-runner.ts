@@ -35,6 +35,8 @@ export interface SendOptions {
   estimatedCostUSD: number | null;
   /** `health.ticket()` taken when the request was made (default: now). */
   ticket?: number;
+  /** Called when the request has its slot, before it is sent: throws to send nothing (it no longer fits what was learned while it waited). */
+  beforeSend?: () => void;
 }
 
 export interface Sent<T> {
@@ -81,6 +83,7 @@ async function attempts<T>(ctx: RunnerContext, stage: string, attempt: () => Pro
       const result = await ctx.scheduler.run(async () => {
         await ctx.governor.admit(o.estimatedTokens, deadlineAt, o.signal, (until) => ctx.emit({ type: 'rate-limit-wait', until, reason: 'rate limit' }));
         ctx.health.check();
+        o.beforeSend?.();
         const release = ctx.budget.reserve(o.estimatedCostUSD);
         try {
           ctx.accounting.requestSent();

@@ -65,6 +65,8 @@ export class TruncationJudge {
       this.limits.calibrate(r.estimated, r.reported);
       return { truncated: false };
     }
+    // The server counted more than it kept: what it kept bounds the calibration from below.
+    this.limits.atLeast(r.estimated, r.reported);
     return verdict;
   }
 

@@ -32,8 +32,8 @@ const RISING = 1.5;
 const OVERLOAD_CUT = 0.75;
 /** A congested round never cuts the limit by more than half. */
 const MOST_CUT = 0.5;
-/** Added to every latency before comparing: jitter below this is not a signal. */
-const NOISE_MS = 50;
+/** Added to every latency before comparing: jitter below this (a local server, a busy event loop) is not a signal. */
+const NOISE_MS = 250;
 /** Timeline entries kept (the first and the latest). */
 const TIMELINE_MAX = 200;
 
@@ -45,7 +45,7 @@ const TIMELINE_MAX = 200;
  * within FLAT of the baseline, the limit was all used and the rate-limit headers leave room, the
  * limit grows: doubling until the first sign of congestion (slow start), then by one per round.
  * Latency above RISING shrinks it in proportion (limit × baseline / latency); a 429 or a 5xx cuts it
- * by a quarter, never below half the start (the rate governor paces the requests themselves). Never below 1 nor above the ceiling (`--concurrency N`, else ADAPTIVE_CEILING).
+ * by a quarter. Cuts stop at half the start (4 by default); it never goes above the ceiling (`--concurrency N`, else ADAPTIVE_CEILING).
  * Every change is in the timeline.
  */
 export class ConcurrencyLimiter {
@@ -74,6 +74,11 @@ export class ConcurrencyLimiter {
     return this.current;
   }
 
+  /** Cuts stop at half the start: fewer requests rarely help a server, and the rate governor paces the requests themselves. */
+  private get floor(): number {
+    return Math.ceil(this.timeline[0]!.limit / 2);
+  }
+
   state(): ConcurrencyState {
     return { adaptive: this.o.adaptive, start: this.timeline[0]!.limit, ceiling: this.o.ceiling, limit: this.current, timeline: [...this.timeline] };
   }
@@ -98,7 +103,7 @@ export class ConcurrencyLimiter {
     this.rounds++;
     if (gradient > RISING) {
       this.slowStart = false;
-      this.set(Math.max(Math.floor(this.current * MOST_CUT), Math.floor(this.current / gradient)), `latency ${gradient.toFixed(1)}x the fastest`);
+      this.set(Math.max(this.floor, Math.floor(this.current * MOST_CUT), Math.floor(this.current / gradient)), `latency ${gradient.toFixed(1)}x the fastest`);
     } else if (gradient <= FLAT && used && room) {
       this.set(this.slowStart ? this.current * 2 : this.current + 1, 'latency flat');
     }
@@ -111,8 +116,7 @@ export class ConcurrencyLimiter {
     this.slowStart = false;
     this.round = [];
     this.busiest = 0;
-    // The rate governor paces 429s; the limit itself never goes below half its start for them.
-    this.set(Math.max(Math.ceil(this.timeline[0]!.limit / 2), Math.floor(this.current * OVERLOAD_CUT)), reason);
+    this.set(Math.max(this.floor, Math.floor(this.current * OVERLOAD_CUT)), reason);
   }
 
   private set(limit: number, reason: string): void {

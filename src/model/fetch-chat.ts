@@ -70,7 +70,6 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
     ctx.emit({ type: 'request-started', stage: a.stage, cacheKey: a.key });
     const expected = maxOut ?? DEFAULT_EXPECTED_OUTPUT;
     const maxBytes = 256 * 1024 + (maxOut ?? ctx.limits.limits().maxOutputTokens ?? 16_384) * 32;
-    let shapeConfirmed = false;
     for (let faults = 0; ; faults++) {
       const again = faults < CONTENT_RETRIES;
       let sent;
@@ -83,6 +82,8 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
           ticket: a.ticket,
           // A window learned while this request waited for its slot (a silent truncation, a 400) is checked again.
           beforeSend: () => {
+            // So is a request shape adapted meanwhile (another method, a parameter renamed): the request is rebuilt.
+            if (!stillShaped(ctx, a)) throw new ShapeChanged();
             const now = ctx.limits.calibrated(estimated);
             if (ctx.limits.overflows(now, maxOut)) throw overflow(ctx, 'context', now, maxOut);
           },
@@ -100,13 +101,6 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
       const { reply, usage, usageInvalid } = sent.value;
       if (usageInvalid) ctx.emit({ type: 'warning', message: `${ctx.endpoint} reported usage that is not non-negative integers: litrev counts its own estimate for that reply` });
       if (usage) {
-        // The endpoint took the request's shape: the requests waiting for it go out now, and their replies are evidence for this one.
-        if (probe && !shapeConfirmed) {
-          probe.confirm();
-          probe.release();
-          shapeConfirmed = true;
-          await new Promise((resolve) => setImmediate(resolve));
-        }
         const verdict = await ctx.judge.judge({ estimated, reported: usage.promptTokens, maxOut });
         if (verdict.truncated) {
           ctx.accounting.spent(ctx.model, usage);
@@ -122,7 +116,7 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
         continue;
       }
       if (usage && reply.finishReason === 'stop') ctx.limits.completedReply(usage.completionTokens);
-      return accepted(ctx, a, shapeConfirmed ? null : probe, sent, estimated, cut === 'isolated');
+      return accepted(ctx, a, probe, sent, estimated, cut === 'isolated');
     }
   } finally {
     probe?.release();
@@ -151,6 +145,13 @@ function accepted(ctx: ChatContext, a: ChatAttempt, probe: { confirm: () => void
   };
   const empty = reply.content.trim() === '' && reply.toolCalls.every((c) => c.arguments.trim() === '') && !reply.refusal;
   return { entry, store: !empty && !unexplainedCut };
+}
+
+/** Whether the request is still built as the endpoint wants it now (its method and parameters). */
+function stillShaped(ctx: ChatContext, a: ChatAttempt): boolean {
+  const n = ctx.negotiator;
+  if (a.kind === 'structured' && a.shaped.method !== null && n.method !== a.shaped.method) return false;
+  return JSON.stringify(n.params) === JSON.stringify(a.params);
 }
 
 /** A content fault (a runaway reply, a reply cut for no reason) asked again at once: counted as a retry. */

@@ -14,6 +14,8 @@ export interface RunSummary {
   /** Papers without an abstract, reviewed from their title only. */
   withoutAbstract: number;
   failed: number;
+  /** Parts of the review the model failed to write, by heading (a section that cites no paper): failed items too. */
+  failedSections?: string[];
   calls: number;
   cacheHits: number;
   promptTokens: number;

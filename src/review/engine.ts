@@ -11,12 +11,18 @@ export interface StageContext {
   warn(message: string): void;
 }
 
-export interface CategorySpec {
+/** The papers a taxonomy file lists in a category (as taxonomy.json writes them): they stay there. */
+export interface ListedPapers {
+  paperIds?: string[];
+  paperKeys?: (string | null)[];
+}
+
+export interface CategorySpec extends ListedPapers {
   id: string;
   name: string;
   definition: string;
   /** A two-level taxonomy: the category's subcategories (papers of the category are placed among them). */
-  subcategories?: { id: string; name: string; definition: string }[];
+  subcategories?: ({ id: string; name: string; definition: string } & ListedPapers)[];
 }
 
 export interface Relevance {

@@ -6,7 +6,7 @@ import { createBatchRoutes, type BatchRouteOptions, type BatchRoutes } from './b
 import { describeChat, type ChatAnswer, type ChatHandler, type ChatRequestInfo } from './chat-request.js';
 import { cutPoint, isHuge, isMalformed, trickling, writeHuge, writeMalformed, type FaultOptions } from './server-faults.js';
 import { CapacityLimit } from './server-capacity.js';
-import { capOutput, fence, promptTokensOf, requestedOutput, ruleError, truncateToWindow, type ModelRuleOptions } from './server-model-rules.js';
+import { capOutput, fence, promptTokensOf, requestedOutput, ruleError, tokenizedPrompt, truncateToWindow, type ModelRuleOptions } from './server-model-rules.js';
 import { modelEntries, publishedRoute, type PublishStyle } from './server-publish.js';
 import { TokenBucketLimiter, type RateLimitOptions } from './server-rate-limit.js';
 import { writeChatAnswer } from './write-chat-answer.js';
@@ -74,6 +74,11 @@ export interface OpenAIServerOptions extends ModelRuleOptions, FaultOptions {
   hangRoutes?: string[];
   /** Chat requests worked on at once (each taking `latencyMs`); the rest wait in arrival order (test/support/server-capacity.ts). */
   capacity?: number;
+  /**
+   * Report usage as a real endpoint counts it, with this tokenizer (e.g. js-tiktoken's o200k; see tokenizedPrompt);
+   * completions by the same tokenizer. Default: chars / 4.
+   */
+  tokenizer?: (text: string) => number;
 }
 
 export interface OpenAIServer {
@@ -182,7 +187,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     const out = options.trickle ? trickling(res, options.trickle, timers) : res;
     writeChatAnswer(out, info, answer, {
       headers: limitHeaders,
-      promptTokens: promptTokensOf(info.messages, options.tokenScale),
+      promptTokens: options.tokenizer ? tokenizedPrompt(info, options.tokenizer) : promptTokensOf(info.messages, options.tokenScale),
+      ...(options.tokenizer ? { completionTokens: options.tokenizer } : {}),
       cutAt: cutPoint(index, options.cutShort),
       cap: (text) => capOutput(text, body, options),
       ...(options.fencedJson ? { fence } : {}),

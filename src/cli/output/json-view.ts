@@ -28,6 +28,7 @@ export function runJson(state: RunState): Record<string, unknown> {
     annotated: s.annotated,
     withoutAbstract: s.withoutAbstract,
     failed: s.failed,
+    ...(s.failedSections ? { failedSections: s.failedSections } : {}),
     calls: s.calls,
     cacheHits: s.cacheHits,
     promptTokens: s.promptTokens,

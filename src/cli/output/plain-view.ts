@@ -6,6 +6,7 @@ import { formatClock, formatDuration } from '../../format/time.js';
 import { formatVerification } from '../../verify/verification-summary.js';
 import type { RunView } from '../../pipeline/run-view.js';
 import { say } from './say.js';
+import { terminalText } from '../../format/terminal-text.js';
 import { describeBatch } from '../../pipeline/batch-progress.js';
 
 /** A progress line at least every this often while a stage runs (besides every 10% step). */
@@ -69,6 +70,7 @@ export function createPlainView(stderr: NodeJS.WritableStream, now: () => number
       const s = state.summary;
       if (!s) return;
       write(`verification: ${formatVerification(s.verification)}`);
+      for (const heading of s.failedSections ?? []) write(`failed: ${heading === 'Overview' ? 'the overview' : `section "${terminalText(heading)}"`} cites no paper (drafted by the offline engine instead)`);
       if (s.agreement) write(`agreement over ${s.agreement.repeats} repeats (Fleiss' kappa): ${formatAgreement(s.agreement)}`);
       write(
         `done in ${formatDuration(s.durationMs)}: ${s.annotated} of ${plural(s.papers, 'paper')} annotated${s.withoutAbstract > 0 ? ` (${s.withoutAbstract} from the title only: no abstract)` : ''}, ${s.failed} failed; ` +

@@ -12,7 +12,7 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
   const verified = v.numbersUnsupported === 0 && v.quotesNotVerbatim === 0;
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text bold color={summary.failed > 0 ? 'yellow' : 'green'}>
+      <Text bold color={summary.failed > 0 || summary.failedSections?.length ? 'yellow' : 'green'}>
         Done in {formatDuration(summary.durationMs)}: {summary.annotated} of {plural(summary.papers, 'paper')} annotated, {summary.failed} failed
       </Text>
       <Text>
@@ -20,6 +20,11 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
         {formatCount(summary.completionTokens)} completion tokens · {formatCost(summary.costUSD)}
       </Text>
       <Text color={verified ? 'green' : 'yellow'}>Verification: {formatVerification(v)}</Text>
+      {(summary.failedSections ?? []).map((heading) => (
+        <Text key={heading} color="red">
+          Failed: {heading === 'Overview' ? 'the overview' : `section "${terminalText(heading)}"`} cites no paper (drafted by the offline engine instead)
+        </Text>
+      ))}
       {summary.agreement && (
         <Text>
           Agreement over {summary.agreement.repeats} repeats (Fleiss' kappa): {formatAgreement(summary.agreement)}

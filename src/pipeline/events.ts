@@ -23,6 +23,8 @@ export interface RunSummary {
   costUSD: number | null;
   files: string[];
   verification: VerificationSummary;
+  /** Offline screening: papers decided on evidence, of them set aside, and papers kept without a judgement. */
+  screening?: { judged: number; excluded: number; notJudged: number };
   /** --repeat N: Fleiss' kappa between the repeats (absent without --repeat). */
   agreement?: { repeats: number; contributionTypeKappa: number | null; categoryKappa: number | null };
   durationMs: number;

@@ -90,6 +90,7 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     files: [...written, ...manifestPath].map((f) => path.resolve(f)),
     verification: verified.report.summary,
     ...(manifest.stability ? { agreement: manifest.stability } : {}),
+    ...(input.prisma.offlineScreening ? { screening: { ...input.prisma.offlineScreening, excluded: input.prisma.excluded } } : {}),
     durationMs: manifest.durationMs,
   };
 }

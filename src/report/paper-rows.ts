@@ -36,7 +36,8 @@ export interface PaperRow {
   rejectedClaims: { claim: Claim; reason: string }[];
   status: Annotation['status'] | 'missing';
   error: string | null;
-  relevance: { relevant: boolean; reason: string } | null;
+  /** The screening decision; `judged: false` when the offline engine kept the paper without evidence either way, `rank` its place by --topic match. */
+  relevance: { relevant: boolean; reason: string; judged?: boolean; rank?: number } | null;
   /** --criteria: the decision, the criteria that excluded the paper, and every answer with its reason and quote. */
   screening?: CriteriaScreening;
 }

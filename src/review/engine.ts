@@ -28,6 +28,13 @@ export interface CategorySpec extends ListedPapers {
 export interface Relevance {
   relevant: boolean;
   reason: string;
+  /**
+   * false: the offline engine found no evidence either way and kept the paper ("not judged offline");
+   * absent or true: the decision rests on evidence (a model's answer, or words that meet a rule).
+   */
+  judged?: boolean;
+  /** --topic offline: the paper's place when the corpus is ranked by its match to the topic (1 = best). */
+  rank?: number;
 }
 
 /**

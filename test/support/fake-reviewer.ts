@@ -203,6 +203,8 @@ function family(title: string): string {
 export interface FakeReviewerOptions {
   /** A key the section writer cites although no paper has it (verification must remove it). */
   plantKey?: string;
+  /** Answers to ask/chat copy the prompt's markup (`<paper id=..>`, `<claims>`), as a weak model does. */
+  copyMarkup?: boolean;
   /** What a weak model does to the prose it writes. */
   weak?: WeakWriter;
   /**
@@ -266,8 +268,42 @@ export function fakeModel(options: FakeReviewerOptions = {}): ChatHandler {
   return (info) => {
     if (info.method === 'text') {
       const answer = fakeAnswer(info);
-      return answer === null ? undefined : { content: answer };
+      if (answer === null) return undefined;
+      return { content: options.copyMarkup ? withCopiedMarkup(answer, info) : answer };
+    }
+    if (stageOf(info) === 'query_plan') {
+      const plan = fakePlan(info);
+      if (plan) return { json: plan };
     }
     return reviewer(info);
+  };
+}
+
+/** The answer as a model that copies its prompt's markup writes it: the first source's tags around it. */
+function withCopiedMarkup(answer: string, info: ChatRequestInfo): string {
+  const user = info.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+  const first = papersIn(user)[0];
+  const open = first ? `<paper id="${first.id}"${first.key ? ` key="${first.key}"` : ''}>` : '<paper>';
+  return `${open}\n<claims>${answer}</claims>\n</paper>`;
+}
+
+/**
+ * The query plan a careful model writes for a list or count question ("Which papers ... X?", "How many papers
+ * ... X?"): the words after the question's verb are the thing asked about. Null for other questions.
+ */
+export function fakePlan(info: ChatRequestInfo): Record<string, unknown> | null {
+  const user = info.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+  const question = /Question:\s*([\s\S]*)$/.exec(user)?.[1]?.trim() ?? '';
+  const kind = /^how many\b/i.test(question) ? 'count' : /^which\b/i.test(question) ? 'list' : 'lookup';
+  const subject = /\b(?:on|about|use|mention|name)\s+(?:the\s+)?(.+?)\??$/i.exec(question)?.[1] ?? '';
+  const previous = /\b(?:these|them|they)\b/i.test(question);
+  return {
+    kind,
+    filters: subject ? [{ field: 'text', op: 'names', value: subject, negate: false }] : [],
+    subjects: [],
+    groupBy: null,
+    metric: null,
+    order: null,
+    scope: previous ? 'previous' : 'corpus',
   };
 }

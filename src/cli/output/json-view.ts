@@ -37,6 +37,7 @@ export function runJson(state: RunState): Record<string, unknown> {
     files: s.files,
     verification: s.verification,
     ...(s.agreement ? { agreement: s.agreement } : {}),
+    ...(s.screening ? { screening: s.screening } : {}),
     durationMs: s.durationMs,
     warnings: state.warnings,
     failures: state.failures,

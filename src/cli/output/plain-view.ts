@@ -1,5 +1,6 @@
 import type { ReviewEvent } from '../../pipeline/events.js';
 import { formatAgreement } from '../../pipeline/format-agreement.js';
+import { formatOfflineScreening } from '../../pipeline/format-screening.js';
 import { stageEta, stageElapsed, stageRequests, type RunState, type StageState } from '../../pipeline/run-state.js';
 import { formatCost, formatCount, plural } from '../../format/numbers.js';
 import { formatClock, formatDuration } from '../../format/time.js';
@@ -70,6 +71,7 @@ export function createPlainView(stderr: NodeJS.WritableStream, now: () => number
       const s = state.summary;
       if (!s) return;
       write(`verification: ${formatVerification(s.verification)}`);
+      if (s.screening) write(formatOfflineScreening(s.screening));
       for (const heading of s.failedSections ?? []) write(`failed: ${heading === 'Overview' ? 'the overview' : `section "${terminalText(heading)}"`} cites no paper (drafted by the offline engine instead)`);
       if (s.agreement) write(`agreement over ${s.agreement.repeats} repeats (Fleiss' kappa): ${formatAgreement(s.agreement)}`);
       write(

@@ -5,6 +5,7 @@ import { formatVerification } from '../../verify/verification-summary.js';
 import type { RunSummary } from '../../pipeline/events.js';
 import { terminalText } from '../../format/terminal-text.js';
 import { formatAgreement } from '../../pipeline/format-agreement.js';
+import { formatOfflineScreening } from '../../pipeline/format-screening.js';
 
 /** The end of a run: counts, cost, the verification result and the files written. */
 export function RunSummaryView({ summary }: { summary: RunSummary }) {
@@ -20,6 +21,7 @@ export function RunSummaryView({ summary }: { summary: RunSummary }) {
         {formatCount(summary.completionTokens)} completion tokens · {formatCost(summary.costUSD)}
       </Text>
       <Text color={verified ? 'green' : 'yellow'}>Verification: {formatVerification(v)}</Text>
+      {summary.screening && <Text>{formatOfflineScreening(summary.screening)}</Text>}
       {(summary.failedSections ?? []).map((heading) => (
         <Text key={heading} color="red">
           Failed: {heading === 'Overview' ? 'the overview' : `section "${terminalText(heading)}"`} cites no paper (drafted by the offline engine instead)

@@ -38,7 +38,7 @@ export const modelOptions: Record<string, OptionSpec> = {
   offline: { type: 'boolean', description: 'use the offline extractive engine even when a model is configured' },
   cache: { type: 'string', valueName: 'MODE', description: 'readwrite (default) | replay (no network; a miss is an error) | refresh | off' },
   'cache-dir': { type: 'string', valueName: 'DIR', description: 'response cache folder (default ./cache, env LITREV_CACHE_DIR)' },
-  concurrency: { type: 'string', valueName: 'N', description: 'requests in flight at once (default 8)' },
+  concurrency: { type: 'string', valueName: 'N', description: 'the most requests in flight at once (default: adapts to the endpoint, from 8 up to 64)' },
   temperature: { type: 'string', valueName: 'T', description: 'sampling temperature (default 0)' },
   seed: { type: 'string', valueName: 'N', description: 'sampling seed sent to the endpoint' },
   'max-retries': { type: 'string', valueName: 'N', description: 'retries of a failed request (default 5)' },

@@ -55,6 +55,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const promptFlag = list(flags.prompts);
   const filePrompts = file.prompts === undefined ? [] : ([] as string[]).concat(file.prompts);
   const promptDirs = (promptFlag.length > 0 ? promptFlag : filePrompts).map((p) => path.resolve(cwd, p));
+  // --concurrency N (or its setting) is a ceiling; without it the limit adapts to the endpoint.
+  const givenConcurrency = int(flags.concurrency, '--concurrency') ?? int(env.LITREV_CONCURRENCY, 'LITREV_CONCURRENCY') ?? file.concurrency;
 
   const jsonOut = flags.json === true;
   const isTTY = options.isTTY ?? false;
@@ -95,7 +97,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     },
     models: modelNames,
     promptDirs,
-    concurrency: int(flags.concurrency, '--concurrency') ?? int(env.LITREV_CONCURRENCY, 'LITREV_CONCURRENCY') ?? file.concurrency ?? 8,
+    concurrency: givenConcurrency ?? 8,
+    concurrencyIsDefault: givenConcurrency === undefined,
     // The offline engine's threads: one per core, at most 4 (more gains little and costs memory).
     workers: int(env.LITREV_WORKERS, 'LITREV_WORKERS') ?? file.workers ?? Math.min(4, os.availableParallelism()),
     batchSize: atLeast(int(flags['batch-size'], '--batch-size') ?? file.batchSize, 1, 100, '--batch-size'),

@@ -57,6 +57,8 @@ export const ConfigSchema = z.object({
   /** Every --prompts directory given (matrix runs); empty means the built-in prompts. */
   promptDirs: z.array(z.string()),
   concurrency: z.number().int().min(1).max(256),
+  /** True when no --concurrency / LITREV_CONCURRENCY / file setting gave it: requests in flight adapt from 8 up to 64. */
+  concurrencyIsDefault: z.boolean().optional(),
   /** Worker threads for the offline engine's CPU-heavy stages on large corpora (1: none). */
   workers: z.number().int().min(1).max(64),
   batchSize: z.number().int().min(1).max(100).optional(),

@@ -7,7 +7,8 @@ import { retryAfterFromHeaders } from './retry-after.js';
 /**
  * The one error taxonomy of the model layer: what to do with an error from one request.
  * - transient: retry with backoff (5xx, timeouts, dropped connections, malformed 200 replies);
- *   `unreachable` marks refused connections, DNS and TLS failures (a dead endpoint stops the run).
+ *   `unreachable` marks refused connections, connection errors with no code (fetch refusing the
+ *   address), DNS and TLS failures (a dead endpoint stops the run).
  * - rate-limited: wait (429, honouring retry-after) without spending the retry budget.
  * - shape: a 400 about the request's form (a parameter, its value, response_format, the schema): adapt it.
  * - overflow: the prompt or the requested output is too large for the model: repack.
@@ -58,7 +59,9 @@ export function classifyError(err: unknown, ctx: ErrorContext): ErrorClass {
   const sys = causeCode(err);
   if (sys && TLS_CODES.test(sys)) return { type: 'transient', reason: `TLS failure (${sys})`, unreachable: true, timeout: false };
   if (name === 'APIConnectionError' || (sys && CONNECTION_CODES.test(sys)) || CONNECTION_MESSAGE.test(message)) {
-    return { type: 'transient', reason: `connection error${sys ? ` (${sys})` : ''}`, unreachable: sys !== undefined && UNREACHABLE_CODES.test(sys), timeout: false };
+    // No system code at all (fetch refusing a port, "bad port"): no connection was ever made, as with a refusal.
+    const detail = sys ?? innermostMessage(err);
+    return { type: 'transient', reason: `connection error${detail ? ` (${detail})` : ''}`, unreachable: sys === undefined || UNREACHABLE_CODES.test(sys), timeout: false };
   }
   return { type: 'unknown' };
 }
@@ -145,6 +148,18 @@ function causeCode(err: unknown): string | undefined {
     cur = (cur as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/** The message at the end of the `cause` chain ("bad port"), when it says more than "fetch failed". */
+function innermostMessage(err: unknown): string | undefined {
+  let cur: unknown = err;
+  let message: string | undefined;
+  for (let i = 0; i < 6 && cur && typeof cur === 'object'; i++) {
+    const m = (cur as { message?: unknown }).message;
+    if (typeof m === 'string' && m !== '') message = m;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return message && !/^(fetch failed|connection error\.?)$/i.test(message) ? message.split('\n')[0] : undefined;
 }
 
 function inCauses<T>(err: unknown, type: new (...args: never[]) => T): T | undefined {

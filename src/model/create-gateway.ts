@@ -7,19 +7,21 @@ import { AccountingTracker } from './accounting.js';
 import { BATCH_CONCURRENCY, batchTransportFor } from './batch/from-config.js';
 import { readCapability, type CapabilityRecord } from './capabilities.js';
 import { CostGuard } from './cost-guard.js';
+import { ConcurrencyLimiter, concurrencyBounds } from './concurrency-limiter.js';
 import { discoverWindow, discoveryDeadline } from './discover-limits.js';
-import { healthOf } from './endpoint-health.js';
+import { EndpointHealth } from './endpoint-health.js';
 import { LimitsTracker } from './endpoint-limits.js';
 import { Gateway } from './gateway.js';
 import { limitsMessage } from './limits-message.js';
 import { Listeners } from './listeners.js';
 import { Negotiator } from './negotiate.js';
-import { governorFor } from './rate-governor.js';
+import { RateGovernor } from './rate-governor.js';
 import { CapabilityWriter } from './capability-writer.js';
 import { ResponseCache } from './response-cache.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { Scheduler } from './scheduler.js';
 import { StreamFallback } from './stream-fallback.js';
+import { TruncationJudge } from './truncation-judge.js';
 import type { WireMethod } from './structured-method.js';
 import { createTransport, type Transport } from './transport.js';
 import type { ModelGateway } from './types.js';
@@ -39,7 +41,7 @@ export interface CreateGatewayOptions {
 
 /**
  * A ModelGateway for the configured endpoint: `openai` SDK transport, disk cache in
- * `config.cacheDir` with `config.cacheMode`, the process's rate governor and health record for the
+ * `config.cacheDir` with `config.cacheMode`, its own rate governor and health record for the
  * endpoint, retries, request-shape negotiation, limits and accounting. Nothing touches the network
  * until the first request that misses the cache; in replay mode nothing ever does.
  */
@@ -56,7 +58,8 @@ export async function createGateway(config: Config, options: CreateGatewayOption
   }
   const listeners = new Listeners();
   const emit = listeners.emit;
-  const governor = governorFor(endpoint);
+  // The rate governor and the health record belong to this gateway: nothing one run or test learns of an address reaches another.
+  const governor = new RateGovernor();
   let transport: Promise<Transport> | undefined;
   const getTransport = () =>
     (transport ??= createTransport({
@@ -70,15 +73,25 @@ export async function createGateway(config: Config, options: CreateGatewayOption
   const batch = options.batch
     ? batchTransportFor(config, { endpoint, model, signal: options.signal, runRegistry: options.batch.registry, listeners, emit, sync: getTransport, accounting: (): AccountingTracker => accounting })
     : null;
-  const scheduler = new Scheduler({ maxConcurrency: batch ? BATCH_CONCURRENCY : config.concurrency });
+  const bounds = batch ? { start: BATCH_CONCURRENCY, ceiling: BATCH_CONCURRENCY } : concurrencyBounds(config);
+  const scheduler = new Scheduler({ maxConcurrency: bounds.start });
+  const limiter = new ConcurrencyLimiter({ ...bounds, adaptive: batch === null }, (limit, change, lowered) => {
+    scheduler.setConcurrency(limit);
+    // A cut for 429s or 5xx is worth a line; the limit's other moves are on the dashboard and in run.json.
+    if (lowered && /^HTTP/.test(change.reason)) emit({ type: 'concurrency-changed', concurrency: limit, reason: change.reason });
+  });
   const accounting = new AccountingTracker(() => scheduler.concurrency, batch ? 'batch' : 'standard');
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: config.model.maxRetries };
   const remembered = await readCapability(config.cacheDir, endpoint, model);
   const writer = new CapabilityWriter(config.cacheDir, endpoint, model, remembered, mode === 'replay' || mode === 'off');
-  const limits = new LimitsTracker(knownLimits(config, remembered), (snapshot, why) => {
-    writer.limits(snapshot);
-    emit({ type: 'limits-learned', limits: snapshot, message: limitsMessage(snapshot, why, endpoint) });
-  });
+  const limits = new LimitsTracker(
+    knownLimits(config, remembered),
+    (snapshot, why) => {
+      writer.limits(snapshot);
+      emit({ type: 'limits-learned', limits: snapshot, message: limitsMessage(snapshot, why, endpoint) });
+    },
+    (snapshot) => writer.limits(snapshot),
+  );
   let discovery: Promise<void> | undefined;
   const discover = () =>
     (discovery ??=
@@ -105,12 +118,16 @@ export async function createGateway(config: Config, options: CreateGatewayOption
     policy,
     emit,
     governor,
-    health: healthOf(endpoint),
+    limiter,
+    health: new EndpointHealth(endpoint),
     budget: new CostGuard(options.maxCostUSD ?? config.maxCost, () => accounting.spentUSD()),
     requestDeadlineMs: config.model.requestDeadlineMs,
   };
+  // A reply the judge cannot tell yet waits while other requests are out; each request that ends wakes it.
+  const judge = new TruncationJudge(limits, () => runner.health.out > 0);
+  runner.health.onEnd(() => judge.wake());
   return new Gateway({
-    chat: { endpoint, model, runner, accounting, limits, negotiator, streaming: new StreamFallback(accounting, { endpoint, model }), transport: () => (batch ? Promise.resolve(batch) : getTransport()), discover, emit },
+    chat: { endpoint, model, runner, accounting, limits, judge, negotiator, streaming: new StreamFallback(accounting, { endpoint, model }), transport: () => (batch ? Promise.resolve(batch) : getTransport()), discover, emit },
     cache: new ResponseCache(new DiskCache(config.cacheDir), mode, emit),
     listeners,
     governor,

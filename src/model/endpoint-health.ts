@@ -7,9 +7,14 @@ const DEAD_LATER_AFTER = 12;
 const DEAD_LATER_QUIET_MS = 30_000;
 
 /**
- * Whether the endpoint can be reached at all, shared by every request to it in the process. A dead
- * endpoint (connection refused, DNS or TLS failure, or every request timing out, with no success)
- * stops the run within seconds with one message, instead of a failure line per paper.
+ * Whether the endpoint can be reached at all, shared by the requests of one gateway (one run, one
+ * `ask` or `chat` session). A dead endpoint (connection refused, a connection error with no code, DNS
+ * or TLS failure, or every request timing out, with no success) stops the run within seconds with one
+ * message, instead of a failure line per paper.
+ *
+ * The verdict holds for the requests made before it was given. A request made after it, when no other
+ * is out (the next chat turn, a later question in the same session), tries the endpoint again: a
+ * local server restarted meanwhile is used, and a dead one is declared dead again after a few attempts.
  */
 export class EndpointHealth {
   private everSucceeded = false;
@@ -17,8 +22,51 @@ export class EndpointHealth {
   private unreachableInRow = 0;
   private timeoutsInRow = 0;
   private dead: ModelFatalError | null = null;
+  private active = 0;
+  private readonly ended: (() => void)[] = [];
+  private clock = 0;
+  private deadAt = 0;
 
   constructor(private readonly endpoint: string) {}
+
+  /** A number that orders requests and verdicts: take one when a request is made (before it waits for anything). */
+  ticket(): number {
+    return ++this.clock;
+  }
+
+  /**
+   * A request made at `ticket` starts its attempts. A dead verdict given after it was made holds; one
+   * given before it, with no other request out, is lifted: the endpoint is tried again.
+   */
+  begin(ticket: number = this.ticket()): void {
+    if (this.dead && this.active === 0 && ticket > this.deadAt) {
+      this.dead = null;
+      this.unreachableInRow = 0;
+      this.timeoutsInRow = 0;
+    }
+    this.active++;
+  }
+
+  /** A request is over (answered or failed for good). */
+  end(): void {
+    this.active = Math.max(0, this.active - 1);
+    for (const listener of this.ended) listener();
+  }
+
+  /** Requests out now (between begin and end). */
+  get out(): number {
+    return this.active;
+  }
+
+  /** Call `listener` whenever a request is over. */
+  onEnd(listener: () => void): void {
+    this.ended.push(listener);
+  }
+
+  /** Whether the endpoint is judged dead now. */
+  get isDead(): boolean {
+    return this.dead !== null;
+  }
 
   /** Throws the fatal error once the endpoint is known to be dead. */
   check(): void {
@@ -51,18 +99,10 @@ export class EndpointHealth {
   }
 
   private declareDead(reason: string): never {
+    if (!this.dead) this.deadAt = ++this.clock;
     this.dead = new ModelFatalError(`cannot reach ${this.endpoint}: ${reason}: run \`litrev doctor\``, {
       hint: 'check OPENAI_BASE_URL / --base-url and that the server is running',
     });
     throw this.dead;
   }
-}
-
-const registry = new Map<string, EndpointHealth>();
-
-/** The process's health record of an endpoint. */
-export function healthOf(endpoint: string): EndpointHealth {
-  let h = registry.get(endpoint);
-  if (!h) registry.set(endpoint, (h = new EndpointHealth(endpoint)));
-  return h;
 }

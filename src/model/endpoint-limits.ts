@@ -5,10 +5,10 @@ import type { ChatMessage, EndpointLimits } from './types.js';
 export const TOKEN_MARGIN = 1.08;
 /** Margin of the check made before sending. */
 const PRESEND_MARGIN = 1.03;
-/** A reply whose reported prompt is below this fraction of what was sent saw a truncated prompt. */
-const TRUNCATION_RATIO = 0.5;
-/** Prompts smaller than this are never judged truncated (per-message overheads dominate). */
-const TRUNCATION_MIN_TOKENS = 200;
+/** Two completion counts this close are the same count (servers cut at exactly their cap). */
+const SAME_COUNT = 1;
+/** Cut replies remembered, to find two at the same count. */
+const MAX_CUTS = 64;
 
 type Source = NonNullable<EndpointLimits['contextSource']>;
 
@@ -29,10 +29,13 @@ export class LimitsTracker {
   private estimated = 0;
   private reported = 0;
   private ratio: number;
+  /** Completion counts of replies cut at a count nothing explained yet. */
+  private readonly cuts: number[] = [];
 
   constructor(
     known: Partial<LimitsSnapshot>,
     private readonly onLearned: (limits: LimitsSnapshot, why: string) => void,
+    private readonly writeLimits: (limits: LimitsSnapshot) => void = () => undefined,
   ) {
     this.window = known.contextWindow ?? null;
     this.windowSource = known.contextSource ?? null;
@@ -94,7 +97,7 @@ export class LimitsTracker {
     this.onLearned(this.snapshot(), why);
   }
 
-  /** The output cap an endpoint revealed (finish_reason length below the asked limit, or a 400); only ever tightens. */
+  /** The output cap an endpoint revealed (consistent finish_reason length replies, or a 400); only ever tightens. */
   learnOutputCap(cap: number, why: string): void {
     if (cap <= 0 || (this.outputCap !== null && cap >= this.outputCap)) return;
     this.outputCap = cap;
@@ -103,18 +106,54 @@ export class LimitsTracker {
   }
 
   /**
-   * A reply's usage for a prompt litrev estimated at `estimatedTokens`: true when the server saw far
-   * fewer tokens than were sent (it kept only part of the prompt); otherwise the count calibrates.
+   * A reply stopped with finish_reason `length` after `completionTokens`, `asked` being the limit the
+   * request set. `asked`: it reached that limit (it needed more room); `cap`: it stopped where the
+   * endpoint's output cap is known to be, or where an earlier cut reply stopped too (two cuts at the
+   * same count are a cap: it is learned); `isolated`: a cut at a count nothing explains (a model that
+   * loops, a flaky proxy), a transient fault to ask again about, never a cap.
    */
-  truncated(estimatedTokens: number, reportedPromptTokens: number): boolean {
-    const expected = estimatedTokens * this.ratio;
-    if (expected >= TRUNCATION_MIN_TOKENS && reportedPromptTokens < expected * TRUNCATION_RATIO) return true;
-    if (estimatedTokens >= 50) {
-      this.estimated += estimatedTokens;
-      this.reported += reportedPromptTokens;
-      this.ratio = Math.min(4, Math.max(0.25, this.reported / this.estimated));
+  lengthFinish(completionTokens: number, asked: number | undefined): 'asked' | 'cap' | 'isolated' {
+    const c = completionTokens;
+    if (asked !== undefined && c >= asked - SAME_COUNT) return 'asked';
+    if (this.outputCap !== null && Math.abs(c - this.outputCap) <= SAME_COUNT) return 'cap';
+    const twin = this.cuts.find((earlier) => Math.abs(earlier - c) <= SAME_COUNT);
+    if (twin === undefined) {
+      this.cuts.push(c);
+      if (this.cuts.length > MAX_CUTS) this.cuts.shift();
+      return 'isolated';
     }
-    return false;
+    this.learnOutputCap(Math.min(twin, c), `replies stop at ${Math.min(twin, c)} completion tokens (finish_reason: length, twice at that count)`);
+    return 'cap';
+  }
+
+  /** A complete reply (finish_reason stop) of `completionTokens`: a learned output cap it passes was wrong. */
+  completedReply(completionTokens: number): void {
+    if (this.outputSource !== 'learned' || this.outputCap === null || completionTokens <= this.outputCap + SAME_COUNT) return;
+    this.outputCap = null;
+    this.outputSource = null;
+    this.writeLimits(this.snapshot());
+  }
+
+  /** A reply judged to have read its whole prompt: its reported count calibrates the estimate. */
+  calibrate(estimatedTokens: number, reportedPromptTokens: number): void {
+    if (estimatedTokens < 50) return;
+    this.estimated += estimatedTokens;
+    this.reported += reportedPromptTokens;
+    this.ratio = Math.min(4, Math.max(0.25, this.reported / this.estimated));
+  }
+
+  /** A prompt was cut after `reportedPromptTokens`: the server counts more than that for it, so the ratio is at least their quotient. */
+  atLeast(estimatedTokens: number, reportedPromptTokens: number): void {
+    if (estimatedTokens < 50) return;
+    const bound = Math.min(4, reportedPromptTokens / estimatedTokens);
+    if (bound <= this.ratio) return;
+    this.ratio = bound;
+    this.reported = this.estimated * bound;
+  }
+
+  /** Server tokens per estimated token, as calibrated so far (1 before any reply). */
+  ratioNow(): number {
+    return this.ratio;
   }
 }
 

@@ -67,7 +67,7 @@ export class Gateway implements ModelGateway {
 
   async structured<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
     const schemas = this.schemasOf(request.schema);
-    const base = (): BaseBody => this.baseBody(request.messages, request.sample, request.maxTokens);
+    const base = (): BaseBody => this.baseBody(request.messages, request.sample, request.maxTokens, request.beyondLearnedCap);
     const build = (method: WireMethod | null, params: RequestParams): ShapedBody => ({ body: structuredBody(base(), method ?? 'json_schema', request.schemaName, schemas.strict, params), method: method ?? 'json_schema' });
     const parseWith = (method: WireMethod) => (reply: ChatReply) => interpretStructured(reply, method, request.schemaName, request.schema, schemas.input);
     const out = await this.chat(request.stage, 'structured', build, request, (method) => (r) => parsedValue(parseWith(method ?? 'json_schema')(r)));
@@ -140,6 +140,7 @@ export class Gateway implements ModelGateway {
       params: { ...n.params },
       adapted: [...n.adapted],
       rateLimits: this.parts.governor.seen(),
+      concurrency: this.parts.chat.runner.limiter.state(),
     };
   }
 
@@ -162,6 +163,7 @@ export class Gateway implements ModelGateway {
     const { negotiator, accounting } = this.parts.chat;
     const key = chatKey(this.endpoint, request.sample);
     const signal = this.signalFor(request.signal);
+    const ticket = this.parts.chat.runner.health.ticket();
     for (;;) {
       const replay = this.parts.cache.mode === 'replay';
       if (!replay) await negotiator.gate.settled(kind, signal);
@@ -172,7 +174,7 @@ export class Gateway implements ModelGateway {
       const started = performance.now();
       try {
         const resolved = await this.parts.cache.resolve(k, () => describeRequest(stage, shaped.body), () =>
-          fetchChat(this.parts.chat, { stage, kind, shaped, params, key: k, sample: request.sample, signal, onToken: request.onToken, ...(parser ? { parse: parser(shaped.method) } : {}) }),
+          fetchChat(this.parts.chat, { stage, kind, shaped, params, key: k, sample: request.sample, signal, ticket, onToken: request.onToken, ...(parser ? { parse: parser(shaped.method) } : {}) }),
         );
         const usage = usageOf(resolved.entry.usage);
         const costUSD = resolved.cached ? accounting.hit(this.modelName, usage) : accounting.spent(this.modelName, usage);
@@ -185,14 +187,14 @@ export class Gateway implements ModelGateway {
     }
   }
 
-  private baseBody(messages: ChatMessage[], sample: number | undefined, maxTokens: number | undefined): BaseBody {
+  private baseBody(messages: ChatMessage[], sample: number | undefined, maxTokens: number | undefined, beyondLearnedCap = false): BaseBody {
     const { temperature, seed } = this.parts.sampling;
     // A --repeat sample gets its own seed, so repeats with a fixed seed are real samples.
     const sampleSeed = seed !== undefined && sample !== undefined && sample > 0 ? seed + sample : seed;
     let mt = maxTokens ?? this.parts.sampling.maxTokens;
     // An output cap the endpoint revealed lowers a larger request (a configured one is what was asked for).
     const limits = this.limits();
-    if (mt !== undefined && limits.maxOutputTokens !== null && limits.outputSource !== 'config' && mt > limits.maxOutputTokens) mt = limits.maxOutputTokens;
+    if (mt !== undefined && limits.maxOutputTokens !== null && limits.outputSource !== 'config' && mt > limits.maxOutputTokens && !(beyondLearnedCap && limits.outputSource === 'learned')) mt = limits.maxOutputTokens;
     return { model: this.modelName, messages, temperature, ...(sampleSeed === undefined ? {} : { seed: sampleSeed }), ...(mt === undefined ? {} : { maxTokens: mt }) };
   }
 

@@ -41,8 +41,8 @@ export class RateDeadlineError extends Error {
 }
 
 /**
- * One rate governor per endpoint and process, shared by every request of every stage, matrix run and
- * embedding call. It reads `x-ratelimit-remaining/limit/reset-requests/-tokens` from every reply and
+ * One rate governor per gateway (one run, one `ask` or `chat` session), shared by every request of
+ * every stage and embedding call. It reads `x-ratelimit-remaining/limit/reset-requests/-tokens` from every reply and
  * paces request starts and estimated tokens like the endpoint's token bucket refills; a 429 pauses
  * every new request until its `retry-after`, and without headers the pace is learned from the 429s.
  */
@@ -107,6 +107,13 @@ export class RateGovernor {
     if (this.intervalMs > 0) this.intervalMs *= SPEEDUP;
   }
 
+  /** Whether the headers leave room for `inFlight` more requests (true when there are no headers). */
+  roomFor(inFlight: number): boolean {
+    const now = Date.now();
+    const left = (b: Bucket | null, units: number) => b === null || b.resetAt <= now || b.remaining - b.since >= units;
+    return left(this.requests, inFlight) && left(this.tokens, Math.ceil((this.tokens?.limit ?? 0) / 10));
+  }
+
   seen(): RateLimitsSeen {
     const paced = this.requests?.refillMs ? 1000 / this.requests.refillMs : this.intervalMs > 0 ? 1000 / this.intervalMs : null;
     return {
@@ -139,15 +146,6 @@ function bucketWait(b: Bucket | null, units: number, now: number): number {
     return available >= need ? 0 : now + (need - available) * b.refillMs;
   }
   return b.remaining - b.since >= need || b.resetAt <= now ? 0 : b.resetAt;
-}
-
-const registry = new Map<string, RateGovernor>();
-
-/** The process's governor for an endpoint. */
-export function governorFor(endpoint: string): RateGovernor {
-  let g = registry.get(endpoint);
-  if (!g) registry.set(endpoint, (g = new RateGovernor()));
-  return g;
 }
 
 /** HH:MM:SS local time. */

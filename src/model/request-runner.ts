@@ -1,6 +1,7 @@
 import { AbortedError, LitrevError } from '../errors.js';
 import type { AccountingTracker } from './accounting.js';
 import { classifyError, type ErrorClass } from './classify-error.js';
+import type { ConcurrencyLimiter } from './concurrency-limiter.js';
 import type { CostGuard } from './cost-guard.js';
 import type { EndpointHealth } from './endpoint-health.js';
 import { ModelRequestError } from './model-errors.js';
@@ -18,6 +19,8 @@ export interface RunnerContext {
   policy: RetryPolicy;
   emit: (event: ModelEvent) => void;
   governor: RateGovernor;
+  /** How many requests are out at once (adapts to latency, 429s and 5xx). */
+  limiter: ConcurrencyLimiter;
   health: EndpointHealth;
   budget: CostGuard;
   /** How long one request may take, rate-limit waits and retries included. */
@@ -30,6 +33,10 @@ export interface SendOptions {
   estimatedTokens: number;
   /** Checked against the remaining --max-cost budget before sending; null without a price. */
   estimatedCostUSD: number | null;
+  /** `health.ticket()` taken when the request was made (default: now). */
+  ticket?: number;
+  /** Called when the request has its slot, before it is sent: throws to send nothing (it no longer fits what was learned while it waited). */
+  beforeSend?: () => void;
 }
 
 export interface Sent<T> {
@@ -59,6 +66,15 @@ export class RequestRejectedError extends ModelRequestError {
  * run; other rejections throw RequestRejectedError for the gateway to adapt, repack or record.
  */
 export async function sendWithRetries<T>(ctx: RunnerContext, stage: string, attempt: () => Promise<T>, o: SendOptions): Promise<Sent<T>> {
+  ctx.health.begin(o.ticket);
+  try {
+    return await attempts(ctx, stage, attempt, o);
+  } finally {
+    ctx.health.end();
+  }
+}
+
+async function attempts<T>(ctx: RunnerContext, stage: string, attempt: () => Promise<T>, o: SendOptions): Promise<Sent<T>> {
   const deadlineAt = Date.now() + ctx.requestDeadlineMs;
   let errors = 0;
   for (let n = 1; ; n++) {
@@ -67,20 +83,23 @@ export async function sendWithRetries<T>(ctx: RunnerContext, stage: string, atte
       const result = await ctx.scheduler.run(async () => {
         await ctx.governor.admit(o.estimatedTokens, deadlineAt, o.signal, (until) => ctx.emit({ type: 'rate-limit-wait', until, reason: 'rate limit' }));
         ctx.health.check();
+        o.beforeSend?.();
         const release = ctx.budget.reserve(o.estimatedCostUSD);
         try {
           ctx.accounting.requestSent();
           sentAt = Date.now();
+          const inFlight = ctx.scheduler.active;
           const t0 = performance.now();
           const value = await attempt();
-          return { value, latencyMs: Math.round(performance.now() - t0) };
+          return { value, latencyMs: Math.round(performance.now() - t0), inFlight };
         } finally {
           release();
         }
       }, o.signal);
       ctx.health.succeeded();
       ctx.governor.succeeded();
-      return { ...result, attempts: n };
+      ctx.limiter.answered(stage, result.latencyMs, result.inFlight, ctx.governor.roomFor(ctx.limiter.limit));
+      return { value: result.value, latencyMs: result.latencyMs, attempts: n };
     } catch (err) {
       // Whatever the SDK or fetch threw for it, a request stopped by our own signal is an abort.
       if (o.signal?.aborted && !(err instanceof LitrevError)) throw new AbortedError();
@@ -107,11 +126,13 @@ export async function sendWithRetries<T>(ctx: RunnerContext, stage: string, atte
             throw giveUp(ctx, `HTTP 429 from ${ctx.endpoint}: ${why}`, err, 429);
           }
           ctx.governor.rateLimited(cls.retryAfterMs, waitMs, sentAt);
+          ctx.limiter.overloaded(`HTTP 429 from ${ctx.endpoint}`);
           ctx.accounting.retried();
           ctx.emit({ type: 'retry', stage, attempt: n + 1, reason: cls.reason, delayMs: waitMs });
           continue;
         }
         case 'transient': {
+          if (cls.status !== undefined && cls.status >= 500) ctx.limiter.overloaded(`HTTP ${cls.status} from ${ctx.endpoint}`);
           ctx.health.failed(cls);
           errors++;
           // A retry-after the server sent with its 5xx is waited out (as far as LITREV's ceiling on it), never less than the backoff.

@@ -36,7 +36,13 @@ interface Verdict {
   raw: string;
   /** Ask again with the error (false for a rejected request: a repair note would only make it longer). */
   repairable: boolean;
+  /** The reply was cut at the output limit: the completion tokens it had, and the limit the request set. */
+  cut?: { completionTokens: number; asked: number | undefined };
 }
+
+/** A single item whose reply was cut is asked once more with this much more room (at least ROOM_FLOOR tokens). */
+const MORE_ROOM = 2;
+const ROOM_FLOOR = 1024;
 
 /**
  * Ask for a batch of items and make sure every item ends up answered or recorded as failed.
@@ -44,7 +50,8 @@ interface Verdict {
  * Per batch: ask; whatever a reply got right is kept (valid items with an expected id, once each);
  * the rest is asked again ONCE with the error and the previous reply (a deterministic request, so it is
  * cached like any other); what is still open is split in halves, and each half goes through the same
- * steps, down to single items. A single item that still fails is in `failures` with its reason and the
+ * steps, down to single items. A single item whose reply was cut at the output limit is asked once more
+ * with more room. A single item that still fails is in `failures` with its reason and the
  * last raw reply: never silently dropped. Items a reply answered twice with different values, or ids
  * it invented, are not kept. A request the endpoint rejected (HTTP 400, e.g. too long) is split
  * without a repair; a request that failed after all retries fails its items without splitting (the
@@ -56,8 +63,9 @@ export async function runBatch<I extends { id: string }, O>(gateway: ModelGatewa
   const failures: BatchResult<O>['failures'] = [];
   const byId = new Map(spec.items.map((i) => [i.id, i]));
 
-  const ask = async (items: I[], repair?: { error: string; raw: string }): Promise<Verdict> => {
-    const request = spec.request(items, repair);
+  const ask = async (items: I[], repair?: { error: string; raw: string }, room?: (asked: number | undefined) => number): Promise<Verdict> => {
+    const built = spec.request(items, repair);
+    const request = room ? { ...built, maxTokens: room(built.maxTokens), beyondLearnedCap: true } : built;
     const withSignal = request.signal || !spec.signal ? request : { ...request, signal: spec.signal };
     let res: StructuredResult<{ items: O[] }>;
     try {
@@ -72,7 +80,7 @@ export async function runBatch<I extends { id: string }, O>(gateway: ModelGatewa
     }
     const verdict = settle(items, res, request.schema);
     // A reply cut at the output cap: asking again with it would only be longer; split the batch instead.
-    return !res.ok && res.kind === 'truncated' ? { ...verdict, repairable: false } : verdict;
+    return !res.ok && res.kind === 'truncated' ? { ...verdict, repairable: false, cut: { completionTokens: res.usage.completionTokens, asked: request.maxTokens } } : verdict;
   };
 
   const settle = (items: I[], res: StructuredResult<{ items: O[] }>, schema: z.ZodType<{ items: O[] }>): Verdict => {
@@ -111,7 +119,15 @@ export async function runBatch<I extends { id: string }, O>(gateway: ModelGatewa
       if (repaired.pending.length === 0) return;
       verdict = repaired;
     }
-    const open = verdict.pending.map((id) => byId.get(id)!);
+    let open = verdict.pending.map((id) => byId.get(id)!);
+    if (open.length === 1 && verdict.cut) {
+      // One item whose reply was cut: once more with more room before it fails.
+      const { completionTokens, asked } = verdict.cut;
+      const roomier = await ask(open, undefined, () => Math.max(ROOM_FLOOR, MORE_ROOM * completionTokens, MORE_ROOM * (asked ?? 0)));
+      if (roomier.pending.length === 0) return;
+      verdict = roomier;
+      open = verdict.pending.map((id) => byId.get(id)!);
+    }
     if (open.length === 1) {
       failures.push({ id: open[0]!.id, reason: verdict.error, ...(verdict.raw ? { raw: verdict.raw } : {}) });
       return;

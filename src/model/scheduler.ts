@@ -7,8 +7,9 @@ export interface SchedulerOptions {
 }
 
 /**
- * Runs requests with a bounded concurrency (p-limit). How fast requests start is the rate
- * governor's business (see rate-governor.ts), so the concurrency stays what was configured. Aborting
+ * Runs requests with a bounded concurrency (p-limit), which the adaptive limiter moves
+ * (concurrency-limiter.ts). How fast requests start is the rate governor's business
+ * (rate-governor.ts). Aborting
  * stops scheduling: queued requests reject with AbortedError at once, requests already started run
  * to the end.
  */
@@ -26,6 +27,11 @@ export class Scheduler {
 
   get concurrency(): number {
     return this.limit.concurrency;
+  }
+
+  /** Change the concurrency (the adaptive limiter); more room starts queued work at once. */
+  setConcurrency(n: number): void {
+    this.limit.concurrency = Math.max(1, Math.floor(n));
   }
 
   /** Requests running now / waiting for a slot. */

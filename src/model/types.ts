@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { BatchStatusEvent } from './batch/batch-events.js';
+import type { ConcurrencyState } from './concurrency-limiter.js';
 import type { RateLimitsSeen } from './rate-governor.js';
 
 /** The contract between the model layer and everything that uses it (pipeline stages, ask, chat). */
@@ -27,6 +28,8 @@ export interface StructuredRequest<T> {
   /** --repeat: sample number; 0 (default) is the ordinary request. Part of the cache key when > 0. */
   sample?: number;
   maxTokens?: number;
+  /** Send maxTokens even above an output cap learned from replies (which can be wrong): a last try with more room. */
+  beyondLearnedCap?: boolean;
   signal?: AbortSignal;
 }
 
@@ -69,7 +72,7 @@ export interface Accounting {
   cached?: { promptTokens: number; completionTokens: number; costUSD: number | null };
   /** Structured replies that did not parse or validate (each also an `output-invalid` event). */
   invalidOutputs?: number;
-  /** The scheduler's concurrency now (lowered by repeated 429s, grown back by successes). */
+  /** Requests in flight allowed now (adaptive: grows while latency stays flat, shrinks on 429s, 5xx and rising latency). */
   concurrency?: number;
 }
 
@@ -126,6 +129,8 @@ export interface EndpointState {
   adapted: string[];
   /** Rate limits read from the endpoint's headers, and the pace litrev keeps. */
   rateLimits: RateLimitsSeen;
+  /** Requests in flight at once: start, ceiling, the limit now and its changes over the run. */
+  concurrency?: ConcurrencyState;
 }
 
 /** A configured model endpoint with cache, scheduler, retries and accounting behind it. */

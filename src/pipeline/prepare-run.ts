@@ -48,10 +48,11 @@ export async function prepareRun(
     const { createOfflineEngine } = await import('./engines/offline-engine.js');
     return { runId, outDir, prompts, promptDir: combo.promptDir, engine: createOfflineEngine({ workers: config.workers }), repeatEngines: [], gateway: null };
   }
-  const [{ createGateway }, { BATCH_CONCURRENCY }, { createModelEngine }] = await Promise.all([
+  const [{ createGateway }, { BATCH_CONCURRENCY }, { createModelEngine }, { concurrencyBounds }] = await Promise.all([
     import('../model/create-gateway.js'),
     import('../model/batch/from-config.js'),
     import('./engines/model-engine.js'),
+    import('../model/concurrency-limiter.js'),
   ]);
   const gateway = await createGateway(config, {
     model: combo.model,
@@ -67,7 +68,8 @@ export async function prepareRun(
     replay: config.cacheMode === 'replay',
     batch: batchLimits(config),
     // A Batch API stage sends all its requests together (one batch per stage); synchronous ones, a wave at a time.
-    concurrency: config.batch.api ? BATCH_CONCURRENCY : config.concurrency,
+    // The model layer's limiter decides how many are out at once: a stage offers it up to the ceiling.
+    concurrency: config.batch.api ? BATCH_CONCURRENCY : concurrencyBounds(config).ceiling,
     sample: 0,
   };
   const repeatEngines = Array.from({ length: config.repeat - 1 }, (_, i) => createModelEngine({ ...deps, sample: i + 1 }));

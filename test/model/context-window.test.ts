@@ -86,6 +86,21 @@ describe('output caps', () => {
     expect(gw.limits()).toMatchObject({ maxOutputTokens: 5, outputSource: 'learned' });
   });
 
+  it('a reply cut once at a point no limit explains (a model that loops, a flaky proxy) is asked again, and no cap is learned', async () => {
+    server = await startOpenAIServer({ handler: (info) => (info.index === 0 ? { content: 'a long answer that loops and loops', truncate: true } : undefined) });
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    expect((await gw.text(ask('tell me'))).text).toMatch(/^Test reply/);
+    expect(server.chatRequests()).toHaveLength(2);
+    expect(gw.limits().maxOutputTokens).toBeNull();
+  });
+
+  it('replies cut at random points, one in three: every answer is used whole, no cap is learned', async () => {
+    server = await startOpenAIServer({ cutShort: { every: 3 }, handler: () => ({ content: 'an answer of some length '.repeat(40) }) });
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    for (let i = 0; i < 9; i++) expect((await gw.text(ask(`question ${i}`))).text).toBe('an answer of some length '.repeat(40));
+    expect(gw.limits().maxOutputTokens).toBeNull();
+  });
+
   it('LITREV_MAX_TOKENS is the configured cap', async () => {
     server = await startOpenAIServer();
     const gw = await createGateway(testConfig({ url: server.url, env: { LITREV_MAX_TOKENS: '700' } }), { retry: FAST_RETRY });

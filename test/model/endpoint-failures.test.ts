@@ -2,8 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { BudgetError } from '../../src/errors.js';
 import { createGateway } from '../../src/model/create-gateway.js';
+import { CONTENT_RETRIES } from '../../src/model/fetch-chat.js';
 import type { ModelEvent } from '../../src/model/types.js';
-import { startOpenAIServer, unreachableURL, type MalformedKind, type OpenAIServer } from '../support/openai-server.js';
+import { createServer, request } from 'node:http';
+import { REFUSED_PORT_URL, startOpenAIServer, unreachableURL, type MalformedKind, type OpenAIServer } from '../support/openai-server.js';
 import { FAST_RETRY, tempDir, testConfig } from './support/gateway-config.js';
 
 let server: OpenAIServer | undefined;
@@ -35,6 +37,41 @@ describe('a dead endpoint stops fast', () => {
     const all = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => gw.text(ask(`t${i}`))));
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(all.every((r) => r.status === 'rejected' && (r.reason as Error).name === 'ModelFatalError')).toBe(true);
+  });
+});
+
+describe('a dead verdict belongs to one gateway and one turn', () => {
+  it('a port fetch refuses outright (no error code) counts towards a dead endpoint: a fatal error, exit 2, after a few attempts', async () => {
+    const gw = await createGateway(testConfig({ url: REFUSED_PORT_URL }), { retry: FAST_RETRY });
+    const err = await gw.text(ask('q')).catch((e: unknown) => e as Error & { exitCode: number });
+    expect(err).toMatchObject({ name: 'ModelFatalError', exitCode: 2, message: expect.stringMatching(/^cannot reach .*bad port/) });
+    expect(gw.accounting().calls).toBeLessThanOrEqual(3);
+  });
+
+  it('a local server restarted after the verdict: the next request (a later chat turn) tries again and is answered', async () => {
+    const url = await unreachableURL();
+    const gw = await createGateway(testConfig({ url }), { retry: FAST_RETRY });
+    await expect(gw.text(ask('first turn'))).rejects.toMatchObject({ name: 'ModelFatalError' });
+    server = await startOpenAIServer();
+    const target = new URL(server.url);
+    // The server comes back on the dead address: a relay on that port to the test server.
+    const relay = createServer((req, res) => {
+      const out = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      req.pipe(out);
+    });
+    await new Promise<void>((resolve) => relay.listen(Number(new URL(url).port), '127.0.0.1', resolve));
+    try {
+      expect((await gw.text(ask('second turn'))).text).toMatch(/^Test reply/);
+      // Another gateway for the same address never saw the verdict.
+      const other = await createGateway(testConfig({ url }), { retry: FAST_RETRY });
+      expect((await other.text(ask('another run'))).text).toMatch(/^Test reply/);
+    } finally {
+      relay.closeAllConnections();
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+    }
   });
 });
 
@@ -85,10 +122,17 @@ describe('the cost guard cannot be fooled', () => {
     expect((await gw.text(ask('small'))).text).toMatch(/^Test reply/);
   });
 
-  it('a reply far larger than the output asked for is rejected unread and not retried', async () => {
+  it('a reply far larger than the output asked for is rejected unread, asked again a bounded number of times, then left to the caller to split', async () => {
     server = await startOpenAIServer({ handler: () => ({ content: 'x'.repeat(3_000_000) }) });
     const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
-    await expect(gw.text(ask('q'))).rejects.toMatchObject({ name: 'ModelRequestError', exhausted: true, message: expect.stringMatching(/larger than \d+ bytes/) });
-    expect(server.chatRequests()).toHaveLength(1);
+    await expect(gw.text(ask('q'))).rejects.toMatchObject({ name: 'ModelRequestError', exhausted: false, message: expect.stringMatching(/larger than \d+ bytes/) });
+    expect(server.chatRequests()).toHaveLength(1 + CONTENT_RETRIES);
+  });
+
+  it('a runaway reply now and then (a broken proxy): asked again, and the next reply is used', async () => {
+    server = await startOpenAIServer({ handler: (info) => (info.index === 0 ? { content: 'x'.repeat(10_000_000) } : undefined) });
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    expect((await gw.text(ask('q'))).text).toMatch(/^Test reply/);
+    expect(server.chatRequests()).toHaveLength(2);
   });
 });

@@ -84,13 +84,28 @@ describe('runBatch', () => {
     const r = await run(papers(4));
     expect(r.results.size).toBe(4);
     const reqs = server!.chatRequests().map((q) => asked(infoOf(q.body!)));
-    expect(reqs[0]).toEqual({ ids: ['p1', 'p2', 'p3', 'p4'], repair: false });
+    // Cut once: asked again as it was (a cut no limit explains is transient); cut again at the same count: that is the cap.
+    expect(reqs.slice(0, 2)).toEqual([
+      { ids: ['p1', 'p2', 'p3', 'p4'], repair: false },
+      { ids: ['p1', 'p2', 'p3', 'p4'], repair: false },
+    ]);
     // The two halves go out together: the server may see either first.
-    const halves = reqs.slice(1).sort((a, b) => (a.ids[0]! < b.ids[0]! ? -1 : 1));
+    const halves = reqs.slice(2).sort((a, b) => (a.ids[0]! < b.ids[0]! ? -1 : 1));
     expect(halves).toEqual([
       { ids: ['p1', 'p2'], repair: false },
       { ids: ['p3', 'p4'], repair: false },
     ]);
+  });
+
+  it('a single paper whose reply is cut at the output limit is asked once more with more room before it fails', async () => {
+    const { run } = await setup((info, a) => (info.body.max_tokens === undefined ? { ...good(a.ids), truncate: true } : good(a.ids)));
+    const r = await run(papers(1));
+    expect(r.failures).toEqual([]);
+    expect(r.results.size).toBe(1);
+    const sent = server!.chatRequests().map((q) => q.body!.max_tokens);
+    // Cut twice at one count (a cap, not a one-off), then asked with room of its own.
+    expect(sent.slice(0, 2)).toEqual([undefined, undefined]);
+    expect(sent.at(-1)).toEqual(expect.any(Number));
   });
 
   it('a repair prompt carries a bounded excerpt of a huge bad reply, never the whole of it', async () => {

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { createServer as createNetServer } from 'node:net';
 import { createBatchRoutes, type BatchRouteOptions, type BatchRoutes } from './batch-routes.js';
 import { describeChat, type ChatAnswer, type ChatHandler, type ChatRequestInfo } from './chat-request.js';
-import { isMalformed, trickling, writeMalformed, type FaultOptions } from './server-faults.js';
+import { cutPoint, isHuge, isMalformed, trickling, writeHuge, writeMalformed, type FaultOptions } from './server-faults.js';
+import { CapacityLimit } from './server-capacity.js';
 import { capOutput, fence, promptTokensOf, requestedOutput, ruleError, tokenizedPrompt, truncateToWindow, type ModelRuleOptions } from './server-model-rules.js';
 import { modelEntries, publishedRoute, type PublishStyle } from './server-publish.js';
 import { TokenBucketLimiter, type RateLimitOptions } from './server-rate-limit.js';
@@ -71,6 +72,8 @@ export interface OpenAIServerOptions extends ModelRuleOptions, FaultOptions {
   batch?: BatchRouteOptions;
   /** Routes (`GET /props`, `GET /v1/models`, ...) that are never answered: a proxy that holds unknown paths open. */
   hangRoutes?: string[];
+  /** Chat requests worked on at once (each taking `latencyMs`); the rest wait in arrival order (test/support/server-capacity.ts). */
+  capacity?: number;
   /**
    * Report usage as a real endpoint counts it, with this tokenizer (e.g. js-tiktoken's o200k; see tokenizedPrompt);
    * completions by the same tokenizer. Default: chars / 4.
@@ -85,6 +88,8 @@ export interface OpenAIServer {
   movedURL: string;
   /** Chat requests whose prompt the model saw only in part (`contextWindow.mode: 'truncate'`). */
   truncatedPrompts: number;
+  /** With `capacity`: the most chat requests worked on at once, and the longest queue. */
+  capacityUse: { peak: number; queuedPeak: number } | null;
   requests: RecordedRequest[];
   /** The chat-completion requests only. */
   chatRequests(): RecordedRequest[];
@@ -109,6 +114,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
   const bucket = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : null;
   const window = options.publishedWindow ?? options.contextWindow?.tokens;
   let truncatedPrompts = 0;
+  const capacity = options.capacity !== undefined ? new CapacityLimit(options.capacity) : null;
 
   const wait = trackedWait(timers);
 
@@ -167,8 +173,11 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     let answer: ChatAnswer = (await handler?.(info)) ?? info.defaultAnswer();
     if (options.ignoreResponseFormat && info.method === 'json_schema' && 'json' in answer && answer.json !== undefined) answer = withoutTheSchema(answer.json);
     if ('hang' in answer) return;
+    const release = capacity ? await capacity.acquire() : null;
+    if (release) res.on('close', release);
     await wait((options.latencyMs ?? 0) + (answer.delayMs ?? 0));
     if (res.destroyed || httpReq.socket.destroyed) return;
+    if (isHuge(index, options.huge)) return writeHuge(res, options.huge!.bytes);
     if ('drop' in answer) {
       httpReq.socket.destroy();
       return;
@@ -178,8 +187,9 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     const out = options.trickle ? trickling(res, options.trickle, timers) : res;
     writeChatAnswer(out, info, answer, {
       headers: limitHeaders,
-      promptTokens: options.tokenizer ? tokenizedPrompt(info, options.tokenizer) : promptTokensOf(info.messages),
+      promptTokens: options.tokenizer ? tokenizedPrompt(info, options.tokenizer) : promptTokensOf(info.messages, options.tokenScale),
       ...(options.tokenizer ? { completionTokens: options.tokenizer } : {}),
+      cutAt: cutPoint(index, options.cutShort),
       cap: (text) => capOutput(text, body, options),
       ...(options.fencedJson ? { fence } : {}),
       ...(options.thinking ? { think: THINKING } : {}),
@@ -245,6 +255,9 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     get truncatedPrompts() {
       return truncatedPrompts;
     },
+    get capacityUse() {
+      return capacity ? { peak: capacity.peak, queuedPeak: capacity.queuedPeak } : null;
+    },
     requests,
     chatRequests: () => requests.filter((r) => r.path.replace(/\/+$/, '') === '/v1/chat/completions'),
     setHandler: (h) => {
@@ -253,6 +266,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     batchApi,
     close: async () => {
       batchApi.close();
+      capacity?.drain();
       for (const t of timers) clearTimeout(t);
       timers.clear();
       server.closeAllConnections();
@@ -305,6 +319,9 @@ export function sendJSON(res: ServerResponse, status: number, body: unknown, hea
 function sendError(res: ServerResponse, status: number, error: { message: string; type?: string; code?: string; param?: string | null }, headers: Record<string, string> = {}): void {
   sendJSON(res, status, { error: { message: error.message, type: error.type ?? 'invalid_request_error', param: error.param ?? null, code: error.code ?? null } }, headers);
 }
+
+/** A base URL on a port fetch refuses to use at all (9, "discard": "bad port", an error with no code). */
+export const REFUSED_PORT_URL = 'http://127.0.0.1:9/v1';
 
 /** A base URL where nothing listens (a port bound, then released): connection refused. */
 export async function unreachableURL(): Promise<string> {

@@ -11,6 +11,34 @@ export interface FaultOptions {
   trickle?: { intervalMs: number; bytes?: number; keepAliveOnly?: boolean };
   /** Answer every /v1 request with a 307 to this origin (same path). */
   redirectTo?: string;
+  /** Every `every`-th chat reply is cut short at a point that differs from reply to reply, with finish_reason "length" (a model that loops, a flaky proxy). */
+  cutShort?: { every: number };
+  /** Every `every`-th chat reply is `bytes` long (default 10 MB): a broken proxy or a runaway model. */
+  huge?: { every: number; bytes?: number };
+}
+
+/** Where chat reply number `index` is cut (a fraction of its text), or undefined when it is not. */
+export function cutPoint(index: number, c: FaultOptions['cutShort']): number | undefined {
+  if (!c || (index + 1) % c.every !== 0) return undefined;
+  // A spread of points that no two replies share (golden-ratio steps), between 10% and 90% of the text.
+  return 0.1 + 0.8 * ((index * 0.6180339887) % 1);
+}
+
+/** Whether chat reply number `index` is a runaway one. */
+export function isHuge(index: number, h: FaultOptions['huge']): boolean {
+  return h !== undefined && (index + 1) % h.every === 0;
+}
+
+/** A 200 chat completion of `bytes` bytes of text (a declared content-length, as a proxy would send). */
+export function writeHuge(res: ServerResponse, bytes = 10 * 1024 * 1024): void {
+  if (res.headersSent || res.destroyed) return;
+  const head = '{"id":"chatcmpl-huge","object":"chat.completion","created":0,"model":"x","choices":[{"index":0,"message":{"role":"assistant","content":"';
+  const tail = '"},"finish_reason":"stop"}]}';
+  const body = Buffer.alloc(Math.max(bytes, head.length + tail.length), 'x');
+  body.write(head, 0);
+  body.write(tail, body.length - tail.length);
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+  res.end(body);
 }
 
 /** Whether chat request number `index` (0-based) gets a malformed reply. */

@@ -16,6 +16,8 @@ export interface AnswerShape {
   fence?: (text: string) => string;
   /** Reasoning written before the content (not before a tool call's arguments). */
   think?: string;
+  /** Cut the completion at this fraction of its text, with finish_reason "length". */
+  cutAt?: number;
 }
 
 /** Write a chat answer as a chat.completion JSON, or as SSE chunks when the request streams. */
@@ -28,6 +30,10 @@ export function writeChatAnswer(res: ServerResponse, info: ChatRequestInfo, answ
   let finish = answer.finishReason ?? 'stop';
   if (answer.truncate) {
     text = text.slice(0, Math.floor(text.length / 2));
+    finish = 'length';
+  }
+  if (shape.cutAt !== undefined) {
+    text = text.slice(0, Math.max(1, Math.floor(text.length * shape.cutAt)));
     finish = 'length';
   }
   const capped = shape.cap?.(text);

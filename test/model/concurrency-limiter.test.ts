@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { ConcurrencyLimiter, concurrencyBounds } from '../../src/model/concurrency-limiter.js';
+
+/**
+ * The adaptive limiter fed with the latencies a server of a given capacity gives (a request waits in
+ * the server's queue when more are out than it works on at once): no clock, no network.
+ */
+function serve(limiter: ConcurrencyLimiter, capacity: number, rounds: number, baseMs = 1000): number[] {
+  const seen: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const n = limiter.limit;
+    seen.push(n);
+    // The first wave starts at once (the server works on `capacity`, the rest wait their turn); later
+    // requests arrive as others leave, so each waits behind the whole queue.
+    for (let i = 0; i < n; i++) {
+      const latency = r === 0 ? baseMs * (Math.floor(i / capacity) + 1) : baseMs * Math.max(1, n / capacity);
+      limiter.answered('classify', latency, n, true);
+    }
+  }
+  return seen;
+}
+
+describe('adaptive concurrency', () => {
+  it('without --concurrency: starts at 8 and grows to what a server working on 32 at once takes, no further than its latency allows', () => {
+    const limiter = new ConcurrencyLimiter({ ...concurrencyBounds({ concurrency: 8, concurrencyIsDefault: true }), adaptive: true });
+    const seen = serve(limiter, 32, 16);
+    expect(seen.slice(0, 4)).toEqual([8, 16, 32, 64]);
+    // Past 32 the queue shows in the latency: the limit comes back and stays near the capacity.
+    expect(seen[4]).toBeLessThan(40);
+    expect(Math.max(...seen.slice(4))).toBeLessThanOrEqual(56);
+    expect(Math.min(...seen.slice(4))).toBeGreaterThanOrEqual(32);
+    const state = limiter.state();
+    expect(state).toMatchObject({ adaptive: true, start: 8, ceiling: 64 });
+    expect(state.timeline.map((c) => c.limit).slice(0, 4)).toEqual([8, 16, 32, 64]);
+  });
+
+  it('a server working on 2 at once: the limit comes down, to half its start at most', () => {
+    const limiter = new ConcurrencyLimiter({ start: 8, ceiling: 64, adaptive: true });
+    const seen = serve(limiter, 2, 10);
+    expect(seen.at(-1)).toBe(4);
+    expect(limiter.state().timeline.some((c) => /latency/.test(c.reason))).toBe(true);
+  });
+
+  it('--concurrency N is a ceiling, and the start is at most 8', () => {
+    expect(concurrencyBounds({ concurrency: 4 })).toEqual({ start: 4, ceiling: 4 });
+    expect(concurrencyBounds({ concurrency: 32 })).toEqual({ start: 8, ceiling: 32 });
+    const limiter = new ConcurrencyLimiter({ ...concurrencyBounds({ concurrency: 12 }), adaptive: true });
+    expect(Math.max(...serve(limiter, 64, 8))).toBe(12);
+  });
+
+  it('a 429 or a 5xx cuts the limit by a quarter, once per round of replies', () => {
+    const lowered: number[] = [];
+    const limiter = new ConcurrencyLimiter({ start: 8, ceiling: 64, adaptive: true }, (limit, _c, down) => down && lowered.push(limit));
+    limiter.overloaded('HTTP 429');
+    limiter.overloaded('HTTP 429');
+    limiter.overloaded('HTTP 503');
+    expect(limiter.limit).toBe(6);
+    expect(lowered).toEqual([6]);
+  });
+
+  it('does not grow while the limit is not used, nor when the rate-limit headers leave no room', () => {
+    const idle = new ConcurrencyLimiter({ start: 8, ceiling: 64, adaptive: true });
+    for (let i = 0; i < 40; i++) idle.answered('classify', 1000, 2, true);
+    expect(idle.limit).toBe(8);
+    const headers = new ConcurrencyLimiter({ start: 8, ceiling: 64, adaptive: true });
+    for (let i = 0; i < 40; i++) headers.answered('classify', 1000, 8, false);
+    expect(headers.limit).toBe(8);
+  });
+
+  it('latency is compared within a stage: a slower kind of request is not congestion', () => {
+    const limiter = new ConcurrencyLimiter({ start: 8, ceiling: 64, adaptive: true });
+    for (let i = 0; i < 8; i++) limiter.answered('screen', 200, 8, true);
+    expect(limiter.limit).toBe(16);
+    for (let i = 0; i < 16; i++) limiter.answered('classify', 3000, 16, true);
+    expect(limiter.limit).toBe(32);
+  });
+});

@@ -29,14 +29,16 @@ export function isContextOverflow(err: unknown): boolean {
  * bisecting blindly. Later requests of the batch (repairs, halves) are rejected locally when they
  * cannot fit, which runBatch answers by splitting them. Every reply's size is measured.
  */
-export function guardedGateway(gateway: ModelGateway, state: PackingState, stage: string, items: number): ModelGateway {
+export function guardedGateway(gateway: ModelGateway, state: PackingState, stage: string, items: number, replay = false): ModelGateway {
   let first = true;
   const structured = async <T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> => {
     const isFirst = first;
     first = false;
     const limits = state.limits();
     const tokens = state.countTokens(request.messages);
-    if (!promptFits(limits, tokens)) {
+    // Under --cache replay a batch is asked as the ledger recorded it: the cache holds what the endpoint answered then,
+    // even when a window learned later says the prompt no longer fits.
+    if (!replay && !promptFits(limits, tokens)) {
       const message = `the prompt (${tokens} tokens) does not fit the model's context window of ${limits.contextWindow} tokens`;
       if (isFirst) throw new RepackSignal('context', message);
       throw new ModelRequestError(message, { exhausted: false, contextOverflow: true });

@@ -102,7 +102,7 @@ export async function runBatchedStage<I extends { id: string }, O extends { id: 
 
   /** Ask for one batch; on a RepackSignal, pack its items again and ask for each part. Returns the batches that answered. */
   const solve = async (batch: I[], shrunk: boolean, check = false): Promise<I[][]> => {
-    const gateway = guardedGateway(deps.gateway, state, spec.stage, batch.length);
+    const gateway = guardedGateway(deps.gateway, state, spec.stage, batch.length, deps.replay);
     try {
       if (check && !deps.replay && batch.length > 1 && limitsMoved() && !batchFits(state.limits(), shapeNow(), batch)) {
         throw new RepackSignal('context', 'the batch no longer fits the limits learned since it was formed');

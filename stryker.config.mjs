@@ -16,7 +16,7 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${module.name}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   tempDirName: '.stryker-tmp',
-  ignorePatterns: ['cache', 'dist', 'reports', '.litrev', 'runs'],
+  ignorePatterns: ['/cache', '/reports', '/runs', '/.litrev', '/.stryker-tmp'],
   thresholds: { high: 90, low: 80, break: null },
   timeoutMS: 20000,
 };

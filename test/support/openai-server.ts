@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createServer as createNetServer } from 'node:net';
 import { createBatchRoutes, type BatchRouteOptions, type BatchRoutes } from './batch-routes.js';
 import { describeChat, type ChatAnswer, type ChatHandler, type ChatRequestInfo } from './chat-request.js';
 import { isMalformed, trickling, writeMalformed, type FaultOptions } from './server-faults.js';
@@ -9,6 +7,7 @@ import { capOutput, fence, promptTokensOf, requestedOutput, ruleError, truncateT
 import { modelEntries, publishedRoute, type PublishStyle } from './server-publish.js';
 import { TokenBucketLimiter, type RateLimitOptions } from './server-rate-limit.js';
 import { writeChatAnswer } from './write-chat-answer.js';
+import { listenOnFreshPort } from './ports.js';
 import { trackedWait } from './tracked-wait.js';
 
 export type { ChatAnswer, ChatHandler, ChatRequestInfo } from './chat-request.js';
@@ -231,8 +230,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       run().catch((err: Error) => sendError(res, 500, { message: `test server handler failed: ${err.message}`, type: 'server_error' }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnFreshPort(server);
   return {
     url: `http://127.0.0.1:${port}/v1`,
     movedURL: `http://127.0.0.1:${port}/moved/v1`,
@@ -300,11 +298,5 @@ function sendError(res: ServerResponse, status: number, error: { message: string
   sendJSON(res, status, { error: { message: error.message, type: error.type ?? 'invalid_request_error', param: error.param ?? null, code: error.code ?? null } }, headers);
 }
 
-/** A base URL where nothing listens (a port bound, then released): connection refused. */
-export async function unreachableURL(): Promise<string> {
-  const s = createNetServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return `http://127.0.0.1:${port}/v1`;
-}
+/** A base URL where nothing listens (connection refused): a port no test server can be handed (test/support/ports.ts). */
+export { unreachableURL } from './ports.js';

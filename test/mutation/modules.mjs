@@ -21,7 +21,7 @@ export const MUTATION_MODULES = {
   },
   'review-files': {
     mutate: ['src/review/parse-taxonomy-file.ts', 'src/review/parse-criteria-file.ts'],
-    tests: ['test/review/parse-taxonomy-file.test.ts', 'test/review/criteria.test.ts'],
+    tests: ['test/review/parse-taxonomy-file.test.ts', 'test/review/parse-criteria-file.test.ts', 'test/review/criteria.test.ts'],
   },
   'eval-metrics': {
     mutate: ['src/eval/classification-metrics.ts', 'src/eval/clustering-metrics.ts', 'src/eval/screening-metrics.ts', 'src/eval/bootstrap.ts', 'src/eval/match-gold.ts'],

@@ -72,6 +72,27 @@ describe('taxonomy.json', () => {
     expect((await parseTaxonomyFile(ok)).flatMap((c) => c.subcategories!.map((s) => s.id))).toEqual(['c1.1', 'c2.1']);
   });
 
+  it('reads a file saved with a byte-order mark, trimming ids, names and definitions', async () => {
+    const file = await temp('bom.json', '\uFEFF' + JSON.stringify([{ id: ' kv ', name: ' KV cache ', definition: ' Caches. ', subcategories: [{ id: ' e ', name: ' Eviction ' }] }]));
+    expect(await parseTaxonomyFile(file)).toEqual([{ id: 'kv', name: 'KV cache', definition: 'Caches.', subcategories: [{ id: 'e', name: 'Eviction', definition: '' }] }]);
+  });
+
+  it('says what a taxonomy file looks like when it refuses one', async () => {
+    const cases: [string, RegExp][] = [
+      ['{"categories": [{"name": "  "}]}', /category 1: "name" a category needs a non-empty "name"$/],
+      ['{"categories": [{"name": "X", "subcategories": [{"name": " "}]}]}', /category 1: "subcategories.0.name" a subcategory needs a non-empty "name"$/],
+      ['{"categories": [{"name": "X", "id": "  "}]}', /category 1: "id" /],
+      ['{"taxonomy": []}', /expected an object with a "categories" array$/],
+      ['[3]', /category 1: entry /],
+    ];
+    for (const [content, problem] of cases) {
+      const file = await temp('bad.json', content);
+      const err = (await parseTaxonomyFile(file).catch((e: unknown) => e)) as ConfigError;
+      expect(err.message, content).toMatch(problem);
+      expect(err.hint).toBe('the file is a taxonomy.json as litrev writes it: { "categories": [ { "id", "name", "definition" } ] }');
+    }
+  });
+
   it('rejects bad files with a ConfigError naming the file and the problem', async () => {
     const cases: [string, RegExp][] = [
       ['{ not json', /not valid JSON/],

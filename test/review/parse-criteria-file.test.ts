@@ -31,6 +31,9 @@ describe('criteria files: which format', () => {
     expect(rows('# Screening criteria\ninclusion:\n  - "I1: Studies language models."\n', 'c.yaml')).toEqual([['I1', 'inclusion', 'Studies language models.', []]]);
     expect(rows('# Screening criteria\ninclusion:\n  - "I1: Studies language models."\n', 'c.yml')).toHaveLength(1);
   });
+  it('a "# " inside a line is no heading: such a file is YAML', () => {
+    expect(rows('inclusion:\n  - "I1: Uses C# or F# code."\n', 'c.txt')).toEqual([['I1', 'inclusion', 'Uses C# or F# code.', []]]);
+  });
   it('"#word" is no Markdown heading: such a file is YAML', () => {
     expect(rows('#comment\ninclusion:\n  - "I1: Studies language models."\n', 'c.txt')).toHaveLength(1);
   });
@@ -49,6 +52,10 @@ describe('criteria files: YAML', () => {
       ['I2', 'inclusion', 'Second.', []],
       ['E1', 'exclusion', 'Third.', ['survey', 'review']],
     ]);
+  });
+  it('a file with only inclusion or only exclusion criteria is enough', () => {
+    expect(rows('exclusion:\n  - Is a survey.\n', 'c.yaml')).toEqual([['E1', 'exclusion', 'Is a survey.', []]]);
+    expect(rows('## Inclusion\n- Studies LLMs.\n', 'c.md')).toEqual([['I1', 'inclusion', 'Studies LLMs.', []]]);
   });
   it('reads a mapping of ids to sentences or to criteria', () => {
     expect(rows('exclusion:\n  E7: Is a survey.\n  E8:\n    text: Is a position paper.\n    terms: [position]\n', 'c.yaml')).toEqual([
@@ -95,13 +102,14 @@ describe('criteria files: Markdown', () => {
     ]);
   });
   it('an id is a leading token with a digit or in capitals, bold or not, before ":", "." or ")"', () => {
-    const text = ['## Inclusion', '- **P1**: Population.', '- POP. Population again.', '- Note: this is a sentence.', '- Q2.1: Dotted id.', '- pop: lower-case word, no digit.'].join('\n');
+    const text = ['## Inclusion', '- **P1**: Population.', '- POP. Population again.', '- Note: this is a sentence.', '- Q2.1: Dotted id.', '- pop: lower-case word, no digit.', '- FooBAR: mixed case, no digit.'].join('\n');
     expect(rows(text, 'c.md').map(([id, , sentence]) => [id, sentence])).toEqual([
       ['P1', 'Population.'],
       ['POP', 'Population again.'],
       ['I3', 'Note: this is a sentence.'],
       ['Q2.1', 'Dotted id.'],
       ['I5', 'pop: lower-case word, no digit.'],
+      ['I6', 'FooBAR: mixed case, no digit.'],
     ]);
   });
   it('reads [terms: ...] and [term: ...] at the end of an item, split on commas and semicolons', () => {

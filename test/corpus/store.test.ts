@@ -127,6 +127,17 @@ describe('corpus identity (which earlier run ask and chat take their notes from)
     expect(title.hash).not.toBe(base.hash);
   });
 
+  it('does not depend on the order the papers come in', () => {
+    const paper = (id: string, abstract: string) => ({ id, key: id, title: `T ${id}`, titleDerived: false, abstract, authors: [], sources: [] });
+    const papers = [paper('b', 'B.'), paper('a', 'A.'), paper('c', 'C.'), paper('aa', 'AA.')];
+    const hash = corpusHash(papers);
+    expect(corpusHash([...papers].reverse())).toBe(hash);
+    expect(corpusHash([papers[2]!, papers[0]!, papers[3]!, papers[1]!])).toBe(hash);
+    expect(papers.map((p) => p.id)).toEqual(['b', 'a', 'c', 'aa']);
+    // Moving a field's text to the next paper is a different corpus.
+    expect(corpusHash([paper('a', 'A.B.'), paper('b', ''), paper('c', 'C.'), paper('aa', 'AA.')])).not.toBe(hash);
+  });
+
   it('does not change with the order of the input rows', async () => {
     const a = await identity(rows('Second Stored Paper,The second abstract.,2022'));
     const b = await identity('title,abstract,year\nThird Stored Paper,The third abstract.,2023\nSecond Stored Paper,The second abstract.,2022\nFirst Stored Paper,"The first abstract, stored.",2021\n');

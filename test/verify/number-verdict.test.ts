@@ -73,3 +73,23 @@ describe('numbers are numbers in any script and wherever they stand', () => {
     expect(extractNumbers('½ the memory')).toEqual([]);
   });
 });
+
+describe('what is not a claim', () => {
+  const LOCATORS = ['p. 4', 'p 4', 'pp. 33-35', 'page 3', 'pages 3–4', 'chap. 2', 'chapter 2', 'chapters 2-3', 'sec. 4', 'section 4', 'sections 4 - 5', 'fig. 2', 'figs. 2-3', 'figure 2', 'figures 2',
+    'tab. 1', 'tabs. 1', 'table 1', 'tables 1-2', 'eq. 3', 'eqs. 3-4', 'equation 3', 'equations 3', 'vol. 2', 'vols. 2', 'no. 4', 'nos. 4', 'para 5', 'line 3', 'lines 3-5', '§ 4', '§§ 4-5', 'Table 7'];
+  it.each(LOCATORS)('the locator "%s" in a citation', (locator) => {
+    expect(verdicts(`KeepKV keeps attention consistent [@kv, ${locator}].`)).toEqual(SUPPORTED);
+  });
+  it('a locator-like word followed by a claim is a claim', () => {
+    expect(verdicts('Throughput rises [@kv, p. 97x faster].')).toEqual(UNSUPPORTED);
+    expect(verdicts('Throughput rises [@kv, table 96% of the time].')).toEqual(UNSUPPORTED);
+    expect(verdicts('Throughput rises [@kv, see fig. 95 times].')).toEqual(UNSUPPORTED);
+  });
+  it('link targets and URLs are not claims; a link text and doubled backticks are', () => {
+    expect(verdicts('The code is [online](https://example.org/v2/99x) [@kv].')).toEqual(SUPPORTED);
+    expect(verdicts('The code is at https://example.org/99x/ [@kv].')).toEqual(SUPPORTED);
+    expect(verdicts('The code is at http://example.org/99x [@kv].')).toEqual(SUPPORTED);
+    expect(verdicts('The code is [99x faster](https://example.org) [@kv].')).toEqual(UNSUPPORTED);
+    expect(verdicts('Throughput rises ``98x`` [@kv].')).toEqual(UNSUPPORTED);
+  });
+});

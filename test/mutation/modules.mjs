@@ -25,7 +25,7 @@ export const MUTATION_MODULES = {
   },
   'eval-metrics': {
     mutate: ['src/eval/classification-metrics.ts', 'src/eval/clustering-metrics.ts', 'src/eval/screening-metrics.ts', 'src/eval/bootstrap.ts', 'src/eval/match-gold.ts'],
-    tests: ['test/eval/eval-metrics.test.ts'],
+    tests: ['test/eval/eval-metrics.test.ts', 'test/eval/eval-cli.test.ts'],
   },
 };
 

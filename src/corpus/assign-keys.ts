@@ -1,4 +1,4 @@
-import { baseKey, isSafeCitationKey, keyVariant } from './citation-key.js';
+import { isSafeCitationKey, keyCandidates, keyVariant } from './citation-key.js';
 import type { MergedPaper } from './merge-records.js';
 import type { Paper } from './paper.js';
 import { aliasIds } from './paper-id.js';
@@ -11,8 +11,8 @@ type IdentifiedPaper = MergedPaper & { id: string };
  * 1. the user's own BibTeX key (a second paper with the same key gets a variant, with a warning);
  * 2. the key the paper had before (`previousKeys`: id -> key from the stored corpus, looked up under every
  *    alias id of the paper), so keys stay put when papers are added or files reordered;
- * 3. a generated readable key (`author2024word`, `word-word`, `wordword2024`), never one that an earlier
- *    corpus gave to another paper.
+ * 3. a generated readable key (`zhang2024h2o`, `kv-cache`, `kvcache2024`; one title word more, `kv-cache-eviction`, when
+ *    the shorter one is taken), never one that an earlier corpus gave to another paper.
  * Keys are unique case-insensitively.
  */
 export function assignKeys(
@@ -65,8 +65,11 @@ export function assignKeys(
 
   for (const p of sorted) {
     if (keys.has(p.id)) continue;
-    const base = baseKey(p) || `paper-${p.id.slice(1, 7)}`;
-    claim(p, firstFree(base, taken, reserved, nextVariant));
+    const candidates = keyCandidates(p);
+    if (candidates.length === 0) candidates.push(`paper-${p.id.slice(1, 7)}`);
+    // The first readable key free; when every one is taken, a variant of the longest.
+    const free = candidates.find((k) => !taken.has(k.toLowerCase()) && !reserved.has(k.toLowerCase()));
+    claim(p, free ?? firstFree(candidates[candidates.length - 1]!, taken, reserved, nextVariant));
   }
 
   return { papers: sorted.map((p) => toPaper(p, keys.get(p.id)!, originalKeys.get(p.id))), warnings };

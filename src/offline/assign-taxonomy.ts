@@ -3,16 +3,16 @@ import type { Annotation, Taxonomy, TaxonomyCategory } from '../review/annotatio
 import type { CategorySpec } from '../review/engine.js';
 import { centroidOf, nearest } from './cluster/kmeans.js';
 import { runSteps, type Steps } from '../review/cooperative-loop.js';
-import { buildTfidf, dotSparse, vectorOver } from './cluster/tfidf.js';
+import { buildTfidf, dotDense, dotSparse, vectorOver } from './cluster/tfidf.js';
 import { paperClusterText } from './taxonomy.js';
 import { indexTerms } from './text/tokens.js';
-
+import { listedPlacement } from '../review/listed-papers.js';
 
 /**
- * Apply a given list of categories (a taxonomy the user edited): each paper goes to the category
- * whose name and definition are most similar to its text (TF-IDF cosine; ties to the earlier
- * category). A paper sharing no term with any category goes to the category whose assigned papers
- * it resembles most. Categories keep their ids and order; one may end up with no paper. A category
+ * Apply a given list of categories (a taxonomy the user edited): a paper the file lists in a category
+ * stays there; every other paper goes to the category whose name and definition, and listed papers,
+ * are most similar to its text (TF-IDF cosine; ties to the earlier category). A paper sharing no term
+ * with any category goes to the category whose assigned papers it resembles most. Categories keep their ids and order; one may end up with no paper. A category
  * with subcategories has its papers placed among them the same way.
  */
 export function assignToTaxonomy(papers: Paper[], annotations: Annotation[], categories: CategorySpec[]): Taxonomy {
@@ -34,11 +34,18 @@ export function* assignToTaxonomySteps(papers: Paper[], annotations: Annotation[
   const index = new Map(model.terms.map((t, i) => [t, i]));
   const paperVecs = paperDocs.map((d) => vectorOver(d, index, model.idf));
   const catVecs = categoryDocs.map((d) => vectorOver(d, index, model.idf));
-  const choice = paperVecs.map((v) => {
+  const listed = listedPlacement(papers, categories);
+  const listedMembers = categories.map((_, k) => papers.flatMap((p, i) => (listed.get(p.id) === k ? [i] : [])));
+  // A category's listed papers describe it too: an unlisted paper like them joins them.
+  const listedCentroids = listedMembers.map((m) => (m.length > 0 ? centroidOf(paperVecs, m, model.terms.length) : null));
+  const choice = paperVecs.map((v, i) => {
+    const pinned = listed.get(papers[i]!.id);
+    if (pinned !== undefined) return pinned;
     let best = -1;
     let bestSim = 0;
     catVecs.forEach((c, k) => {
-      const s = dotSparse(v, c);
+      const centroid = listedCentroids[k];
+      const s = dotSparse(v, c) + (centroid ? dotDense(v, centroid) : 0);
       if (s > bestSim + 1e-12) {
         best = k;
         bestSim = s;

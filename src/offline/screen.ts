@@ -11,8 +11,13 @@ const MIN_COVERAGE = 0.6;
 const MIN_RELATIVE = 0.25;
 
 export interface ScreenDecision {
+  /** Always true: the offline topic screening sets no paper aside. */
   relevant: boolean;
   reason: string;
+  /** True when the paper matches the topic well (evidence of relevance); false: kept without a judgement. */
+  judged: boolean;
+  /** Place by topic match, 1 = best. */
+  rank: number;
 }
 
 function paperTerms(p: Paper): string[] {
@@ -33,10 +38,12 @@ function docStats(terms: readonly string[], query: ReadonlySet<string>): DocStat
 }
 
 /**
- * Lexical relevance to a --topic: BM25 of the topic's words and word pairs over each paper's title
- * (counted twice) and abstract. A paper is relevant when it covers most of the topic (60% of the
- * idf mass of its words) and scores at least a quarter of the best paper. The reason names the
- * matched and missing topic words.
+ * Lexical relevance to a --topic, recall first: BM25 of the topic's words and word pairs over each
+ * paper's title (counted twice) and abstract ranks the corpus, and no paper is set aside, since a
+ * missing word is no evidence that a paper is off topic (real corpora use words a topic does not).
+ * A paper that covers most of the topic (60% of the idf mass of its words) and scores at least a
+ * quarter of the best paper counts as judged relevant; every other paper is kept, "not judged
+ * offline". The reason names the matched and missing topic words and the paper's rank.
  */
 export function screenOffline(papers: Paper[], topic: string): Map<string, ScreenDecision> {
   return runSteps(screenOfflineSteps(papers, topic));
@@ -68,19 +75,21 @@ export function* screenOfflineSteps(papers: Paper[], topic: string): Steps<Map<s
     return { score, matched, coverage };
   });
   const best = Math.max(0, ...scored.map((s) => s.score));
+  const rank = new Array<number>(n);
+  scored.map((s, i) => ({ s: s.score, i })).sort((a, b) => b.s - a.s || a.i - b.i).forEach((x, k) => (rank[x.i] = k + 1));
   const result = new Map<string, ScreenDecision>();
   papers.forEach((p, i) => {
     const s = scored[i]!;
     const missing = words.filter((w) => !s.matched.includes(w));
-    const relevant = s.score > 0 && s.coverage >= MIN_COVERAGE && s.score >= MIN_RELATIVE * best;
-    const detail = `BM25 ${s.score.toFixed(2)}, best ${best.toFixed(2)}`;
+    const judged = s.score > 0 && s.coverage >= MIN_COVERAGE && s.score >= MIN_RELATIVE * best;
+    const detail = `BM25 ${s.score.toFixed(2)}, best ${best.toFixed(2)}, rank ${rank[i]} of ${n}`;
     let reason: string;
-    if (words.length === 0) reason = 'the topic has no content words to match';
-    else if (s.matched.length === 0) reason = `no topic word in the title or abstract (${words.join(', ')})`;
-    else if (relevant) reason = `matches ${s.matched.join(', ')}${missing.length ? `; lacks ${missing.join(', ')}` : ''} (${detail})`;
-    else if (s.coverage < MIN_COVERAGE) reason = `matches only ${s.matched.join(', ')}; lacks ${missing.join(', ')} (${detail})`;
-    else reason = `matches ${s.matched.join(', ')} but weakly (${detail})`;
-    result.set(p.id, { relevant, reason });
+    if (words.length === 0) reason = 'not judged offline: the topic has no content words to match; kept';
+    else if (s.matched.length === 0) reason = `not judged offline: no topic word in the title or abstract (${words.join(', ')}); kept (${detail})`;
+    else if (judged) reason = `matches ${s.matched.join(', ')}${missing.length ? `; lacks ${missing.join(', ')}` : ''} (${detail})`;
+    else if (s.coverage < MIN_COVERAGE) reason = `not judged offline: matches only ${s.matched.join(', ')}; lacks ${missing.join(', ')}; kept (${detail})`;
+    else reason = `not judged offline: matches ${s.matched.join(', ')} but weakly; kept (${detail})`;
+    result.set(p.id, { relevant: true, reason, judged, rank: rank[i]! });
   });
   return result;
 }

@@ -2,6 +2,7 @@ import type { Paper } from '../corpus/paper.js';
 import { promptHashes } from '../prompts/load-prompts.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
 import type { CriteriaSet } from '../review/criteria.js';
+import type { FailedPart } from '../review/review-draft.js';
 import type { PrismaCounts } from '../review/prisma.js';
 import { RUN_MANIFEST_FILE, type RunManifest, type StageAccounting } from '../runs/manifest.js';
 import { verificationPassed } from '../verify/verification-report.js';
@@ -23,6 +24,8 @@ export interface ManifestInput {
   started: number;
   stageAccounting: Record<string, StageAccounting>;
   stability?: RunManifest['stability'];
+  /** Parts of the review the model failed to write. */
+  failedParts?: FailedPart[];
 }
 
 /** run.json: what was run, with which settings and prompts, what it cost, and what came of it. */
@@ -78,7 +81,8 @@ export function buildManifest(input: ManifestInput): RunManifest {
     ...(input.criteria ? { criteria: input.criteria.criteria.map(({ id, kind, text, terms }) => ({ id, kind, text, terms })) } : {}),
     ...(input.stability ? { stability: input.stability } : {}),
     files: [...input.files, RUN_MANIFEST_FILE],
-    status: failed > 0 ? 'failed-items' : verificationPassed(input.verification) ? 'ok' : 'ok with warnings',
+    ...(input.failedParts?.length ? { failedSections: input.failedParts.map(({ part, heading, reason }) => ({ part, heading, reason })) } : {}),
+    status: failed > 0 || (input.failedParts?.length ?? 0) > 0 ? 'failed-items' : verificationPassed(input.verification) ? 'ok' : 'ok with warnings',
     ...(o.gateway?.endpointState ? { limits: o.gateway.endpointState() } : {}),
   };
 }

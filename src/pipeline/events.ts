@@ -14,6 +14,8 @@ export interface RunSummary {
   /** Papers without an abstract, reviewed from their title only. */
   withoutAbstract: number;
   failed: number;
+  /** Parts of the review the model failed to write, by heading (a section that cites no paper): failed items too. */
+  failedSections?: string[];
   calls: number;
   cacheHits: number;
   promptTokens: number;
@@ -21,6 +23,8 @@ export interface RunSummary {
   costUSD: number | null;
   files: string[];
   verification: VerificationSummary;
+  /** Offline screening: papers decided on evidence, of them set aside, and papers kept without a judgement. */
+  screening?: { judged: number; excluded: number; notJudged: number };
   /** --repeat N: Fleiss' kappa between the repeats (absent without --repeat). */
   agreement?: { repeats: number; contributionTypeKappa: number | null; categoryKappa: number | null };
   durationMs: number;

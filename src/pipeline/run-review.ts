@@ -84,6 +84,9 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
         ? o.engine.applyTaxonomy(papers, annotations, o.taxonomyCategories, ctx)
         : o.engine.induceTaxonomy(papers, annotations, ctx),
     );
+    if (o.engine.kind === 'offline' && o.promptDir) {
+      emit({ type: 'warning', message: `--prompts ${o.promptDir}: the offline engine uses no prompts, so this folder changes nothing (give a model to use it)` });
+    }
     if (o.config.repeat > 1 && !o.repeatEngines?.length) {
       emit({ type: 'warning', message: `--repeat ${o.config.repeat}: the ${o.engine.kind} engine is deterministic, so there is nothing to sample` });
     }
@@ -105,6 +108,7 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
         progress: (p) => ctx.progress(p.done, p.total, 0),
       });
       const result = verifyDraft(draft, { papers: all, annotations: allAnnotations, taxonomy }, { strict: o.config.strict, appendix: renderPrismaSection(prisma, criteria, all, allAnnotations), quoteChecks });
+      for (const line of result.warnings) ctx.warn(line);
       emit({ type: 'verification', summary: result.report.summary });
       ctx.progress(allAnnotations.length, allAnnotations.length, 0);
       return result;
@@ -123,6 +127,7 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
         started,
         stageAccounting: () => accountant.snapshot(),
         ...(stability ? { stability } : {}),
+        ...(draft.failedParts?.length ? { failedParts: draft.failedParts } : {}),
       });
       return summary;
     });

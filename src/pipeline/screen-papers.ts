@@ -1,4 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
+import { judgedOffline } from '../offline/screen-criteria.js';
 import { NoInputError } from '../errors.js';
 import { screeningReason, type CriteriaScreening, type CriteriaSet } from '../review/criteria.js';
 import type { Relevance } from '../review/engine.js';
@@ -29,8 +30,12 @@ export async function screenPapers(
   let screenings = new Map<string, CriteriaScreening>();
   if (criteria) {
     screenings = await runStage(emit, o.signal, 'screen', all.length, 'papers', (ctx) => o.engine.screenCriteria(all, criteria, ctx));
+    const offline = o.engine.kind === 'offline';
     relevance = new Map(
-      [...screenings].map(([id, s]) => [id, { relevant: s.decision === 'include', reason: screeningReason(criteria.criteria, s) }]),
+      [...screenings].map(([id, s]) => [
+        id,
+        { relevant: s.decision === 'include', reason: screeningReason(criteria.criteria, s), ...(offline ? { judged: judgedOffline(s, criteria.criteria) } : {}) },
+      ]),
     );
   } else if (topic) {
     relevance = await runStage(emit, o.signal, 'screen', all.length, 'papers', (ctx) => o.engine.screen(all, topic, ctx));

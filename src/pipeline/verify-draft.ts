@@ -6,11 +6,14 @@ import type { ReviewDraft } from '../review/review-draft.js';
 import { checkProse, type ProseFinding } from '../verify/check-prose.js';
 import type { QuoteCheck, VerificationReport } from '../verify/verification-report.js';
 import { verifyReview } from '../verify/verify-review.js';
+import { verificationWarnings } from '../verify/verification-warnings.js';
 
 export interface VerifiedReview {
   /** review.md as written: the checked draft, closed by its own verification section. */
   markdown: string;
   report: VerificationReport;
+  /** What verification removed or distrusts, one line each with its sentence (for the run's warnings). */
+  warnings: string[];
 }
 
 /**
@@ -37,7 +40,7 @@ export function verifyDraft(
   // The verification result closes the review itself (appended after the checks, not checked).
   const appendix = options.appendix?.trim() ? `${options.appendix.trim()}\n\n` : '';
   const markdown = `${verified.markdown.trimEnd()}\n\n${appendix}${renderVerificationSection(report)}`;
-  return { markdown, report };
+  return { markdown, report, warnings: verificationWarnings(report) };
 }
 
 /** Add the prose findings to the report (nothing changes when there are none): removed keys count as dangling. */

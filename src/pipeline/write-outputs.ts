@@ -11,6 +11,7 @@ import { renderTaxonomyJson } from '../report/taxonomy-json.js';
 import { renderVerificationFiles } from '../report/verification-json.js';
 import { writeFilesAtomic } from '../report/write-files.js';
 import type { Annotation, Taxonomy } from '../review/annotation.js';
+import type { FailedPart } from '../review/review-draft.js';
 import { RUN_MANIFEST_FILE, type RunManifest, type StageAccounting } from '../runs/manifest.js';
 import { citedKeys } from '../verify/citation-keys.js';
 import { buildManifest } from './build-manifest.js';
@@ -30,6 +31,8 @@ export interface WriteOutputsInput {
   started: number;
   stageAccounting: () => Record<string, StageAccounting>;
   stability?: RunManifest['stability'];
+  /** Parts of the review the model failed to write (the run ends with failed items). */
+  failedParts?: FailedPart[];
   /** Files written so far, of how many (run.json included). */
   progress?: (done: number, total: number) => void;
 }
@@ -66,6 +69,7 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     started: input.started,
     stageAccounting: input.stageAccounting(),
     ...(input.stability ? { stability: input.stability } : {}),
+    ...(input.failedParts?.length ? { failedParts: input.failedParts } : {}),
   });
   const manifestPath = await writeFilesAtomic(o.outDir, { [RUN_MANIFEST_FILE]: `${JSON.stringify(manifest, null, 2)}\n` });
   input.progress?.(total, total);
@@ -77,6 +81,7 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     annotated: manifest.counts.annotated,
     withoutAbstract: manifest.counts.withoutAbstract ?? 0,
     failed: manifest.counts.failed,
+    ...(input.failedParts?.length ? { failedSections: input.failedParts.map((f) => f.heading) } : {}),
     calls: manifest.counts.calls,
     cacheHits: manifest.counts.cacheHits,
     promptTokens: manifest.tokens.prompt,
@@ -85,6 +90,7 @@ export async function writeReviewOutputs(input: WriteOutputsInput): Promise<RunS
     files: [...written, ...manifestPath].map((f) => path.resolve(f)),
     verification: verified.report.summary,
     ...(manifest.stability ? { agreement: manifest.stability } : {}),
+    ...(input.prisma.offlineScreening ? { screening: { ...input.prisma.offlineScreening, excluded: input.prisma.excluded } } : {}),
     durationMs: manifest.durationMs,
   };
 }

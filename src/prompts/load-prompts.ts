@@ -5,7 +5,7 @@ import { ConfigError } from '../errors.js';
 import { parsePromptFile, type PromptFile } from './prompt-file.js';
 
 /** The prompts litrev ships, one file each in prompts/. */
-export const PROMPT_NAMES = ['classify', 'screen', 'screen-criteria', 'taxonomy', 'assign', 'synthesize', 'merge', 'overview', 'answer'] as const;
+export const PROMPT_NAMES = ['classify', 'screen', 'screen-criteria', 'taxonomy', 'assign', 'synthesize', 'merge', 'overview', 'answer', 'plan', 'answer-rows'] as const;
 export type PromptName = (typeof PROMPT_NAMES)[number];
 export type PromptSet = Record<PromptName, PromptFile>;
 

@@ -66,7 +66,9 @@ export function extractiveAnswer(question: string, hits: readonly Hit[], retriev
   const closest = () => pool.filter((_, i) => coverage[i]! >= CLOSEST_MIN_COVERAGE);
   if (Math.max(0, ...coverage) < MIN_COVERAGE) return { text: notSupported(closest()), supported: false };
   const wanted = askedEntity(question);
-  const chosen = choose(scoreSentences(pool, weights, contextWeights, { wantsQuantity: QUANTITATIVE_QUESTION.test(question), wanted, onSubject: about.length > 0 }));
+  // --top-k is honoured: more papers retrieved, more of them quoted (half of k, at least MAX_SENTENCES).
+  const most = Math.max(MAX_SENTENCES, Math.ceil(hits.length / 2));
+  const chosen = choose(scoreSentences(pool, weights, contextWeights, { wantsQuantity: QUANTITATIVE_QUESTION.test(question), wanted, onSubject: about.length > 0 }), most);
   if (chosen.length === 0) return { text: notSupported(closest()), supported: false };
   return { text: chosen.map((s) => `- "${s.text}" [@${s.key}]`).join('\n'), supported: true };
 }
@@ -114,14 +116,14 @@ function scoreSentences(
   return out;
 }
 
-function choose(sentences: ScoredSentence[]): ScoredSentence[] {
+function choose(sentences: ScoredSentence[], most: number): ScoredSentence[] {
   const ranked = [...sentences].sort((a, b) => b.score - a.score || a.hitRank - b.hitRank || a.index - b.index);
   const top = ranked[0];
   if (!top) return [];
   const perPaper = new Map<string, number>();
   const chosen: ScoredSentence[] = [];
   for (const s of ranked) {
-    if (chosen.length >= MAX_SENTENCES || s.score < RELATIVE_CUTOFF * top.score) break;
+    if (chosen.length >= most || s.score < RELATIVE_CUTOFF * top.score) break;
     const n = perPaper.get(s.key) ?? 0;
     if (n >= MAX_PER_PAPER) continue;
     perPaper.set(s.key, n + 1);

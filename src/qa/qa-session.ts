@@ -4,10 +4,16 @@ import { resolveCorpus } from '../corpus/resolve-corpus.js';
 import type { Accounting, ModelGateway } from '../model/types.js';
 import { loadPrompt } from '../prompts/load-prompts.js';
 import type { PromptFile } from '../prompts/prompt-file.js';
+import { createCorpusTable, type CorpusTable } from '../query/corpus-table.js';
 import { createRetriever } from '../retrieval/create-retriever.js';
 import { loadRunNotes } from '../retrieval/load-run-notes.js';
 import type { Hit, Retriever } from '../retrieval/types.js';
 import { answerQuestion } from './answer-question.js';
+import { createCandidateRetriever } from './candidate-retriever.js';
+import { openStoredIndexes } from './index-store.js';
+
+/** Corpora of this many papers or more rank lookups over candidates (see candidate-retriever.ts). */
+const CANDIDATES_FROM = 20_000;
 import type { AnswerResult, QaTurn } from './types.js';
 
 export interface QaSessionOptions {
@@ -15,6 +21,10 @@ export interface QaSessionOptions {
   /** --in paths; empty: the corpus stored by `litrev ingest`. */
   paths: string[];
   topK: number;
+  /** Rows a list answer shows (the rest: "and M more"; all of them in JSON). */
+  shown?: number;
+  /** A conversation to continue (`ask --follow-up`): its turns and the last answer's papers. */
+  resume?: { history: QaTurn[]; papers: string[] };
   signal?: AbortSignal;
   /** Ingest problems and retrieval fallbacks, one line each. */
   onWarning?: (message: string) => void;
@@ -32,6 +42,9 @@ export interface QaSession {
   readonly history: readonly QaTurn[];
   /** Sources of the last answer (what /sources shows). */
   readonly lastSources: readonly Hit[];
+  /** Keys of the last answer's papers: what a follow-up's "these" and "it" refer to. */
+  readonly lastPapers: readonly string[];
+  readonly table: CorpusTable;
   ask(question: string, options?: { onToken?: (delta: string) => void; signal?: AbortSignal }): Promise<AnswerResult>;
   accounting(): Accounting | null;
   close(): Promise<void>;
@@ -50,20 +63,26 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
 
   let gateway: ModelGateway | null = null;
   let prompt: PromptFile | undefined;
+  let planPrompt: PromptFile | undefined;
+  let rowsPrompt: PromptFile | undefined;
   if (config.engine === 'model') {
     prompt = await loadPrompt('answer', config.promptDirs[0]);
+    planPrompt = await loadPrompt('plan', config.promptDirs[0]);
+    rowsPrompt = await loadPrompt('answer-rows', config.promptDirs[0]);
     const { createGateway } = await import('../model/create-gateway.js');
     gateway = await createGateway(config, { signal: options.signal });
   }
   const g = gateway;
-  const retriever: Retriever = createRetriever(corpus.papers, {
-    annotations: notes?.notes,
-    embed: g ? (texts, signal) => g.embed(texts, signal) : undefined,
-    onWarning: options.onWarning,
-  });
+  // The stored corpus keeps its indexes on disk (see index-store.ts); papers read with --in are indexed in memory.
+  const stored = options.paths.length === 0 ? await openStoredIndexes(config.workspaceDir, corpus, notes) : null;
+  const table = createCorpusTable(corpus.papers, notes?.notes, stored?.postings);
+  const retrieverOptions = { annotations: notes?.notes, embed: g ? (texts: string[], signal?: AbortSignal) => g.embed(texts, signal) : undefined, onWarning: options.onWarning };
+  // A large corpus ranks lookups over candidates from the table's index; a small one indexes every paper (lazily).
+  const retriever: Retriever = corpus.papers.length >= CANDIDATES_FROM ? createCandidateRetriever(table, retrieverOptions) : createRetriever(corpus.papers, retrieverOptions);
 
-  const history: QaTurn[] = [];
+  const history: QaTurn[] = [...(options.resume?.history ?? [])];
   let lastSources: readonly Hit[] = [];
+  let lastPapers: readonly string[] = options.resume?.papers ?? [];
   return {
     engine: config.engine,
     engineReason: config.engineReason,
@@ -76,6 +95,10 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
     get lastSources() {
       return lastSources;
     },
+    get lastPapers() {
+      return lastPapers;
+    },
+    table,
     async ask(question, askOptions = {}) {
       const result = await answerQuestion({
         question,
@@ -84,12 +107,18 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
         gateway: g,
         prompt,
         topK: options.topK,
+        table,
+        previousKeys: lastPapers,
+        shown: options.shown,
+        planPrompt,
+        rowsPrompt,
         onToken: askOptions.onToken,
         onWarning: options.onWarning,
         signal: askOptions.signal ?? options.signal,
       });
       history.push({ question, answer: result.answer });
       lastSources = result.sources;
+      if (result.papers && result.papers.length > 0) lastPapers = result.papers;
       return result;
     },
     accounting: () => (g ? g.accounting() : null),

@@ -2,6 +2,9 @@ import type { PromptFile } from '../prompts/prompt-file.js';
 import type { ModelGateway } from '../model/types.js';
 import type { VerificationSummary } from '../verify/verification-summary.js';
 import type { Hit, Retriever } from '../retrieval/types.js';
+import type { CorpusTable } from '../query/corpus-table.js';
+import type { QueryPlan, QuestionKind } from '../query/query-plan.js';
+import type { ResultRow } from '../query/run-plan.js';
 
 /** One exchange of a conversation. */
 export interface QaTurn {
@@ -20,6 +23,15 @@ export interface AnswerRequest {
   prompt?: PromptFile;
   /** Papers retrieved as sources (default 8). */
   topK?: number;
+  /** The corpus as a table: list, count, compare, extremes and distribution questions are answered from it. */
+  table?: CorpusTable;
+  /** Keys of the previous answer's papers, in its order: "these", "it", "which of them" refer to them. */
+  previousKeys?: readonly string[];
+  /** Rows a list answer shows in the terminal (the rest: "and M more"). */
+  shown?: number;
+  /** The prompts of the model's query plan and of its answer from rows (with a gateway and a table). */
+  planPrompt?: PromptFile;
+  rowsPrompt?: PromptFile;
   /** Text as it is written, already cleaned of unknown citations. */
   onToken?: (delta: string) => void;
   /** Told when the sources had to be trimmed to fit the model's context window. */
@@ -45,6 +57,18 @@ export interface AnswerResult {
   verification: VerificationSummary;
   /** Unknown citation keys removed from the model's text. */
   removedKeys: string[];
+  /** The question's kind (answerQuestion always sets it and the four fields below). */
+  kind?: QuestionKind;
+  /** The query run over the table (null: answered by retrieval). */
+  plan?: QueryPlan | null;
+  /** Papers that satisfy the plan's filters (null for retrieval answers). */
+  count?: number | null;
+  /** Every row of the answer (null for retrieval answers). */
+  rows?: ResultRow[] | null;
+  /** Keys of the papers this answer is about, in order: what the next question's "these" and "it" refer to. */
+  papers?: string[];
+  /** Said when a question that reads like a list or count could not be planned and retrieval answered it. */
+  note?: string;
 }
 
 /** The answer when the corpus does not support one (the answer prompt asks the model for the same words). */

@@ -7,7 +7,13 @@ export interface PaperRow {
   id: string;
   key: string;
   title: string;
+  /** True when the source had no title and `title` is the abstract's opening. */
+  titleDerived: boolean;
+  authors: string[];
+  venue: string | null;
   doi: string | null;
+  /** The paper's link as the source gave it, else its arXiv page. */
+  url: string | null;
   /** True when the paper has no abstract: it was reviewed from its title only. */
   titleOnly: boolean;
   year: number | null;
@@ -30,7 +36,8 @@ export interface PaperRow {
   rejectedClaims: { claim: Claim; reason: string }[];
   status: Annotation['status'] | 'missing';
   error: string | null;
-  relevance: { relevant: boolean; reason: string } | null;
+  /** The screening decision; `judged: false` when the offline engine kept the paper without evidence either way, `rank` its place by --topic match. */
+  relevance: { relevant: boolean; reason: string; judged?: boolean; rank?: number } | null;
   /** --criteria: the decision, the criteria that excluded the paper, and every answer with its reason and quote. */
   screening?: CriteriaScreening;
 }
@@ -52,7 +59,11 @@ export function paperRows(papers: readonly Paper[], annotations: readonly Annota
       id: p.id,
       key: p.key,
       title: p.title,
+      titleDerived: p.titleDerived,
+      authors: p.authors,
+      venue: p.venue ?? null,
       doi: p.doi ?? null,
+      url: p.url ?? (p.arxivId ? `https://arxiv.org/abs/${p.arxivId}` : null),
       titleOnly: p.abstract.trim() === '',
       year: p.year ?? null,
       categoryId: c?.id ?? null,

@@ -5,7 +5,7 @@ import { csvChunks } from './csv.js';
 import { paperRows, type PaperRow } from './paper-rows.js';
 
 const HEADER = [
-  'id', 'key', 'title', 'title_only', 'year', 'category', 'contribution_type', 'method_family', 'method_summary', 'problem',
+  'id', 'key', 'title', 'title_derived', 'title_only', 'authors', 'year', 'venue', 'doi', 'url', 'category', 'contribution_type', 'method_family', 'method_summary', 'problem',
   'tasks', 'datasets', 'models', 'claims', 'status', 'error', 'relevance',
 ];
 
@@ -18,7 +18,8 @@ export function flattenClaim(c: Claim): string {
 }
 
 /**
- * papers.csv: the same rows as papers.jsonl as a table a spreadsheet opens (RFC 4180). Lists are
+ * papers.csv: the same rows as papers.jsonl as a table a spreadsheet opens (RFC 4180), with the
+ * bibliographic columns (authors, year, venue, doi, url) a reference manager needs. Lists are
  * joined with "; ", claims one per line inside their cell, numbered.
  */
 export function renderPapersCsv(papers: Paper[], annotations: Annotation[], taxonomy: Taxonomy): string {
@@ -36,8 +37,13 @@ export function papersCsvChunks(papers: Paper[], annotations: Annotation[], taxo
     r.id,
     r.key,
     r.title,
+    r.titleDerived ? 'yes' : '',
     r.titleOnly ? 'yes' : '',
+    r.authors.join('; '),
     r.year,
+    r.venue,
+    r.doi,
+    r.url,
     r.category,
     ...(twoLevel ? [r.subcategory ?? null] : []),
     r.contributionType,

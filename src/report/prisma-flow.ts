@@ -26,6 +26,12 @@ export function flowBoxes(c: PrismaCounts, criteria: CriteriaSet | null): FlowBo
       lines: [`Records excluded: ${c.excluded}`, ...Object.entries(c.excludedByReason).map(([r, n]) => `${reasonLabel(r, criteria)}: ${n}`)],
     },
     { id: 'failed', lines: [`Records not assessed (failed): ${c.failed}`] },
-    { id: 'included', lines: [`Studies included in the review: ${c.included}`] },
+    {
+      id: 'included',
+      lines: [
+        `Studies included in the review: ${c.included}`,
+        ...(c.offlineScreening?.notJudged ? [`kept without an offline judgement: ${c.offlineScreening.notJudged}`] : []),
+      ],
+    },
   ];
 }

@@ -16,6 +16,9 @@ function originalEntry(paper: Paper): string {
   return entry.replace(ENTRY_HEAD, `$1${paper.key},${original}`);
 }
 
+/** The note of an entry whose title litrev derived from the abstract. */
+export const DERIVED_TITLE_NOTE = 'Title derived from the abstract';
+
 function field(name: string, value: string): string {
   return `  ${name} = {${value}}`;
 }
@@ -36,6 +39,8 @@ function generatedEntry(paper: Paper): string {
     fields.push(field('archivePrefix', 'arXiv'));
   }
   if (paper.originalKey !== undefined) fields.push(field('originalkey', escapeLatex(paper.originalKey)));
+  // The source had no title: the one above is the abstract's opening, which a reader must not take for the paper's.
+  if (paper.titleDerived) fields.push(field('note', DERIVED_TITLE_NOTE));
   return `@${article ? 'article' : 'misc'}{${paper.key},\n${fields.join(',\n')}\n}`;
 }
 
@@ -66,7 +71,7 @@ function macroName(definition: string): string {
  * references.bib: one entry per paper given (the papers the review cites), in the order given.
  * A paper that came from BibTeX keeps the user's original entry verbatim (its key set to the
  * paper's key), preceded by the `@string` macros it uses; the others get a generated entry with
- * LaTeX special characters escaped.
+ * LaTeX special characters escaped, and `note = {Title derived from the abstract}` when the source had no title.
  */
 export function renderReferencesBib(papers: Paper[]): string {
   if (papers.length === 0) return '';

@@ -3,9 +3,9 @@ import type { Taxonomy } from '../review/annotation.js';
 
 /**
  * taxonomy.json: the categories with id, name, definition, size, paper ids and paper keys. The
- * same format `--taxonomy FILE` reads back (edit names and definitions, add or remove categories;
- * paperIds and paperKeys are ignored there). A category of a two-level taxonomy lists its
- * subcategories in the same shape.
+ * same format `--taxonomy FILE` reads back: names and definitions as edited, and every paper a
+ * category lists (paperIds or paperKeys) stays in it; only papers no category lists are placed.
+ * A category of a two-level taxonomy lists its subcategories in the same shape.
  */
 export function renderTaxonomyJson(taxonomy: Taxonomy, papers: Paper[]): string {
   const keys = new Map(papers.map((p) => [p.id, p.key]));

@@ -22,13 +22,15 @@ export function renderVerificationSection(report: VerificationReport): string {
     lines.push('', 'Numbers not found in the papers their sentence cites:', '');
     for (const n of unsupported.slice(0, MAX_LISTED)) {
       const elsewhere = n.alsoIn.length > 0 ? `; it appears in ${n.alsoIn.map((k) => `@${k}`).join(', ')}` : '';
-      lines.push(`- line ${n.line}: "${markdownInline(n.number)}" (cites ${n.citedKeys.map((k) => `@${k}`).join(', ')}${elsewhere})`);
+      lines.push(`- line ${n.line}: "${markdownInline(n.number)}" (cites ${n.citedKeys.map((k) => `@${k}`).join(', ')}${elsewhere}) in "${sentenceOf(n.sentence)}"`);
     }
     more(lines, unsupported.length);
   }
   if (report.dangling.length > 0) {
     lines.push('', 'Citations removed because no corpus paper has the key:', '');
-    for (const d of report.dangling.slice(0, MAX_LISTED)) lines.push(`- ${markdownInline(d.key)}${d.line > 0 ? ` (line ${d.line})` : ''}`);
+    for (const d of report.dangling.slice(0, MAX_LISTED)) {
+      lines.push(`- ${markdownInline(d.key)}${d.line > 0 ? ` (line ${d.line})` : ''}${d.sentence.trim() ? ` in "${sentenceOf(d.sentence)}"` : ''}`);
+    }
     more(lines, report.dangling.length);
   }
   const marked = (report.prose ?? []).filter((f) => f.action === 'marked');
@@ -52,6 +54,12 @@ export function renderVerificationSection(report: VerificationReport): string {
     more(lines, paraphrased.length);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A sentence as listed: one line, its citations shown without `@`, at most 200 characters. */
+function sentenceOf(sentence: string): string {
+  const text = markdownInline(uncited(sentence.replace(/\s+/g, ' ').trim()));
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
 /** A removed sentence as listed: its citations shown as code without `@`, so the list itself cites nothing. */

@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import { LitrevError, errorMessage } from '../errors.js';
-import { buildBm25Index, type IndexDocument } from './bm25-index.js';
+import { buildBm25Index, type Bm25Index, type IndexDocument } from './bm25-index.js';
 import { createEmbeddingIndex, type EmbeddingIndex } from './embedding-index.js';
 import { reciprocalRankFusion } from './rank-fusion.js';
 import type { EmbedFn, Hit, PaperNotes, Retriever } from './types.js';
@@ -16,6 +16,11 @@ export interface RetrieverOptions {
   postingsBudget?: number;
 }
 
+/** The index documents of the papers (with the review's annotations): what the BM25 index is built from. */
+export function indexDocuments(papers: readonly Paper[], annotations?: ReadonlyMap<string, PaperNotes>): IndexDocument[] {
+  return papers.map((p) => toDocument(p, annotations?.get(p.id)));
+}
+
 /** Candidates taken from each ranking before fusion, relative to k. */
 const CANDIDATE_FACTOR = 5;
 const MIN_CANDIDATES = 50;
@@ -26,8 +31,10 @@ const MIN_CANDIDATES = 50;
  * has embeddings.
  */
 export function createRetriever(papers: readonly Paper[], options: RetrieverOptions = {}): Retriever {
-  const docs = papers.map((p) => toDocument(p, options.annotations?.get(p.id)));
-  const bm25 = buildBm25Index(docs, { postingsBudget: options.postingsBudget });
+  // Built on the first search: a session that only asks list and count questions never needs it.
+  let built: Bm25Index | null = null;
+  const index = (): Bm25Index =>
+    (built ??= buildBm25Index(indexDocuments(papers, options.annotations), { postingsBudget: options.postingsBudget }));
   let dense: EmbeddingIndex | null = options.embed
     ? createEmbeddingIndex(papers.map((p) => `${p.title}\n\n${p.abstract}`), options.embed)
     : null;
@@ -52,7 +59,7 @@ export function createRetriever(papers: readonly Paper[], options: RetrieverOpti
     async search(query, k, searchOptions = {}) {
       if (papers.length === 0 || k <= 0) return [];
       const n = Math.max(k * CANDIDATE_FACTOR, MIN_CANDIDATES);
-      const lexical = bm25.search(query, n, searchOptions.context);
+      const lexical = index().search(query, n, searchOptions.context);
       const denseQuery = searchOptions.context ? `${searchOptions.context}\n${query}` : query;
       const semantic = await denseRanking(denseQuery, n, searchOptions.signal);
       lastUsedEmbeddings = semantic !== null;
@@ -81,7 +88,7 @@ export function createRetriever(papers: readonly Paper[], options: RetrieverOpti
     },
     idf(term) {
       const n = papers.length;
-      const df = bm25.documentFrequency(term);
+      const df = index().documentFrequency(term);
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     },
     usedEmbeddings: () => lastUsedEmbeddings,

@@ -70,18 +70,36 @@ export async function readPapersJsonl(file: string): Promise<Map<string, PaperNo
     if (typeof row.id !== 'string' || row.status === 'failed') continue;
     notes.set(row.id, {
       category: str(row.category),
+      ...(str(row.subcategory) ? { subcategory: str(row.subcategory) } : {}),
+      ...lists(row),
       contributionType: str(row.contributionType),
       methodFamily: str(row.methodFamily),
       methodSummary: str(row.methodSummary),
       claims: Array.isArray(row.claims)
         ? row.claims.flatMap((c: unknown) => {
-            const claim = c as { text?: unknown; quote?: unknown } | null;
-            return claim && typeof claim.text === 'string' ? [{ text: claim.text, quote: str(claim.quote) }] : [];
+            const claim = c as { text?: unknown; quote?: unknown; metric?: unknown; value?: unknown; baseline?: unknown } | null;
+            if (!claim || typeof claim.text !== 'string') return [];
+            const fields = { metric: str(claim.metric), value: str(claim.value), baseline: str(claim.baseline) };
+            return [{ text: claim.text, quote: str(claim.quote), ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) }];
           })
         : [],
     });
   }
   return notes;
+}
+
+/** The review's tasks, datasets and models of a paper, each only when it names some. */
+function lists(row: Record<string, unknown>): Pick<PaperNotes, 'tasks' | 'datasets' | 'models'> {
+  const out: Pick<PaperNotes, 'tasks' | 'datasets' | 'models'> = {};
+  for (const name of ['tasks', 'datasets', 'models'] as const) {
+    const values = strings(row[name]);
+    if (values.length > 0) out[name] = values;
+  }
+  return out;
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
 }
 
 function str(v: unknown): string | undefined {

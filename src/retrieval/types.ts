@@ -3,11 +3,15 @@ import type { Paper } from '../corpus/paper.js';
 /** What a finished review says about one paper (from its papers.jsonl), indexed next to the abstract. */
 export interface PaperNotes {
   category?: string;
+  subcategory?: string;
   contributionType?: string;
   methodFamily?: string;
   methodSummary?: string;
-  /** Claim texts with their verbatim quotes. */
-  claims: { text: string; quote?: string }[];
+  tasks?: string[];
+  datasets?: string[];
+  models?: string[];
+  /** Claim texts with their verbatim quotes, and the metric, value and baseline the review read off them. */
+  claims: { text: string; quote?: string; metric?: string; value?: string; baseline?: string }[];
 }
 
 /** One retrieved paper. Ranks are 1-based; a rank is null when that ranking did not return the paper. */

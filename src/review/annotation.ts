@@ -42,7 +42,7 @@ export interface Annotation {
   /** Claims the model returned whose quote is not verbatim in the abstract: kept for the record, never used. */
   rejectedClaims?: { claim: Claim; reason: string }[];
   /** --topic screening: whether the paper is relevant, and why. */
-  relevance?: { relevant: boolean; reason: string };
+  relevance?: { relevant: boolean; reason: string; judged?: boolean; rank?: number };
   /** --criteria screening: the answer per criterion, and the decision computed from them. */
   screening?: CriteriaScreening;
 }

@@ -11,17 +11,30 @@ export interface StageContext {
   warn(message: string): void;
 }
 
-export interface CategorySpec {
+/** The papers a taxonomy file lists in a category (as taxonomy.json writes them): they stay there. */
+export interface ListedPapers {
+  paperIds?: string[];
+  paperKeys?: (string | null)[];
+}
+
+export interface CategorySpec extends ListedPapers {
   id: string;
   name: string;
   definition: string;
   /** A two-level taxonomy: the category's subcategories (papers of the category are placed among them). */
-  subcategories?: { id: string; name: string; definition: string }[];
+  subcategories?: ({ id: string; name: string; definition: string } & ListedPapers)[];
 }
 
 export interface Relevance {
   relevant: boolean;
   reason: string;
+  /**
+   * false: the offline engine found no evidence either way and kept the paper ("not judged offline");
+   * absent or true: the decision rests on evidence (a model's answer, or words that meet a rule).
+   */
+  judged?: boolean;
+  /** --topic offline: the paper's place when the corpus is ranked by its match to the topic (1 = best). */
+  rank?: number;
 }
 
 /**

@@ -1,12 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ConfigError, errorMessage } from '../errors.js';
-import type { CategorySpec } from './engine.js';
+import type { CategorySpec, ListedPapers } from './engine.js';
+
+/** The papers an entry lists (taxonomy.json writes both lists; a person may edit either). */
+const listed = {
+  paperIds: z.array(z.string()).optional(),
+  paperKeys: z.array(z.string().nullable()).optional(),
+};
 
 const SubcategorySchema = z.object({
   id: z.string().trim().min(1).optional(),
   name: z.string().trim().min(1, 'a subcategory needs a non-empty "name"'),
   definition: z.string().optional(),
+  ...listed,
 });
 
 const CategorySchema = z.object({
@@ -14,7 +21,16 @@ const CategorySchema = z.object({
   name: z.string().trim().min(1, 'a category needs a non-empty "name"'),
   definition: z.string().optional(),
   subcategories: z.array(SubcategorySchema).optional(),
+  ...listed,
 });
+
+/** The lists an entry gave, only those it gave. */
+function lists(entry: { paperIds?: string[] | undefined; paperKeys?: (string | null)[] | undefined }): ListedPapers {
+  return {
+    ...(entry.paperIds?.length ? { paperIds: entry.paperIds } : {}),
+    ...(entry.paperKeys?.length ? { paperKeys: entry.paperKeys } : {}),
+  };
+}
 
 const FileSchema = z.union([
   z.object({ categories: z.array(z.unknown()) }).passthrough(),
@@ -35,8 +51,9 @@ function describeIssue(issue: z.core.$ZodIssue, index: number): string {
 /**
  * Read a taxonomy file the user edited (the taxonomy.json format litrev writes, or a bare array of
  * categories). Returns the categories with id, name and definition (and their subcategories, in
- * the same shape, for a two-level taxonomy); paperIds and paperKeys are ignored. A missing id becomes c1, c2…; duplicate ids or names, an empty list, bad JSON or a
- * missing file give a ConfigError naming the file and the problem.
+ * the same shape, for a two-level taxonomy), with the papers each lists (paperIds, paperKeys): those
+ * stay where the file puts them (review/listed-papers.ts). A missing id becomes c1, c2…; duplicate ids
+ * or names, an empty list, bad JSON or a missing file give a ConfigError naming the file and the problem.
  */
 export async function parseTaxonomyFile(path: string): Promise<CategorySpec[]> {
   let text: string;
@@ -83,7 +100,8 @@ export async function parseTaxonomyFile(path: string): Promise<CategorySpec[]> {
       id,
       name: parsed.data.name,
       definition: (parsed.data.definition ?? '').trim(),
-      ...(subs.length ? { subcategories: subs.map((x, j) => ({ id: x.id ?? `${id}.${j + 1}`, name: x.name, definition: (x.definition ?? '').trim() })) } : {}),
+      ...lists(parsed.data),
+      ...(subs.length ? { subcategories: subs.map((x, j) => ({ id: x.id ?? `${id}.${j + 1}`, name: x.name, definition: (x.definition ?? '').trim(), ...lists(x) })) } : {}),
     };
   });
 }

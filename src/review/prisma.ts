@@ -19,6 +19,12 @@ export interface PrismaCounts {
   excludedByReason: Record<string, number>;
   included: number;
   failed: number;
+  /**
+   * Offline screening only (--topic or --criteria without a model): papers decided on evidence
+   * (`judged`: words that meet a rule, every exclusion among them) and papers kept without a judgement
+   * (`notJudged`, counted in `included`). judged + notJudged = screened - failed.
+   */
+  offlineScreening?: { judged: number; notJudged: number };
 }
 
 /** The reason a paper excluded by --topic screening is counted under. */
@@ -40,8 +46,12 @@ export function countPrisma(papers: readonly Paper[], annotations: readonly Anno
   let excluded = 0;
   let failed = 0;
   const reasons = new Map<string, number>();
+  let offline = false;
+  let notJudged = 0;
   for (const p of papers) {
     const a = status.get(p.id);
+    if (a?.relevance?.judged !== undefined) offline = true;
+    if (a?.relevance?.judged === false && a.status === 'ok') notJudged++;
     if (a?.status === 'ok') included++;
     else if (a?.status === 'excluded') {
       excluded++;
@@ -59,6 +69,7 @@ export function countPrisma(papers: readonly Paper[], annotations: readonly Anno
     excludedByReason: Object.fromEntries([...reasons].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))),
     included,
     failed,
+    ...(offline ? { offlineScreening: { judged: included + excluded - notJudged, notJudged } } : {}),
   };
   assertPrisma(counts);
   return counts;

@@ -9,6 +9,15 @@ export interface ReviewSection {
   body: string;
 }
 
+/** A part of the review the model failed to write (e.g. it cited no paper, even when asked again). */
+export interface FailedPart {
+  /** The section's category id, or `overview`. */
+  part: string;
+  /** The heading a reader sees. */
+  heading: string;
+  reason: string;
+}
+
 export interface ReviewDraft {
   title: string;
   /** Focus of a --topic review; absent for a whole-corpus review. */
@@ -18,4 +27,6 @@ export interface ReviewDraft {
   openProblems: string;
   /** Which engine wrote it, shown in the review's header. */
   engine: 'offline' | 'model';
+  /** Parts the model failed to write (drafted by the offline engine instead): the run ends with failed items. */
+  failedParts?: FailedPart[];
 }

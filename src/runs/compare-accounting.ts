@@ -77,7 +77,8 @@ function promptChanges(ma: RunManifest, mb: RunManifest): RunComparison['prompts
       });
     }
   }
-  return { changed, unchanged };
+  // The offline engine reads no prompt: a run of it recorded the prompt files, but nothing came of them.
+  return { changed, unchanged, used: { a: ma.engine !== 'offline', b: mb.engine !== 'offline' } };
 }
 
 /** Shown value of every setting that decides a run's output, when it differs. */

@@ -121,6 +121,11 @@ export const ManifestSchema = z.looseObject({
     .optional()
     .catch(undefined),
   files: z.array(z.string()).catch([]),
+  /** Parts of the review the model failed to write (e.g. a section citing no paper): the status is then `failed-items`. */
+  failedSections: z
+    .array(z.object({ part: z.string(), heading: z.string(), reason: z.string() }))
+    .optional()
+    .catch(undefined),
   /** `ok with warnings`: verification found something to distrust (see verification.json). */
   status: z.enum(['ok', 'ok with warnings', 'failed-items']).catch('ok'),
   /** What the run knew of its endpoint at the end: limits (with their source), accepted parameters, structured method, rate limits. */

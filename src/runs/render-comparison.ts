@@ -26,12 +26,19 @@ function header(c: RunComparison): string {
   const lines = [`# Comparison of two runs`, '', `- A: ${sideLine(c.a)}`, `- B: ${sideLine(c.b)}`];
   lines.push(c.sameCorpus ? '- same corpus' : '- corpora differ');
   for (const s of c.settings.filter((s) => s.field !== 'corpusHash')) lines.push(`- ${s.field}: ${s.a} -> ${s.b}`);
-  for (const p of c.prompts.changed) {
-    const from = p.a ? `${p.a.version} ${p.a.hash.slice(0, 12)}` : 'not used';
-    const to = p.b ? `${p.b.version} ${p.b.hash.slice(0, 12)}` : 'not used';
-    lines.push(`- prompt ${p.name}: ${from} -> ${to}`);
+  const { used } = c.prompts;
+  if (!used.a && !used.b) {
+    // Two offline runs: a prompt change is no change at all, and their agreement says nothing about one.
+    if (c.prompts.changed.length > 0) lines.push(`- prompts differ (${c.prompts.changed.map((p) => p.name).join(', ')}), but neither run used them: the offline engine uses no prompts`);
+  } else {
+    for (const p of c.prompts.changed) {
+      const from = p.a ? `${p.a.version} ${p.a.hash.slice(0, 12)}` : 'not used';
+      const to = p.b ? `${p.b.version} ${p.b.hash.slice(0, 12)}` : 'not used';
+      lines.push(`- prompt ${p.name}: ${from} -> ${to}`);
+    }
+    if (c.prompts.changed.length === 0 && c.prompts.unchanged.length > 0) lines.push('- same prompts');
+    if (!used.a || !used.b) lines.push(`- run ${used.a ? 'B' : 'A'} used the offline engine: its prompts were not used`);
   }
-  if (c.prompts.changed.length === 0 && c.prompts.unchanged.length > 0) lines.push('- same prompts');
   return lines.join('\n') + '\n';
 }
 

@@ -88,7 +88,8 @@ export interface RunComparison {
   durationMs: Delta;
   /** Per pipeline stage: requests sent and served from the cache. */
   stages: Record<string, { calls: Delta; cacheHits: Delta; promptTokens: Delta; completionTokens: Delta }>;
-  prompts: { changed: PromptChange[]; unchanged: string[] };
+  /** `used`: whether each run's engine read its prompts (the offline engine reads none). */
+  prompts: { changed: PromptChange[]; unchanged: string[]; used: { a: boolean; b: boolean } };
   sections: ReviewSectionsDiff;
   /** What could not be read in either run folder. */
   warnings: string[];

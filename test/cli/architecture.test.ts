@@ -11,11 +11,15 @@ const SRC = path.resolve(__dirname, '../../src');
  */
 const LEAVES = ['async', 'text'];
 const ALLOWED: Record<string, string[]> = {
-  cli: ['ui', 'eval', 'pipeline', 'qa', 'runs', 'report', 'offline', 'verify', 'retrieval', 'prompts', 'review', 'model', 'cache', 'corpus', 'config', 'format', 'fs'],
+  cli: ['ui', 'eval', 'screening', 'pipeline', 'qa', 'runs', 'report', 'offline', 'verify', 'retrieval', 'prompts', 'review', 'model', 'cache', 'corpus', 'config', 'format', 'fs'],
   ui: ['eval', 'pipeline', 'qa', 'review', 'verify', 'format'],
   pipeline: ['offline', 'report', 'runs', 'verify', 'retrieval', 'prompts', 'review', 'model', 'cache', 'corpus', 'config', 'format', 'fs'],
-  qa: ['retrieval', 'verify', 'prompts', 'review', 'model', 'corpus', 'config', 'format', 'fs'],
-  eval: ['review', 'corpus', 'runs', 'format', 'fs'],
+  qa: ['query', 'retrieval', 'verify', 'prompts', 'review', 'model', 'corpus', 'config', 'format', 'fs'],
+  // The corpus as a table for Q&A: rows from the review's notes and the offline engine's entity extraction.
+  query: ['offline', 'retrieval', 'verify', 'review', 'corpus', 'format', 'fs'],
+  eval: ['screening', 'review', 'corpus', 'runs', 'format', 'fs'],
+  // The relevance model and stopping rule of prioritised screening: plain numbers in and out, no I/O.
+  screening: [],
   runs: ['verify', 'review', 'model', 'corpus', 'format', 'fs'],
   report: ['verify', 'review', 'corpus', 'format', 'fs'],
   offline: ['verify', 'retrieval', 'review', 'corpus', 'format'],

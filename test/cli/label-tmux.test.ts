@@ -51,9 +51,15 @@ describe.skipIf(!hasTmux)('litrev label under tmux (skipped when tmux is not ins
     startLabel();
     await tmux.waitForScreen((s) => s.includes('[1/4]') && s.includes('0 of 4 labelled'), 'first paper');
     expect(tmux.screen()).toMatch(/run: (included|excluded)/);
+    expect(tmux.screen()).toContain('random order');
+    // Every labelling key labels the paper shown and stays on it; n moves on.
     tmux.run('send-keys', '-t', 'label', '-l', 'i');
+    await tmux.waitForScreen((s) => s.includes('[1/4]') && s.includes('labelled: include'), 'first decision, same paper');
+    tmux.run('send-keys', '-t', 'label', '-l', 'n');
     await tmux.waitForScreen((s) => s.includes('[2/4]'), 'second paper');
-    tmux.run('send-keys', '-t', 'label', '-l', '1e');
+    tmux.run('send-keys', '-t', 'label', '-l', 'e1');
+    await tmux.waitForScreen((s) => s.includes('[2/4]') && s.includes('labelled: exclude · type method'), 'second paper labelled');
+    tmux.run('send-keys', '-t', 'label', '-l', 'n');
     await tmux.waitForScreen((s) => s.includes('[3/4]') && s.includes('2 of 4 labelled'), 'third paper');
     await tmux.waitFor(() => existsSync(path.join(cwd, 'gold.jsonl')) && labelLines().length === 2, 'two saved labels');
     // Interrupted: the terminal goes away with no chance to quit.
@@ -63,14 +69,14 @@ describe.skipIf(!hasTmux)('litrev label under tmux (skipped when tmux is not ins
     startLabel();
     const resumed = await tmux.waitForScreen((s) => s.includes('[3/4]'), 'resumed session');
     expect(resumed).toContain('2 of 4 labelled');
-    expect(resumed).toMatch(/agreement with the run \d of 2/);
-    tmux.run('send-keys', '-t', 'label', '-l', 'u');
+    expect(resumed).toMatch(/agrees with the run \d\/2/);
+    tmux.run('send-keys', '-t', 'label', '-l', 'un');
     await tmux.waitForScreen((s) => s.includes('[4/4]'), 'fourth paper');
     tmux.run('send-keys', '-t', 'label', '-l', 'i');
     await tmux.waitForScreen((s) => s.includes('4 of 4 labelled'), 'all labelled');
     tmux.run('send-keys', '-t', 'label', '-l', 'q');
     const after = await tmux.waitForScreen((s) => s.includes('[exit'), 'exit code');
-    expect(after).toContain('4 of 4 papers labelled');
+    expect(after).toMatch(/^4 of 4 papers labelled in gold\.jsonl$/m);
     expect(after).toContain('[exit 0]');
     expect(labelLines().map((l) => l.label)).toEqual(['include', 'exclude', 'unsure', 'include']);
 

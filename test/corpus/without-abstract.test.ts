@@ -40,7 +40,7 @@ describe('papers without abstracts', () => {
     expect(rows.find((r) => r.key === 'withabs').titleOnly).toBe(false);
     const csv = await readFile(path.join(cwd, 'out', 'papers.csv'), 'utf8');
     expect(csv).toContain('title_only');
-    expect(csv).toMatch(/noabs,Continuous Batching Without Abstract,yes,/);
+    expect(csv).toMatch(/noabs,Continuous Batching Without Abstract,,yes,/);
     const md = await readFile(path.join(cwd, 'out', 'review.md'), 'utf8');
     expect(md).toContain('2 of the 3 papers have no abstract and were reviewed from their titles only');
     expect(JSON.parse(await readFile(path.join(cwd, 'out', 'run.json'), 'utf8')).counts.withoutAbstract).toBe(2);

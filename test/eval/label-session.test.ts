@@ -22,17 +22,34 @@ const apply = (s: LabelState, ...actions: LabelAction[]) => actions.reduce(label
 describe('label session', () => {
   const items = [item(1, { included: true }), item(2, { included: false }), item(3, { included: true })];
 
-  it('include/exclude/unsure label and advance; a digit sets the contribution type without advancing', () => {
-    const s = apply(startSession(items, []), { type: 'contribution', digit: 1 }, { type: 'decide', decision: 'include' }, { type: 'decide', decision: 'include' });
+  it('every labelling key labels the paper shown and stays on it; next moves on', () => {
+    const decide = (decision: 'include' | 'exclude' | 'unsure'): LabelAction => ({ type: 'decide', decision });
+    const s = apply(startSession(items, []), decide('include'), { type: 'contribution', digit: 1 }, { type: 'next' }, decide('include'), { type: 'next' });
     expect(s.index).toBe(2);
     expect(s.labels.get('p1')).toMatchObject({ relevant: true, label: 'include', contributionType: 'method' });
     expect(s.labels.get('p2')).toMatchObject({ relevant: true, label: 'include' });
+    expect(apply(s, decide('unsure')).index).toBe(2);
     // agreement with the run: p1 agrees (included), p2 does not (the run excluded it)
-    expect(labelProgress(s)).toEqual({ labelled: 2, total: 3, compared: 2, agreed: 1 });
+    expect(labelProgress(s)).toMatchObject({ labelled: 2, total: 3, compared: 2, agreed: 1 });
+    expect(labelProgress(s).stopping).toMatchObject({ labelled: 2, relevantFound: 2, unread: 1 });
+  });
+
+  it('ranked order: papers not shown yet are reordered by the reranker when the labeller moves on', () => {
+    const calls: [string[], [string, boolean][]][] = [];
+    const reranker = { rank: (ids: readonly string[], labels: ReadonlyMap<string, boolean>) => (calls.push([[...ids], [...labels]]), [...ids].reverse()) };
+    const s0 = startSession(items, [], reranker);
+    expect(s0.items.map((i) => i.id)).toEqual(['p3', 'p2', 'p1']);
+    const s1 = apply(s0, { type: 'decide', decision: 'include' }, { type: 'next' });
+    expect(calls.at(-1)).toEqual([['p2', 'p1'], [['p3', true]]]);
+    expect(s1.items.map((i) => i.id)).toEqual(['p3', 'p1', 'p2']);
+    expect(s1).toMatchObject({ index: 1, seen: 2 });
+    // Going back and forth over papers already shown keeps their order.
+    const s2 = apply(s1, { type: 'previous' }, { type: 'next' });
+    expect(s2.items.map((i) => i.id)).toEqual(['p3', 'p1', 'p2']);
   });
 
   it('undo restores the label before the last change and returns to its paper', () => {
-    const s = apply(startSession(items, []), { type: 'decide', decision: 'exclude' }, { type: 'decide', decision: 'unsure' }, { type: 'undo' });
+    const s = apply(startSession(items, []), { type: 'decide', decision: 'exclude' }, { type: 'next' }, { type: 'decide', decision: 'unsure' }, { type: 'undo' });
     expect(s.index).toBe(1);
     expect(s.labels.has('p2')).toBe(false);
     expect(s.labels.get('p1')!.relevant).toBe(false);

@@ -67,7 +67,7 @@ describe('a large corpus (1,000 papers)', () => {
 
   it('carries subcategories into papers.csv and taxonomy.json, which --taxonomy reads back', async () => {
     const csv = renderPapersCsv(papers, annotations, taxonomy);
-    expect(csv.split('\n')[0]).toMatch(/^\ufeffid,key,title,title_only,year,category,subcategory,/);
+    expect(csv.split('\n')[0]).toMatch(/^\ufeffid,key,title,title_derived,title_only,authors,year,venue,doi,url,category,subcategory,/);
     const file = path.join(dir, 'taxonomy.json');
     writeFileSync(file, renderTaxonomyJson(taxonomy, papers));
     const specs = await parseTaxonomyFile(file);

@@ -13,12 +13,23 @@ describe('screenOffline', () => {
     expect(decisions.get(kivi.id)!.reason).toMatch(/matches kv, cache, quantization/);
   });
 
-  it('leaves out papers on other topics, saying what they lack', () => {
+  it('sets no paper aside: papers on other topics are kept, not judged offline, saying what they lack', () => {
     const other = papers.find((p) => /Rubik/.test(p.title))!;
-    expect(decisions.get(other.id)!.relevant).toBe(false);
-    expect(decisions.get(other.id)!.reason).toMatch(/no topic word|lacks/);
-    const relevant = [...decisions.values()].filter((d) => d.relevant).length;
-    expect(relevant).toBeGreaterThan(5);
-    expect(relevant).toBeLessThan(papers.length / 2);
+    expect(decisions.get(other.id)).toMatchObject({ relevant: true, judged: false });
+    expect(decisions.get(other.id)!.reason).toMatch(/^not judged offline: .*(no topic word|lacks)/);
+    expect([...decisions.values()].every((d) => d.relevant)).toBe(true);
+    const judged = [...decisions.values()].filter((d) => d.judged).length;
+    expect(judged).toBeGreaterThan(5);
+    expect(judged).toBeLessThan(papers.length / 2);
+  });
+
+  it('ranks every paper by its match to the topic, the judged ones first', () => {
+    const ranks = [...decisions.values()].map((d) => d.rank).sort((a, b) => a - b);
+    expect(ranks).toEqual(papers.map((_, i) => i + 1));
+    const kivi = papers.find((p) => p.title.startsWith('KIVI'))!;
+    const worstJudged = Math.max(...[...decisions.values()].filter((d) => d.judged).map((d) => d.rank));
+    const bestUnjudged = Math.min(...[...decisions.values()].filter((d) => !d.judged).map((d) => d.rank));
+    expect(decisions.get(kivi.id)!.rank).toBeLessThanOrEqual(worstJudged);
+    expect(worstJudged).toBeLessThan(bestUnjudged);
   });
 });

@@ -87,24 +87,33 @@ describe('review --criteria', () => {
   });
 
   it('a Markdown criteria file works; a broken one stops with exit 2 naming the file', async () => {
-    writeFileSync(path.join(cwd, 'c.md'), '## Inclusion\n- I1: The paper studies attention [terms: attention]\n');
+    writeFileSync(path.join(cwd, 'c.md'), '## Inclusion\n- I1: The paper studies attention [terms: attention]\n## Exclusion\n- E1: About reasoning [terms: reasoning]\n');
     const ok = await runCli(['review', PAGE, '--criteria', 'c.md', '--offline', '--json', '--out', 'md'], { cwd });
     expect(ok.code, ok.stderr).toBe(0);
     const m = JSON.parse(read(cwd, 'md', 'run.json'));
-    expect(Object.keys(m.prisma.excludedByReason)).toEqual(['I1']);
+    // Offline, an inclusion criterion whose words are missing is "not judged", never a reason to exclude;
+    // an exclusion criterion needs its words in a title (these papers have none): in an abstract it is unclear.
+    expect(m.prisma.excludedByReason).toEqual({});
+    expect(m.prisma.offlineScreening.notJudged).toBeGreaterThan(0);
+    const answers = readFileSync(path.join(cwd, 'md', 'papers.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).screening.answers);
+    expect(answers.every((a: any[]) => a.map((x) => x.criterion).join() === 'I1,E1')).toBe(true);
+    expect(answers.some((a: any[]) => a[1].answer === 'unclear' && /abstract only/.test(a[1].reason))).toBe(true);
     writeFileSync(path.join(cwd, 'bad.yaml'), 'inclusion:\n  - "I1: a"\n  - "I1: b"\n');
     const bad = await runCli(['review', PAGE, '--criteria', 'bad.yaml', '--offline', '--json', '--out', 'bad'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bad.yaml: criterion id "I1" appears twice');
   });
 
-  it('every review records PRISMA counts: --topic counts its exclusions under one reason, a plain run excludes none', async () => {
+  it('every review records PRISMA counts: offline --topic sets nothing aside and counts what it judged, a plain run excludes none', async () => {
     const t = await runCli(['review', PAGE, '--topic', 'language models', '--offline', '--json', '--out', 't'], { cwd });
     expect(t.code, t.stderr).toBe(0);
     const tp = JSON.parse(read(cwd, 't', 'run.json')).prisma;
     expectPrismaAddsUp(tp, tp.screened);
     expect(tp.screened).toBeGreaterThan(50);
-    expect(Object.keys(tp.excludedByReason)).toEqual(['not relevant to the topic']);
+    expect(tp).toMatchObject({ excluded: 0, excludedByReason: {} });
+    expect(tp.offlineScreening.judged + tp.offlineScreening.notJudged).toBe(tp.included);
+    expect(tp.offlineScreening.notJudged).toBeGreaterThan(0);
+    expect(JSON.parse(t.stdout).screening).toEqual({ ...tp.offlineScreening, excluded: 0 });
     const p = await runCli(['review', PAGE, '--offline', '--json', '--out', 'p'], { cwd });
     expect(p.code, p.stderr).toBe(0);
     const pp = JSON.parse(read(cwd, 'p', 'run.json')).prisma;

@@ -73,14 +73,18 @@ describe('litrev review (offline engine) on the example corpus', () => {
     }
   });
 
-  it('--topic screens papers, records the decision per paper, and reviews only the relevant ones', async () => {
+  it('--topic offline ranks papers by the topic, sets none aside, and marks those it cannot judge', async () => {
     const r = await runCli(['review', '--json', '--out', 'topic', '--topic', 'KV cache compression'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const papers = readJsonl(path.join(cwd, 'topic', 'papers.jsonl'));
-    const excluded = papers.filter((p) => p.status === 'excluded');
-    expect(excluded.length).toBeGreaterThan(100);
-    expect(papers.length - excluded.length).toBeGreaterThan(10);
-    expect(papers.every((p) => p.relevance && typeof p.relevance.reason === 'string')).toBe(true);
+    expect(papers.filter((p) => p.status === 'excluded')).toEqual([]);
+    const judged = papers.filter((p) => p.relevance.judged === true);
+    const notJudged = papers.filter((p) => p.relevance.judged === false);
+    expect(judged.length).toBeGreaterThan(10);
+    expect(notJudged.length).toBeGreaterThan(100);
+    expect(notJudged.every((p) => p.relevance.reason.startsWith('not judged offline'))).toBe(true);
+    expect(papers.every((p) => p.relevance && typeof p.relevance.reason === 'string' && Number.isInteger(p.relevance.rank))).toBe(true);
+    expect(JSON.parse(r.stdout).screening).toEqual({ judged: judged.length, excluded: 0, notJudged: notJudged.length });
     const review = readFileSync(path.join(cwd, 'topic', 'review.md'), 'utf8');
     expect(review).toContain('KV cache compression');
   });

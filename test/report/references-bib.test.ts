@@ -59,3 +59,11 @@ describe('references.bib', () => {
     expect(result.entries.map((e) => e.key)).toEqual(['a1']);
   });
 });
+
+describe('references.bib, a title derived from the abstract', () => {
+  it('is marked in a note, so no reader takes it for the paper\'s title', () => {
+    const bib = renderReferencesBib([{ ...base, key: 'kv-inference', title: 'Efficient inference of large language models is hindered', titleDerived: true }]);
+    expect(bib).toContain('  note = {Title derived from the abstract}');
+    expect(renderReferencesBib([{ ...base, key: 'a', title: 'A real title' }])).not.toContain('note =');
+  });
+});

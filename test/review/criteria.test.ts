@@ -72,14 +72,23 @@ describe('offline criteria rules', () => {
     expect(a.reason).toBe('found "kv cache"; not "pruning" (rule: any of "kv cache", "pruning")');
     expect(a.quote).toBe('KV cache quantization for LLM serving');
   });
-  it('listed terms: none found is not met', () => {
+  it('listed terms: none found is not met for an exclusion criterion, and not judged for an inclusion one', () => {
     expect(applyRule(criterionRule(exc('E1', ['survey'])), kv)).toMatchObject({ answer: 'not-met', quote: null });
+    const i = applyRule(criterionRule(inc('I1', ['robot'])), kv);
+    expect(i).toMatchObject({ answer: 'unclear', quote: null });
+    expect(i.reason).toMatch(/not judged offline/);
   });
-  it("the sentence's words: half found is met, some is unclear, none is not met", () => {
+  it('an exclusion criterion is met by words in the title; in the abstract alone it is unclear', () => {
+    expect(applyRule(criterionRule(exc('E1', ['quantization'])), kv).answer).toBe('met');
+    const abstractOnly = applyRule(criterionRule(exc('E1', ['memory'])), kv);
+    expect(abstractOnly.answer).toBe('unclear');
+    expect(abstractOnly.reason).toMatch(/abstract only/);
+  });
+  it("the sentence's words: half found is met, fewer is not judged (unclear)", () => {
     const c = (text: string): Criterion => ({ id: 'X', kind: 'inclusion', text, terms: [] });
     expect(applyRule(criterionRule(c('Compresses the memory of serving.')), kv).answer).toBe('met');
     expect(applyRule(criterionRule(c('Saves memory with distillation, pruning and sparsity.')), kv).answer).toBe('unclear');
-    expect(applyRule(criterionRule(c('Robotics manipulation benchmarks.')), kv).answer).toBe('not-met');
+    expect(applyRule(criterionRule(c('Robotics manipulation benchmarks.')), kv).answer).toBe('unclear');
   });
   it('never says "not met" on a title alone', () => {
     const titleOnly = paper('A robotics paper', '');
@@ -89,9 +98,23 @@ describe('offline criteria rules', () => {
   });
   it('screens every paper against every criterion', () => {
     const other = paper('Robot grasping', 'We study grasping with robot arms.');
+    const survey = paper('A survey of robot grasping', 'We review grasping.');
     const set = { source: 'x', criteria: [inc('I1', ['llm']), exc('E1', ['survey'])] };
-    const out = screenCriteriaOffline([kv, other], set);
+    const out = screenCriteriaOffline([kv, other, survey], set);
     expect(out.get(kv.title)!.decision).toBe('include');
-    expect(out.get(other.title)).toMatchObject({ decision: 'exclude', excludedBy: ['I1'] });
+    // Recall first: a missing word is no evidence; only an exclusion criterion met sets a paper aside.
+    expect(out.get(other.title)).toMatchObject({ decision: 'include', excludedBy: [] });
+    expect(out.get(survey.title)).toMatchObject({ decision: 'exclude', excludedBy: ['E1'] });
+  });
+});
+
+describe('offline criteria: conflicting evidence', () => {
+  it('an exclusion met on a paper whose words meet every inclusion criterion is left to a person', () => {
+    const review = paper('Reminders for physicians: a systematic review', 'We review reminder interventions aimed at physicians.');
+    const set = { source: 'x', criteria: [inc('I1', ['reminder']), exc('E1', ['review'])] };
+    const out = screenCriteriaOffline([review], set).get(review.title)!;
+    expect(out.decision).toBe('include');
+    expect(out.answers[1]).toMatchObject({ criterion: 'E1', answer: 'unclear' });
+    expect(out.answers[1]!.reason).toMatch(/conflicting words, not judged offline/);
   });
 });

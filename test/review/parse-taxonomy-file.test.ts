@@ -32,12 +32,14 @@ describe('taxonomy.json', () => {
       source: 'offline',
       categories: [{ id: 'c1', name: 'KV cache', definition: 'Papers on KV cache.', size: 2, paperIds: ['p1', 'p2'], paperKeys: ['a2024', 'b2024'] }],
     });
-    expect(await parseTaxonomyFile(await temp('taxonomy.json', json))).toEqual([{ id: 'c1', name: 'KV cache', definition: 'Papers on KV cache.' }]);
+    expect(await parseTaxonomyFile(await temp('taxonomy.json', json))).toEqual([
+      { id: 'c1', name: 'KV cache', definition: 'Papers on KV cache.', paperIds: ['p1', 'p2'], paperKeys: ['a2024', 'b2024'] },
+    ]);
   });
 
-  it('reads a file the user edited (ids optional, paperIds ignored)', async () => {
+  it('reads a file the user edited (ids optional, the papers a category lists kept with it)', async () => {
     expect(await parseTaxonomyFile(FIXTURE)).toEqual([
-      { id: 'c1', name: 'KV cache eviction', definition: 'Dropping or merging cached tokens.' },
+      { id: 'c1', name: 'KV cache eviction', definition: 'Dropping or merging cached tokens.', paperIds: ['stale-id-1', 'stale-id-2', 'stale-id-3'] },
       { id: 'quant', name: 'KV cache quantization', definition: 'Fewer bits per cached key and value.' },
       { id: 'c3', name: 'Everything else', definition: '' },
     ]);

@@ -37,7 +37,7 @@ describe('compareRuns', () => {
     expect(Object.values(c.verification).every((d) => d.delta === 0)).toBe(true);
     expect(c.calls.delta).toBe(0);
     expect(c.costUSD.delta).toBe(0);
-    expect(c.prompts).toEqual({ changed: [], unchanged: ['classify', 'synthesize'] });
+    expect(c.prompts).toEqual({ changed: [], unchanged: ['classify', 'synthesize'], used: { a: true, b: true } });
     expect(c.sections).toEqual({ unchanged: 3, changed: [] });
     expect(c.categories.matched.every((m) => !m.renamed)).toBe(true);
     expect(c.warnings).toEqual([]);

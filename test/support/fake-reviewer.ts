@@ -79,13 +79,15 @@ export function fakeReviewerAnswer(info: ChatRequestInfo, options: FakeReviewerO
             // Like a real model, the answer depends on the prompt: for about a third of the papers
             // another wording of the instructions gives another method family.
             methodFamily: h(systemText + p.id) % 3 === 0 ? `${family(p.title)} (variant ${h(systemText) % 97})` : family(p.title),
-            methodSummary: `The paper presents ${p.title}.`,
+            methodSummary: options.fullAnnotations ? methodSentence(abstract, p.title) : `The paper presents ${p.title}.`,
             tasks: [],
             datasets: [],
             models: [],
-            claims: quant
-              ? [{ text: 'Reported result', quote: quant, quantitative: true, metric: null, value: (quant.match(/(?<![A-Za-z0-9.])\d+(?:\.\d+)?(?:%|x|×|[KMB]\b)?/) ?? [null])[0], baseline: null }]
-              : [],
+            claims: options.fullAnnotations
+              ? resultSentences(abstract)
+              : quant
+                ? [{ text: 'Reported result', quote: quant, quantitative: true, metric: null, value: firstNumber(quant), baseline: null }]
+                : [],
           };
         }),
       };
@@ -104,7 +106,14 @@ export function fakeReviewerAnswer(info: ChatRequestInfo, options: FakeReviewerO
       return { items: papers.map((p) => ({ id: p.id, answers: criteriaIn(userText).map((c) => criterionAnswer(c, p)) })) };
     case 'taxonomy':
       return {
-        categories: ['Attention and memory', 'Quantization and compression', 'Training and optimization', 'Theory and analysis', 'Systems and serving'].map(
+        categories: [
+          'Attention and memory',
+          'Quantization and compression',
+          'Training and optimization',
+          'Theory and analysis',
+          'Systems and serving',
+          ...(options.fullAnnotations ? ['Reasoning and agents', 'Vision and multimodal models', 'Evaluation and benchmarks'] : []),
+        ].map(
           (name) => ({ name, definition: `Papers mainly about ${name.toLowerCase()}.` }),
         ),
       };
@@ -113,14 +122,28 @@ export function fakeReviewerAnswer(info: ChatRequestInfo, options: FakeReviewerO
       return { items: papers.map((p) => ({ id: p.id, categoryId: ids[h(p.id + (p.extra.method_family ?? '')) % ids.length] })) };
     }
     case 'section': {
-      const lines = papers.map((p) => `${p.title} is studied in [@${p.key}].`);
+      const weak = options.weak;
+      const section = /^Section: (.*?):/m.exec(userText)?.[1] ?? '';
+      const askedAgain = info.messages.some((m) => m.role === 'assistant');
+      if (weak?.citeNothing?.test(section) && (weak.citeNothingAgain || !askedAgain)) {
+        return { body: papers.map((p) => `${p.title} is an approach of its own.`).join(' ') || 'These papers share one focus.' };
+      }
+      const cite = (p: PromptPaper, i: number) =>
+        weak?.citeIds ? [`[@${p.id}]`, `[${p.id}]`, `(${p.id})`][i % 3]! : `[@${p.key}]`;
+      const markup = (p: PromptPaper) => (weak?.copyMarkup ? `&lt;paper id="${p.id}" key="${p.key ?? ''}"> <claims>` : '');
+      const lines = papers.map((p, i) => `${markup(p)}${p.title} is studied in ${cite(p, i)}.`);
       if (options.plantKey) lines.push(`A related result appears in [@${options.plantKey}].`);
       return { body: lines.join(' ') };
     }
     case 'overview': {
+      const weak = options.weak;
+      const askedAgain = info.messages.some((m) => m.role === 'assistant');
       const key = /\[@([^\]]+)\]/.exec(userText)?.[1];
+      if (weak?.citeNothing?.test('Overview') && (weak.citeNothingAgain || !askedAgain)) {
+        return { overview: 'The sections below cover the corpus.', openProblems: 'Several papers leave evaluation at scale open.' };
+      }
       return {
-        overview: key ? `The sections below cover the corpus, starting from [@${key}].` : 'The sections below cover the corpus.',
+        overview: key ? `${weak?.copyMarkup ? '<paper> ' : ''}The sections below cover the corpus, starting from [@${key}].` : 'The sections below cover the corpus.',
         openProblems: 'Several papers leave evaluation at scale open.',
       };
     }
@@ -149,6 +172,27 @@ function criterionAnswer(c: { id: string; text: string }, p: PromptPaper) {
   return { criterion: c.id, answer, reason: hits.length ? `mentions ${hits.join(', ')}` : 'mentions none of its terms', quote };
 }
 
+function firstNumber(sentence: string): string | null {
+  return (sentence.match(/(?<![A-Za-z0-9.])\d+(?:\.\d+)?(?:%|x|×|[KMB]\b)?/) ?? [null])[0];
+}
+
+/** What a careful model says a paper does: the abstract's sentence proposing it (else its second sentence), verbatim. */
+function methodSentence(abstract: string, title: string): string {
+  const all = sentences(abstract);
+  return all.find((s) => /\bwe (propose|present|introduce|develop|design)\b|\bthis (paper|work)\b/i.test(s)) ?? all[1] ?? all[0] ?? `The paper presents ${title}.`;
+}
+
+/** A careful model's claims: up to three result sentences, each shortened to its first 16 words, quoted in full. */
+function resultSentences(abstract: string) {
+  return sentences(abstract)
+    .filter((s) => /\d|outperform|improv|achiev|reduc|faster|better|state-of-the-art/i.test(s))
+    .slice(0, 3)
+    .map((quote) => {
+      const value = firstNumber(quote);
+      return { text: quote.split(/\s+/).slice(0, 16).join(' ').replace(/[.,;:]$/, ''), quote, quantitative: value !== null, metric: null, value, baseline: null };
+    });
+}
+
 function family(title: string): string {
   const head = title.split(':')[0]!.toLowerCase();
   if (/quant|compress|prun|distill/.test(title.toLowerCase())) return 'model compression';
@@ -159,6 +203,27 @@ function family(title: string): string {
 export interface FakeReviewerOptions {
   /** A key the section writer cites although no paper has it (verification must remove it). */
   plantKey?: string;
+  /** Answers to ask/chat copy the prompt's markup (`<paper id=..>`, `<claims>`), as a weak model does. */
+  copyMarkup?: boolean;
+  /** What a weak model does to the prose it writes. */
+  weak?: WeakWriter;
+  /**
+   * Annotations of the size a careful real model writes (its method sentence, up to three result claims) and
+   * eight categories instead of five: what `--dry-run` is measured against (scripts/bench-dry-run.ts).
+   */
+  fullAnnotations?: boolean;
+}
+
+/** A weak model's habits in the sections and overview it writes. */
+export interface WeakWriter {
+  /** Cite the paper ids the prompt shows instead of the keys: `[@id]`, `[id]`, `(id)` in turn. */
+  citeIds?: boolean;
+  /** Copy the prompt's markup into the prose (`&lt;paper id=".." key="..">`, `<claims>`, `<paper>`). */
+  copyMarkup?: boolean;
+  /** Sections whose name matches (the overview as "Overview") cite nothing in their first reply. */
+  citeNothing?: RegExp;
+  /** ... and nothing when asked again either. */
+  citeNothingAgain?: boolean;
 }
 
 /** A test-server handler answering every review stage; plain-text requests get the server's default. */
@@ -203,8 +268,42 @@ export function fakeModel(options: FakeReviewerOptions = {}): ChatHandler {
   return (info) => {
     if (info.method === 'text') {
       const answer = fakeAnswer(info);
-      return answer === null ? undefined : { content: answer };
+      if (answer === null) return undefined;
+      return { content: options.copyMarkup ? withCopiedMarkup(answer, info) : answer };
+    }
+    if (stageOf(info) === 'query_plan') {
+      const plan = fakePlan(info);
+      if (plan) return { json: plan };
     }
     return reviewer(info);
+  };
+}
+
+/** The answer as a model that copies its prompt's markup writes it: the first source's tags around it. */
+function withCopiedMarkup(answer: string, info: ChatRequestInfo): string {
+  const user = info.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+  const first = papersIn(user)[0];
+  const open = first ? `<paper id="${first.id}"${first.key ? ` key="${first.key}"` : ''}>` : '<paper>';
+  return `${open}\n<claims>${answer}</claims>\n</paper>`;
+}
+
+/**
+ * The query plan a careful model writes for a list or count question ("Which papers ... X?", "How many papers
+ * ... X?"): the words after the question's verb are the thing asked about. Null for other questions.
+ */
+export function fakePlan(info: ChatRequestInfo): Record<string, unknown> | null {
+  const user = info.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+  const question = /Question:\s*([\s\S]*)$/.exec(user)?.[1]?.trim() ?? '';
+  const kind = /^how many\b/i.test(question) ? 'count' : /^which\b/i.test(question) ? 'list' : 'lookup';
+  const subject = /\b(?:on|about|use|mention|name)\s+(?:the\s+)?(.+?)\??$/i.exec(question)?.[1] ?? '';
+  const previous = /\b(?:these|them|they)\b/i.test(question);
+  return {
+    kind,
+    filters: subject ? [{ field: 'text', op: 'names', value: subject, negate: false }] : [],
+    subjects: [],
+    groupBy: null,
+    metric: null,
+    order: null,
+    scope: previous ? 'previous' : 'corpus',
   };
 }

@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { createBatchRoutes, type BatchRouteOptions, type BatchRoutes } from './batch-routes.js';
 import { describeChat, type ChatAnswer, type ChatHandler, type ChatRequestInfo } from './chat-request.js';
 import { isMalformed, trickling, writeMalformed, type FaultOptions } from './server-faults.js';
-import { capOutput, fence, promptTokensOf, requestedOutput, ruleError, truncateToWindow, type ModelRuleOptions } from './server-model-rules.js';
+import { capOutput, fence, promptTokensOf, requestedOutput, ruleError, tokenizedPrompt, truncateToWindow, type ModelRuleOptions } from './server-model-rules.js';
 import { modelEntries, publishedRoute, type PublishStyle } from './server-publish.js';
 import { TokenBucketLimiter, type RateLimitOptions } from './server-rate-limit.js';
 import { writeChatAnswer } from './write-chat-answer.js';
@@ -70,6 +70,11 @@ export interface OpenAIServerOptions extends ModelRuleOptions, FaultOptions {
   batch?: BatchRouteOptions;
   /** Routes (`GET /props`, `GET /v1/models`, ...) that are never answered: a proxy that holds unknown paths open. */
   hangRoutes?: string[];
+  /**
+   * Report usage as a real endpoint counts it, with this tokenizer (e.g. js-tiktoken's o200k; see tokenizedPrompt);
+   * completions by the same tokenizer. Default: chars / 4.
+   */
+  tokenizer?: (text: string) => number;
 }
 
 export interface OpenAIServer {
@@ -172,7 +177,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     const out = options.trickle ? trickling(res, options.trickle, timers) : res;
     writeChatAnswer(out, info, answer, {
       headers: limitHeaders,
-      promptTokens: promptTokensOf(info.messages),
+      promptTokens: options.tokenizer ? tokenizedPrompt(info, options.tokenizer) : promptTokensOf(info.messages),
+      ...(options.tokenizer ? { completionTokens: options.tokenizer } : {}),
       cap: (text) => capOutput(text, body, options),
       ...(options.fencedJson ? { fence } : {}),
       ...(options.thinking ? { think: THINKING } : {}),

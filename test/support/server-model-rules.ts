@@ -1,4 +1,4 @@
-import type { ReceivedMessage } from './chat-request.js';
+import type { ChatRequestInfo, ReceivedMessage } from './chat-request.js';
 
 /** What a model behind the test server accepts: context window, output cap, parameter rules. */
 export interface ModelRuleOptions {
@@ -101,4 +101,14 @@ export function capOutput(text: string, body: Record<string, unknown>, o: ModelR
 /** Wrap a JSON reply in a Markdown fence, as chat models often do. */
 export function fence(text: string): string {
   return `Here is the JSON:\n\n\`\`\`json\n${text}\n\`\`\``;
+}
+
+/**
+ * A request's prompt tokens as an endpoint with a real tokenizer reports them: each message's content plus 4 tokens of
+ * framing, 3 for the reply's priming, and the JSON schema of a json_schema or tool request (part of what the model reads).
+ */
+export function tokenizedPrompt(info: ChatRequestInfo, count: (text: string) => number): number {
+  const messages = info.messages.reduce((sum, m) => sum + 4 + count(m.content), 3);
+  const schema = info.schema && (info.method === 'json_schema' || info.method === 'function_calling') ? count(JSON.stringify(info.schema)) : 0;
+  return messages + schema;
 }

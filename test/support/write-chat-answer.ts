@@ -8,6 +8,8 @@ export interface AnswerShape {
   headers?: Record<string, string>;
   /** The prompt tokens to report (a silently truncated prompt reports fewer). */
   promptTokens?: number;
+  /** Completion tokens of the answer's text (default: chars / 4). */
+  completionTokens?: (text: string) => number;
   /** The completion cut to the output cap, or null when it fits. */
   cap?: (text: string) => string | null;
   /** Wrap JSON content in a Markdown fence. */
@@ -35,7 +37,7 @@ export function writeChatAnswer(res: ServerResponse, info: ChatRequestInfo, answ
   }
   const toolName = answer.toolCall?.name ?? info.schemaName ?? 'answer';
   const promptChars = info.messages.reduce((s, m) => s + m.content.length, 0);
-  const usage = answer.usage === null ? undefined : (answer.usage ?? { prompt_tokens: shape.promptTokens ?? Math.ceil(promptChars / 4), completion_tokens: Math.ceil(text.length / 4) });
+  const usage = answer.usage === null ? undefined : (answer.usage ?? { prompt_tokens: shape.promptTokens ?? Math.ceil(promptChars / 4), completion_tokens: shape.completionTokens ? shape.completionTokens(text) : Math.ceil(text.length / 4) });
   const usageFull = usage ? { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } : undefined;
   const id = `chatcmpl-test-${info.index}`;
   const model = String(info.body.model ?? 'test-model');

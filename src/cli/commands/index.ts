@@ -33,9 +33,9 @@ export const commands: CommandSpec[] = [
       topic: {
         type: 'string',
         valueName: 'TEXT',
-        description: 'screen every paper for relevance to TEXT first (decision and reason recorded per paper), then review only the relevant ones',
+        description: 'screen every paper for relevance to TEXT first (decision and reason recorded per paper), then review only the relevant ones; offline, papers are ranked by their match and none is set aside',
       },
-      criteria: { type: 'string', valueName: 'FILE', description: 'screen by inclusion/exclusion criteria (YAML or Markdown) first' },
+      criteria: { type: 'string', valueName: 'FILE', description: 'screen by inclusion/exclusion criteria (YAML or Markdown) first; offline, only an exclusion criterion met by the title excludes' },
       out: { type: 'string', valueName: 'DIR', description: 'output folder (default ./runs/<run-id>)' },
       prompts: { type: 'string', multiple: true, valueName: 'DIR', description: 'prompt files overriding the built-in ones (repeat for a matrix run)' },
       'batch-size': { type: 'string', valueName: 'N', description: 'papers per classification request (default: set by a token budget)' },
@@ -60,6 +60,8 @@ export const commands: CommandSpec[] = [
       ...qaOptions,
       in: { type: 'string', multiple: true, valueName: 'PATH', description: 'corpus files or folders (default: the stored corpus)' },
       'top-k': { type: 'string', valueName: 'N', description: 'papers retrieved as context (default 8)' },
+      show: { type: 'string', valueName: 'N', description: 'papers a list or count answer shows (default 10; --json has all)' },
+      'follow-up': { type: 'boolean', description: 'continue the last ask: "these", "it" refer to its papers' },
     },
     load: async () => (await import('./ask.js')).askAction,
   },
@@ -126,21 +128,27 @@ export const commands: CommandSpec[] = [
   },
   {
     name: 'label',
-    summary: 'hand-label papers in the terminal (include/exclude/unsure, contribution type); every decision saved at once',
-    usage: 'litrev label [--run RUN] [--out FILE] [--sample N --seed S]',
+    summary: 'hand-label papers in the terminal, likely relevant first; every decision saved at once; --simulate replays a gold file',
+    usage: 'litrev label [--run RUN] [--out FILE] [--sample N --seed S] [--order ranked|random] | litrev label --simulate GOLD [--seed S] [--order ...]',
     description:
       'Shows the stored corpus one paper at a time (title, authors, year, abstract; with --run the run\'s decision and category as a suggestion). ' +
-      'Keys: i include, e exclude, u unsure, 1-7 contribution type, n/p next/previous, z undo, / search by key, q quit. ' +
+      'Keys label the paper shown and stay on it: i include, e exclude, u unsure, 1-7 contribution type; Enter/n next, p previous, j/k scroll, z undo, / find by key, q quit. ' +
       'Every decision is written at once to FILE (default labels.jsonl), which `litrev eval --gold` reads; starting again resumes. ' +
-      'Order: a seeded random order (--sample N keeps N papers), the run\'s least certain papers first with --run. Needs a terminal.',
+      'Order: ranked (default) shows next the paper a relevance model (TF-IDF and a linear SVM, retrained on your labels) ranks highest, with a run\'s criteria answers as features; ' +
+      'the screen shows relevant papers found, an estimate of those left and when the stopping rule says you may stop. ' +
+      'random (the default with --sample) is a seeded random order, the run\'s least certain papers first. ' +
+      '--simulate GOLD replays the gold file\'s relevant labels in that order from one relevant and one irrelevant paper chosen by --seed, and reports WSS@95 and recall after 10/20/30% read. ' +
+      'Needs a terminal, except --simulate.',
     positionals: [],
     options: {
-      run: { type: 'string', valueName: 'RUN', description: "show this run's decisions as suggestions; its least certain papers come first" },
+      run: { type: 'string', valueName: 'RUN', description: "show this run's decisions as suggestions and use its criteria answers as ranking features" },
       out: { type: 'string', valueName: 'FILE', description: 'labels file (default labels.jsonl; resumed when it exists)' },
       sample: { type: 'string', valueName: 'N', description: 'label a seeded random sample of N papers' },
-      seed: { type: 'string', valueName: 'S', description: 'seed of the random order (default 1)' },
+      seed: { type: 'string', valueName: 'S', description: 'seed of the random order, the model and the simulation priors (default 1)' },
+      order: { type: 'string', valueName: 'ranked|random', description: 'ranked: likely relevant first (default); random: seeded random order (default with --sample)' },
+      simulate: { type: 'string', valueName: 'GOLD', description: "replay GOLD's relevant labels in litrev's order and report WSS@95 and recall@10/20/30%" },
     },
-    examples: ['litrev label --sample 50 --seed 7 --out gold.jsonl', 'litrev label --run 20261201-1200 --out gold.jsonl'],
+    examples: ['litrev label --out screening.jsonl', 'litrev label --sample 50 --seed 7 --out gold.jsonl', 'litrev label --simulate gold.csv --json --seed 3'],
     load: async () => (await import('./label.js')).labelAction,
   },
   {

@@ -59,5 +59,5 @@ export async function runMatrix(
   );
   if (config.output === 'json') say(ctx.stdout, `${JSON.stringify({ runs: rows })}\n`);
   else say(ctx.stdout, `${renderMatrixTable(rows)}\n`);
-  return summaries.some((s) => s.summary.failed > 0) ? ExitCode.failedItems : ExitCode.ok;
+  return summaries.some((s) => s.summary.failed > 0 || (s.summary.failedSections?.length ?? 0) > 0) ? ExitCode.failedItems : ExitCode.ok;
 }

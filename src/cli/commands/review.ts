@@ -64,7 +64,7 @@ async function runSingle(
   await recordRunFolder(config.workspaceDir, config.runsDir, summary.outDir).catch((err: Error) => {
     ctx.stderr.write(`litrev: warning: the run in ${summary.outDir} is not recorded for \`litrev runs\` (${err.message.split('\n')[0]})\n`);
   });
-  return summary.failed > 0 ? ExitCode.failedItems : ExitCode.ok;
+  return summary.failed > 0 || (summary.failedSections?.length ?? 0) > 0 ? ExitCode.failedItems : ExitCode.ok;
 }
 
 /** Every --prompts folder x every --model (one combination when neither is repeated). */

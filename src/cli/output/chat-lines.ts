@@ -1,3 +1,4 @@
+import { plannedJson } from '../../qa/planned-json.js';
 import { createInterface } from 'node:readline';
 import { runChatTurn, type ChatSession } from '../../qa/chat-turn.js';
 import { say } from './say.js';
@@ -32,7 +33,7 @@ export async function runChatLines(options: ChatLinesOptions): Promise<void> {
         else if (event.type === 'answer') {
           const { result } = event;
           if (json) {
-            say(stdout, `${JSON.stringify({ question: event.question, answer: result.answer, citations: result.citations, engine: result.engine, supported: result.supported })}\n`);
+            say(stdout, `${JSON.stringify({ question: event.question, answer: result.answer, citations: result.citations, engine: result.engine, supported: result.supported, ...plannedJson(result) })}\n`);
           } else {
             const sources = result.citations.map((c) => `  [@${c.key}] ${c.title}`);
             say(stdout, `\n\nSources:\n${sources.length > 0 ? sources.join('\n') : '  (none cited)'}\n\n`);

@@ -1,11 +1,13 @@
 import type { ReviewEvent } from '../../pipeline/events.js';
 import { formatAgreement } from '../../pipeline/format-agreement.js';
+import { formatOfflineScreening } from '../../pipeline/format-screening.js';
 import { stageEta, stageElapsed, stageRequests, type RunState, type StageState } from '../../pipeline/run-state.js';
 import { formatCost, formatCount, plural } from '../../format/numbers.js';
 import { formatClock, formatDuration } from '../../format/time.js';
 import { formatVerification } from '../../verify/verification-summary.js';
 import type { RunView } from '../../pipeline/run-view.js';
 import { say } from './say.js';
+import { terminalText } from '../../format/terminal-text.js';
 import { describeBatch } from '../../pipeline/batch-progress.js';
 
 /** A progress line at least every this often while a stage runs (besides every 10% step). */
@@ -69,6 +71,8 @@ export function createPlainView(stderr: NodeJS.WritableStream, now: () => number
       const s = state.summary;
       if (!s) return;
       write(`verification: ${formatVerification(s.verification)}`);
+      if (s.screening) write(formatOfflineScreening(s.screening));
+      for (const heading of s.failedSections ?? []) write(`failed: ${heading === 'Overview' ? 'the overview' : `section "${terminalText(heading)}"`} cites no paper (drafted by the offline engine instead)`);
       if (s.agreement) write(`agreement over ${s.agreement.repeats} repeats (Fleiss' kappa): ${formatAgreement(s.agreement)}`);
       write(
         `done in ${formatDuration(s.durationMs)}: ${s.annotated} of ${plural(s.papers, 'paper')} annotated${s.withoutAbstract > 0 ? ` (${s.withoutAbstract} from the title only: no abstract)` : ''}, ${s.failed} failed; ` +

@@ -14,6 +14,7 @@ import { promptFits } from './batch-fit.js';
 import { chunkToFit } from './chunk-to-fit.js';
 import { parseCounts, rememberedShape, shapeLedger } from './shape-ledger.js';
 import { promptRoom } from '../../prompts/context-budget.js';
+import { listedPlacement } from '../../review/listed-papers.js';
 
 const MIN_CATEGORIES = 5;
 const MAX_CATEGORIES = 12;
@@ -133,7 +134,8 @@ export async function propose(
 
 /**
  * Assign every paper to one category through the model (the schema only admits the category ids
- * given). A paper the model could not assign is placed by lexical similarity and reported.
+ * given). A paper the model could not assign is placed by lexical similarity and reported. A paper a
+ * taxonomy file lists in a category stays there, unasked (review/listed-papers.ts).
  */
 export async function assignWithModel(
   deps: ModelStageDeps,
@@ -155,12 +157,15 @@ export async function assignWithModel(
     const extra: Record<string, string> | null = family !== '' ? { method_family: family } : summary !== '' ? { method: summary } : null;
     return paperBlocks([{ id: p.id, title: p.title, ...(extra ? { extra } : { abstract: p.abstract }) }]);
   };
+  const listed = listedPlacement(papers, categories);
+  const assignment = new Map<string, string>([...listed].map(([id, k]) => [id, ids[k]!]));
+  const toPlace = papers.filter((p) => !listed.has(p.id));
   const { results, failures } = await runBatchedStage<Paper, AssignItem>(
     deps,
     {
       stage: 'assign',
       ledgerIdentity: { prompt: deps.prompts.assign.hash, categories: catalogue },
-      items: papers,
+      items: toPlace,
       itemText: block,
       messages: (items) => renderPrompt(deps.prompts.assign, { categories: catalogue, papers: items.map(block).join('\n\n') }),
       schemaName: 'category_assignment',
@@ -170,7 +175,6 @@ export async function assignWithModel(
     },
     ctx,
   );
-  const assignment = new Map<string, string>();
   for (const [id, r] of results) assignment.set(id, r.categoryId);
   const unassigned = papers.filter((p) => !assignment.has(p.id));
   if (unassigned.length > 0) {

@@ -15,6 +15,7 @@ import { isContextOverflow } from './guarded-gateway.js';
 import { SectionSchema } from './reply-schemas.js';
 import { sectionBlock } from './section-block.js';
 import { parseIdLists, shapeLedger } from './shape-ledger.js';
+import { askToCite, citesAPaper, cleanModelProse, type ProseKeys } from './model-prose.js';
 
 /** Completion tokens a section (or a part of one) is expected to take. */
 const SECTION_OUTPUT = 1000;
@@ -24,12 +25,23 @@ export interface SectionInput {
   papers: Map<string, Paper>;
   annotations: Map<string, Annotation>;
   topic: string;
+  /** The corpus's ids and keys: model prose is cleaned and checked against them. */
+  keys: ProseKeys;
+}
+
+/** What a section reply is held to: the keys it may cite, and a few of its papers' keys to show as the example. */
+interface SectionGuard {
+  keys: ProseKeys;
+  example: string[];
+  heading: string;
 }
 
 /**
  * Write one section from its papers' annotations. When the papers do not fit the context window
  * in one request, subsets of them are written as partial drafts, and the drafts merged into the
- * section (in rounds, if even the drafts do not fit together).
+ * section (in rounds, if even the drafts do not fit together). Every reply is cleaned (prompt markup
+ * removed, paper ids cited as keys); a reply that then cites no paper is asked for once more, with
+ * the reason. The caller decides what a section that still cites nothing is (citesAPaper).
  */
 export async function writeSection(deps: ModelStageDeps, input: SectionInput, ctx: StageContext): Promise<ReviewSection> {
   const { category, topic } = input;
@@ -37,6 +49,7 @@ export async function writeSection(deps: ModelStageDeps, input: SectionInput, ct
     const p = input.papers.get(id);
     return p ? [sectionBlock(p, input.annotations.get(id))] : [];
   });
+  const guard = guardOf(input);
   const render = (part: PaperBlockFields[], label = category.name) =>
     renderPrompt(deps.prompts.synthesize, { topic, category: label, definition: category.definition, papers: paperBlocks(part) });
   let warned = false;
@@ -54,7 +67,7 @@ export async function writeSection(deps: ModelStageDeps, input: SectionInput, ct
       return mergeDrafts(deps, input, await inParts(planned), ctx);
     }
     try {
-      return await ask(deps, render(part, label), ctx);
+      return await ask(deps, render(part, label), ctx, guard);
     } catch (err) {
       if (!isContextOverflow(err) || part.length < 2) throw err;
       const replanned = planParts(deps, part, render);
@@ -79,6 +92,10 @@ export async function writeSection(deps: ModelStageDeps, input: SectionInput, ct
     : await write(blocks, category.name, (parts) => (used = parts));
   await ledger.write(used.map((part) => part.map((b) => b.id)));
   return { categoryId: category.id, heading: category.name, body: body.trim() };
+}
+
+function guardOf(input: SectionInput): SectionGuard {
+  return { keys: input.keys, example: input.category.paperIds.slice(0, 2).flatMap((id) => input.papers.get(id)?.key ?? []), heading: input.category.name };
 }
 
 function sectionIdentity(deps: ModelStageDeps, input: SectionInput, blocks: PaperBlockFields[]): Record<string, unknown> {
@@ -118,7 +135,7 @@ async function mergeDrafts(deps: ModelStageDeps, input: SectionInput, drafts: st
   const mergeGroup = async (g: string[]): Promise<string> => {
     if (g.length === 1) return g[0]!;
     try {
-      return (await ask(deps, render(g), ctx)).trim() || g.join('\n\n');
+      return (await ask(deps, render(g), ctx, guardOf(input))).trim() || g.join('\n\n');
     } catch (err) {
       // Drafts too long to merge in this window: they stay one after another.
       if (isContextOverflow(err)) return g.join('\n\n');
@@ -129,10 +146,24 @@ async function mergeDrafts(deps: ModelStageDeps, input: SectionInput, drafts: st
   return merged.length === 1 ? merged[0]! : mergeDrafts(deps, input, merged, ctx);
 }
 
-async function ask(deps: ModelStageDeps, messages: ChatMessage[], ctx: StageContext): Promise<string> {
-  const result = await deps.gateway.structured({ stage: 'synthesize', schemaName: 'section', schema: SectionSchema, messages, sample: deps.sample, signal: ctx.signal });
-  if (!result.ok) throw new SectionRejectedError(`reply rejected (${result.kind}: ${result.error})`);
-  return result.value.body;
+async function ask(deps: ModelStageDeps, messages: ChatMessage[], ctx: StageContext, guard: SectionGuard): Promise<string> {
+  const request = async (m: ChatMessage[]) => {
+    const result = await deps.gateway.structured({ stage: 'synthesize', schemaName: 'section', schema: SectionSchema, messages: m, sample: deps.sample, signal: ctx.signal });
+    if (!result.ok) throw new SectionRejectedError(`reply rejected (${result.kind}: ${result.error})`);
+    return result;
+  };
+  const first = await request(messages);
+  const body = cleanModelProse(first.value.body, guard.keys);
+  // A category without papers has nothing to cite.
+  if (guard.example.length === 0 || citesAPaper(body, guard.keys)) return body;
+  // Asked once more, with the reason; a second reply that is rejected leaves the first.
+  ctx.warn(`section "${guard.heading}": the model's reply cited no paper; asked again with the reason`);
+  const again = await request(askToCite(messages, first.raw, guard.example, 'section')).catch((err: unknown) => {
+    if (err instanceof SectionRejectedError) return null;
+    throw err;
+  });
+  const second = again ? cleanModelProse(again.value.body, guard.keys) : '';
+  return second.trim() !== '' ? second : body;
 }
 
 function tokensOf(deps: ModelStageDeps, text: string): number {

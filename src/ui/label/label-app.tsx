@@ -1,4 +1,4 @@
-import { useApp, useInput } from 'ink';
+import { useApp, useInput, useStdout } from 'ink';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Label } from '../../eval/label-item.js';
 import type { LabelState } from '../../eval/label-session.js';
@@ -19,7 +19,8 @@ export interface LabelAppProps {
  */
 export function LabelApp({ initial, file, save }: LabelAppProps) {
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(keyReducer, { session: initial, quit: false });
+  const { stdout } = useStdout();
+  const [state, dispatch] = useReducer(keyReducer, { session: initial, scroll: 0, quit: false });
   const [error, setError] = useState<string | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const { session } = state;
@@ -39,5 +40,13 @@ export function LabelApp({ initial, file, save }: LabelAppProps) {
 
   useInput((input, key) => dispatch({ ...key, input }));
 
-  return <LabelView state={error ? { ...session, message: error } : session} file={file} />;
+  return (
+    <LabelView
+      state={error ? { ...session, message: error } : session}
+      file={file}
+      scroll={state.scroll}
+      width={stdout.columns || 80}
+      height={stdout.rows || 24}
+    />
+  );
 }

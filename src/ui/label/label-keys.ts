@@ -5,6 +5,10 @@ export interface KeyPress {
   input: string;
   rightArrow?: boolean;
   leftArrow?: boolean;
+  upArrow?: boolean;
+  downArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
   return?: boolean;
   escape?: boolean;
   backspace?: boolean;
@@ -13,14 +17,28 @@ export interface KeyPress {
   meta?: boolean;
 }
 
-/** The screen's state: the session, and whether the labeller asked to leave. */
+/** The screen's state: the session, how far the abstract is scrolled, and whether the labeller asked to leave. */
 export interface ScreenState {
   session: LabelState;
+  /** First abstract line shown (the view clamps it to the abstract's length). */
+  scroll: number;
   quit: boolean;
 }
 
+/** Lines the abstract moves by for ↓/↑ (j/k) and for PgDn/PgUp (space/b). */
+const LINE = 1;
+const PAGE = 5;
+
+function scrollBy(input: string, key: KeyPress): number {
+  if (key.downArrow || input === 'j') return LINE;
+  if (key.upArrow || input === 'k') return -LINE;
+  if (key.pageDown || input === ' ') return PAGE;
+  if (key.pageUp || input === 'b') return -PAGE;
+  return 0;
+}
+
 function browseAction(input: string, key: KeyPress): LabelAction | 'quit' | null {
-  if (key.rightArrow || input === 'n') return { type: 'next' };
+  if (key.rightArrow || key.return || input === 'n') return { type: 'next' };
   if (key.leftArrow || input === 'p') return { type: 'previous' };
   if (input === 'i') return { type: 'decide', decision: 'include' };
   if (input === 'e') return { type: 'decide', decision: 'exclude' };
@@ -57,9 +75,17 @@ export function keyReducer(state: ScreenState, key: KeyPress): ScreenState {
       if (action) s = { ...s, session: labelReducer(s.session, action) };
       continue;
     }
+    const scroll = scrollBy(input, k);
+    if (scroll !== 0) {
+      s = { ...s, scroll: Math.max(0, s.scroll + scroll) };
+      continue;
+    }
     const action = browseAction(input, k);
     if (action === 'quit') return { ...s, quit: true };
-    if (action) s = { ...s, session: labelReducer(s.session, action) };
+    if (action) {
+      const session = labelReducer(s.session, action);
+      s = { ...s, session, scroll: session.index === s.session.index ? s.scroll : 0 };
+    }
   }
   return s;
 }

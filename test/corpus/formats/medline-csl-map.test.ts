@@ -52,7 +52,7 @@ describe('PubMed MEDLINE', () => {
     expect(p.year).toBe(2019);
     expect(p.doi).toBe('10.1016/j.ophtha.2019.01.001');
     expect(p.venue).toBe('Ophthalmology');
-    expect(p.key).toBe('doe2019deep');
+    expect(p.key).toBe('doe2019retinal');
     const second = report.papers.find((x) => x.title.startsWith('Second record'))!;
     expect(second).toMatchObject({ year: 2020, doi: '10.1000/second', authors: ['Poe, Edgar'] });
   });

@@ -12,7 +12,7 @@ export default {
   concurrency: Number(process.env.LITREV_MUTATION_CONCURRENCY ?? 1),
   incremental: true,
   incrementalFile: `reports/mutation/${module.name}.incremental.json`,
-  reporters: ['clear-text', 'json'],
+  reporters: ['clear-text', 'json', 'dots'],
   jsonReporter: { fileName: `reports/mutation/${module.name}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   tempDirName: '.stryker-tmp',

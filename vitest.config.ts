@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // dist/ rebuilt when src/ is newer (spawned-CLI tests run it); one temp folder per run, removed at its end.
+    globalSetup: ['./test/support/setup-dist.ts', './test/support/setup-tmpdir.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

@@ -72,12 +72,30 @@ export async function parseTaxonomyFile(path: string): Promise<CategorySpec[]> {
   if (!file.success) fail(path, 'expected an object with a "categories" array');
   const entries = Array.isArray(file.data) ? file.data : file.data.categories;
   if (entries.length === 0) fail(path, 'it lists no categories');
-  const categories = entries.map((entry, i): CategorySpec => {
+  // Category and subcategory ids share one namespace (papers.csv and papers.jsonl name both); a default id
+  // (c2, c1.2) that an explicit id elsewhere already took is a clash too, named as such.
+  const ids = new Map<string, string>();
+  const claim = (id: string, where: string, explicit: boolean) => {
+    const here = explicit ? where : `${where}, by default`;
+    const earlier = ids.get(id);
+    if (earlier !== undefined) fail(path, `the id "${id}" is used twice (${earlier}; ${here})`);
+    ids.set(id, here);
+  };
+  const names = new Set<string>();
+  return entries.map((entry, i): CategorySpec => {
     const parsed = CategorySchema.safeParse(entry);
     if (!parsed.success) fail(path, describeIssue(parsed.error.issues[0]!, i));
     const id = parsed.data.id ?? `c${i + 1}`;
+    claim(id, `category ${i + 1}`, parsed.data.id !== undefined);
+    if (names.has(parsed.data.name.toLowerCase())) fail(path, `the name "${parsed.data.name}" is used twice`);
+    names.add(parsed.data.name.toLowerCase());
     const subs = parsed.data.subcategories ?? [];
-    if (new Set(subs.map((x) => x.name.toLowerCase())).size < subs.length) fail(path, `category ${i + 1}: two subcategories have the same name`);
+    const subNames = new Set<string>();
+    for (const x of subs) {
+      if (subNames.has(x.name.toLowerCase())) fail(path, `category ${i + 1}: the subcategory name "${x.name}" is used twice`);
+      subNames.add(x.name.toLowerCase());
+    }
+    subs.forEach((x, j) => claim(x.id ?? `${id}.${j + 1}`, `category ${i + 1} subcategory ${j + 1}`, x.id !== undefined));
     return {
       id,
       name: parsed.data.name,
@@ -86,13 +104,4 @@ export async function parseTaxonomyFile(path: string): Promise<CategorySpec[]> {
       ...(subs.length ? { subcategories: subs.map((x, j) => ({ id: x.id ?? `${id}.${j + 1}`, name: x.name, definition: (x.definition ?? '').trim(), ...lists(x) })) } : {}),
     };
   });
-  const ids = new Set<string>();
-  const names = new Set<string>();
-  for (const c of categories) {
-    if (ids.has(c.id)) fail(path, `the id "${c.id}" is used twice`);
-    if (names.has(c.name.toLowerCase())) fail(path, `the name "${c.name}" is used twice`);
-    ids.add(c.id);
-    names.add(c.name.toLowerCase());
-  }
-  return categories;
 }

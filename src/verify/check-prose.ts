@@ -1,8 +1,8 @@
 import type { Paper } from '../corpus/paper.js';
 import type { ReviewDraft } from '../review/review-draft.js';
 import { citedKeys, removeUnknownCitations } from './citation-keys.js';
-import { claimText } from './claim-text.js';
-import { extractNumbers, numberSupported, type NumberMention } from './numbers.js';
+import { claimNumbers, claimText } from './claim-text.js';
+import { numberSupported, paperNumbers, type NumberMention } from './numbers.js';
 import { splitSentences } from './sentence-split.js';
 
 /** Put after a sentence whose number no cited abstract supports, where it stands (before its full stop). */
@@ -44,7 +44,7 @@ const TRAILING_PUNCTUATION = /([.!?]+["'”’)\]]*)?\s*$/;
  * comes back unchanged (the same object).
  */
 export function checkProse(draft: ReviewDraft, papers: readonly Paper[], options: ProseOptions): { draft: ReviewDraft; findings: ProseFinding[] } {
-  const pools = new Map(papers.map((p) => [p.key, extractNumbers(`${p.title}\n${p.abstract}`)]));
+  const pools = new Map(papers.map((p) => [p.key, paperNumbers(p)]));
   const findings: ProseFinding[] = [];
   const fix = (part: string, text: string): string => checkText(part, text, pools, options, findings);
   const overview = fix('overview', draft.overview);
@@ -91,7 +91,7 @@ function checkSentence(part: string, sentence: string, pools: ReadonlyMap<string
       return '';
     }
   }
-  const unsupported = extractNumbers(claimText(text)).filter((m) =>
+  const unsupported = claimNumbers(text).filter((m) =>
     known.length === 0 ? options.uncitedNumbers : !known.some((k) => numberSupported(m, pools.get(k) ?? [])),
   );
   if (unsupported.length === 0) return text;

@@ -2,8 +2,8 @@
  * Pandoc-style citations: `[@key]`, `[@a; @b]`, `[see @key, p. 3]`.
  * Keys are letters, digits and `_:.#$%&-+?<>~/` as in pandoc, without a trailing dot.
  */
-const CITE_GROUP = /\[([^\[\]]*@[^\[\]]*)\]/g;
-const CITE_KEY = /@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*)/g;
+export const CITE_GROUP = /\[([^\[\]]*@[^\[\]]*)\]/g;
+export const CITE_KEY = /@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*)/g;
 
 function trimKey(key: string): string {
   return key.replace(/[.:]+$/, '');

@@ -18,9 +18,31 @@ const SCALE: Record<string, number> = {
   k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, billion: 1e9, t: 1e12, trillion: 1e12,
 };
 
-/** Undo the LaTeX and typography that hide numbers: `$7.5\times$`, `41.81\%`, `10^{4}`, thin spaces. */
+/** Superscripts, subscripts and vulgar fractions keep their form: NFKC would turn `10⁴` into `104` and `½` into `1⁄2`. */
+const KEEP_FORM = /[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u218f]/;
+const NOT_KEPT = new RegExp(`[^${KEEP_FORM.source.slice(1, -1)}]+`, 'gu');
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
+
+/**
+ * A number written in any script reads as ASCII digits: NFKC folds fullwidth (`９９ｘ`) and mathematical
+ * (`𝟗𝟗`) forms; the other decimal digits (`٩٩`, `९९`) take their digit value.
+ */
+export function asciiDigits(text: string): string {
+  return text.replace(NOT_KEPT, (run) => run.normalize('NFKC')).replace(OTHER_DIGIT, (d) => String(digitValue(d.codePointAt(0)!)));
+}
+
+const isDigit = (codePoint: number): boolean => /\p{Nd}/u.test(String.fromCodePoint(codePoint));
+
+/** Unicode lays each script's decimal digits out as contiguous runs from 0 to 9: the distance from the run's start. */
+function digitValue(codePoint: number): number {
+  let zero = codePoint;
+  while (isDigit(zero - 1)) zero--;
+  return (codePoint - zero) % 10;
+}
+
+/** Undo the LaTeX and typography that hide numbers: `$7.5\times$`, `41.81\%`, `10^{4}`, thin spaces, digits of other scripts. */
 export function normalizeNumberText(text: string): string {
-  return text
+  return asciiDigits(text)
     .replace(/\\times|\\x\b|\\cdot/g, '×')
     .replace(/\\%/g, '%')
     .replace(/\\,|\\;|\\!|~|[\u2009\u202f\u00a0]/g, ' ')
@@ -85,8 +107,22 @@ export function numberSupported(mention: NumberMention, pool: readonly NumberMen
   return pool.some((p) => sameValue(p.value, mention.value) && (mention.unit === '' || mention.unit === p.unit));
 }
 
+/**
+ * The numbers a source supports: every number of its text, numbers inside tokens included, so that
+ * "500 problems of MATH" is supported by an abstract saying "MATH-500". The prose check, the verification
+ * report and the offline writer all take a paper's numbers from here: one rule, one verdict.
+ */
+export function sourceNumbers(text: string): NumberMention[] {
+  return extractNumbers(text, { inTokens: true });
+}
+
+/** A paper's numbers: its title (a paper may be named by it, "MInference 1.0") and its abstract. */
+export function paperNumbers(paper: { title: string; abstract: string }): NumberMention[] {
+  return sourceNumbers(`${paper.title}\n${paper.abstract}`);
+}
+
 /** Numbers of `text` that no text in `sources` supports. */
 export function unsupportedNumbers(text: string, sources: readonly string[]): NumberMention[] {
-  const pool = sources.flatMap((s) => extractNumbers(s, { inTokens: true }));
+  const pool = sources.flatMap(sourceNumbers);
   return extractNumbers(text).filter((m) => !numberSupported(m, pool));
 }

@@ -34,10 +34,19 @@ function isBoundary(text: string, match: RegExpExecArray): boolean {
   const after = match.index + match[0].length;
   const next = text[after];
   if (!startsSentence(next) && !/^[a-z]+[A-Z]/.test(text.slice(after, after + 12))) return false;
+  if (insideCitation(text, punct)) return false;
   if (text[punct] !== '.') return true;
   const word = wordBefore(text, punct);
   if (ABBREVIATIONS.has(word)) return false;
   return !isInitial(text, punct, word);
+}
+
+/** Inside a citation group (`[see @key, p. 3]`): its locator's period ends no sentence. */
+function insideCitation(text: string, at: number): boolean {
+  const open = text.lastIndexOf('[', at);
+  if (open < 0 || text.lastIndexOf(']', at) > open) return false;
+  const close = text.indexOf(']', at);
+  return close >= 0 && text.slice(open, close).includes('@') && !text.slice(open + 1, close).includes('[');
 }
 
 /** An initial ("J. Smith", "A. B. Smith"): one capital letter after a capitalised word or another initial. */

@@ -1,8 +1,8 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Annotation } from '../review/annotation.js';
 import { citedKeys, removeUnknownCitations } from './citation-keys.js';
-import { claimText } from './claim-text.js';
-import { extractNumbers, numberSupported, type NumberMention } from './numbers.js';
+import { claimNumbers } from './claim-text.js';
+import { numberSupported, paperNumbers, type NumberMention } from './numbers.js';
 import { checkProseQuotes } from './prose-quotes.js';
 import { checkQuotes } from './quotes.js';
 import { reviewUnits, type ReviewUnit } from './review-units.js';
@@ -21,16 +21,12 @@ function indexCorpus(papers: readonly Paper[]): CorpusIndex {
   return { known: new Set(byKey.keys()), byKey, pools: new Map(), keysInOrder: papers.map((p) => p.key) };
 }
 
-/**
- * The numbers of a paper, extracted when first needed (a review cites a few hundred of 100,000 papers).
- * A paper may be named by its title ("MInference 1.0"): its numbers count as the paper's own.
- * Numbers inside tokens (`MATH-500`, `Qwen2.5-7B`) count too: "500 problems of MATH" is then found.
- */
+/** The numbers of a paper (paperNumbers), extracted when first needed (a review cites a few hundred of 100,000 papers). */
 function numberPool(index: CorpusIndex, key: string): NumberMention[] {
   let pool = index.pools.get(key);
   if (!pool) {
     const p = index.byKey.get(key);
-    pool = p ? extractNumbers(`${p.title}\n${p.abstract}`, { inTokens: true }) : [];
+    pool = p ? paperNumbers(p) : [];
     index.pools.set(key, pool);
   }
   return pool;
@@ -68,7 +64,7 @@ function checkText(markdown: string, papers: readonly Paper[]): TextChecks {
     }
     const cited = [...new Set(keys.filter((k) => index.known.has(k)))];
     proseQuotes.push(...checkProseQuotes(unit, cited.map((k) => index.byKey.get(k)!)));
-    for (const mention of extractNumbers(claimText(unit.text))) {
+    for (const mention of claimNumbers(unit.text)) {
       if (cited.length === 0) uncitedNumbers.push({ number: mention.raw, sentence: unit.text, line: unit.line });
       else numbers.push(checkNumber(mention, unit, cited, index));
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createGateway } from '../../src/model/create-gateway.js';
+import { holdReplies } from '../support/hold-replies.js';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { FAST_RETRY, tempDir, testConfig } from '../model/support/gateway-config.js';
 import { runCli } from '../support/run-cli.js';
@@ -59,6 +60,7 @@ describe('litrev doctor', () => {
     const caps = JSON.parse(readFileSync(path.join(cwd, 'cache', 'capabilities.json'), 'utf8'));
     expect(Object.values(caps.endpoints)).toEqual([expect.objectContaining({ source: 'doctor', accepted: [expect.stringMatching(/^structured: .* \(json_schema\)$/)] })]);
     const before = server.chatRequests().length;
+    server.setHandler(holdReplies(8));
     const gw = await createGateway(testConfig({ url: server.url, cwd, flags: { concurrency: '8' } }), { retry: FAST_RETRY });
     const Label = z.object({ label: z.string() });
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => gw.structured({ stage: 'classify', schemaName: 'answer', schema: Label, messages: [{ role: 'user', content: `batch ${i}` }] })));

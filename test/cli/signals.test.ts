@@ -15,8 +15,6 @@ import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.j
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/litrev.js');
 const ONE = path.join(ROOT, 'examples/corpus/004_8ff57b83dc1ce018.txt');
-/** Replies in flight take this long: far longer than litrev may take to leave after a signal. */
-const SLOW_MS = 120_000;
 
 interface Child {
   pid: number;
@@ -55,19 +53,17 @@ describe('signals during a model review', () => {
   ] as const)('%s aborts the requests in flight, keeps the completed replies and exits %i', async (signal, code) => {
     const ANSWERED = 3;
     const reviewer = fakeReviewer();
-    server = await startOpenAIServer({ handler: (info) => (info.index < ANSWERED ? reviewer(info) : { ...reviewer(info), delayMs: SLOW_MS }) });
+    server = await startOpenAIServer({ handler: (info) => (info.index < ANSWERED ? reviewer(info) : { hang: true }) });
     const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-signal-'));
     const cacheDir = path.join(cwd, 'cache');
     const run = start(['review', ONE, '--base-url', server.url, '--model', 'test-model', '--batch-size', '2', '--concurrency', '2', '--cache-dir', cacheDir, '--plain'], cwd);
     await until(() => server!.chatRequests().length >= ANSWERED + 2, 'requests in flight');
     await until(async () => (await cacheStats(cacheDir)).entries >= ANSWERED, 'completed replies in the cache');
-    const sentAt = Date.now();
     run.kill(signal);
-    const { code: exitCode, at } = await run.exited;
+    // The replies in flight never come: litrev exits without them (waiting for them would never end).
+    const { code: exitCode } = await run.exited;
     expect(exitCode).toBe(code);
     expect(run.stderr().trim().split('\n').at(-1)).toBe(`litrev: interrupted; re-run the same command to resume: ${ANSWERED} answers are cached`);
-    // It did not wait for the slow replies still in flight.
-    expect(at - sentAt).toBeLessThan(SLOW_MS / 4);
     expect(await cacheStats(cacheDir)).toMatchObject({ entries: ANSWERED, corrupt: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
@@ -7,6 +7,7 @@ import { ingestPaths } from '../../src/corpus/ingest.js';
 import { resolveCorpus } from '../../src/corpus/resolve-corpus.js';
 import { corpusPath, loadCorpus, loadPreviousKeys, saveCorpus } from '../../src/corpus/store.js';
 import { NoInputError } from '../../src/errors.js';
+import { loadRunNotes } from '../../src/retrieval/load-run-notes.js';
 import { tempDir, tempFiles } from './support.js';
 
 const CSV = 'title,abstract,year\nFirst Stored Paper,"The first abstract, stored.",2021\nSecond Stored Paper,The second abstract.,2022\n';
@@ -104,5 +105,53 @@ describe('key stickiness through DOIs', () => {
     expect(second.papers).toHaveLength(1);
     expect(second.papers[0]!.title).toBe('The Published Title');
     expect(second.papers[0]!.key).toBe(first.papers[0]!.key);
+  });
+});
+
+describe('corpus identity (which earlier run ask and chat take their notes from)', () => {
+  const rows = (second: string, third = 'Third Stored Paper,The third abstract.,2023') =>
+    `title,abstract,year\nFirst Stored Paper,"The first abstract, stored.",2021\n${second}\n${third}\n`;
+  const identity = async (csv: string) => {
+    const report = await ingestPaths(['p.csv'], { cwd: await tempFiles({ 'p.csv': csv }) });
+    return { ids: report.papers.map((p) => p.id).sort(), hash: (await saveCorpus(await tempDir(), report)).hash };
+  };
+
+  it('changes when any abstract or title is corrected, the paper ids staying the same', async () => {
+    const base = await identity(rows('Second Stored Paper,The second abstract.,2022'));
+    const abstract = await identity(rows('Second Stored Paper,The second abstract (corrected: 8 GPUs).,2022'));
+    const lastAbstract = await identity(rows('Second Stored Paper,The second abstract.,2022', 'Third Stored Paper,The third abstract!,2023'));
+    expect(abstract.ids).toEqual(base.ids);
+    expect(lastAbstract.ids).toEqual(base.ids);
+    expect(new Set([base.hash, abstract.hash, lastAbstract.hash]).size).toBe(3);
+    const title = await identity(rows('Second Stored Paper (Extended),The second abstract.,2022'));
+    expect(title.hash).not.toBe(base.hash);
+  });
+
+  it('does not depend on the order the papers come in', () => {
+    const paper = (id: string, abstract: string) => ({ id, key: id, title: `T ${id}`, titleDerived: false, abstract, authors: [], sources: [] });
+    const papers = [paper('b', 'B.'), paper('a', 'A.'), paper('c', 'C.'), paper('aa', 'AA.')];
+    const hash = corpusHash(papers);
+    expect(corpusHash([...papers].reverse())).toBe(hash);
+    expect(corpusHash([papers[2]!, papers[0]!, papers[3]!, papers[1]!])).toBe(hash);
+    expect(papers.map((p) => p.id)).toEqual(['b', 'a', 'c', 'aa']);
+    // Moving a field's text to the next paper is a different corpus.
+    expect(corpusHash([paper('a', 'A.B.'), paper('b', ''), paper('c', 'C.'), paper('aa', 'AA.')])).not.toBe(hash);
+  });
+
+  it('does not change with the order of the input rows', async () => {
+    const a = await identity(rows('Second Stored Paper,The second abstract.,2022'));
+    const b = await identity('title,abstract,year\nThird Stored Paper,The third abstract.,2023\nSecond Stored Paper,The second abstract.,2022\nFirst Stored Paper,"The first abstract, stored.",2021\n');
+    expect(b.hash).toBe(a.hash);
+  });
+
+  it('a run over the uncorrected corpus is not where ask finds notes for the corrected one', async () => {
+    const before = await identity(rows('Second Stored Paper,The second abstract.,2022'));
+    const after = await identity(rows('Second Stored Paper,The second abstract (corrected).,2022'));
+    const runs = await tempDir();
+    await mkdir(path.join(runs, 'r1'), { recursive: true });
+    await writeFile(path.join(runs, 'r1', 'run.json'), JSON.stringify({ runId: 'r1', createdAt: '2026-01-01T00:00:00Z', corpusHash: before.hash }));
+    await writeFile(path.join(runs, 'r1', 'papers.jsonl'), JSON.stringify({ id: before.ids[0], status: 'ok', category: 'Stale', claims: [] }) + '\n');
+    expect((await loadRunNotes(runs, before.hash))?.runId).toBe('r1');
+    expect(await loadRunNotes(runs, after.hash)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { BudgetError } from '../../src/errors.js';
 import { createGateway } from '../../src/model/create-gateway.js';
@@ -16,12 +16,10 @@ afterEach(async () => {
 const ask = (content: string) => ({ stage: 'classify', messages: [{ role: 'user' as const, content }] });
 
 describe('a dead endpoint stops fast', () => {
-  it('connection refused: every request rejects with one fatal "cannot reach ...: run `litrev doctor`" within seconds', async () => {
+  it('connection refused: every request rejects with one fatal "cannot reach ...: run `litrev doctor`" at once', async () => {
     const url = await unreachableURL();
     const gw = await createGateway(testConfig({ url, flags: { concurrency: '8' } }), { retry: FAST_RETRY });
-    const t0 = Date.now();
     const all = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => gw.text(ask(`p${i}`))));
-    expect(Date.now() - t0).toBeLessThan(5000);
     const reasons = all.map((r) => (r.status === 'rejected' ? (r.reason as Error) : null));
     expect(reasons.every((e) => e?.name === 'ModelFatalError')).toBe(true);
     expect(reasons[0]!.message).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:\d+\/v1: connection error \(ECONNREFUSED\): run `litrev doctor`/);
@@ -33,10 +31,45 @@ describe('a dead endpoint stops fast', () => {
   it('every request timing out with no success: stops after one wave of timeouts', async () => {
     server = await startOpenAIServer({ handler: () => ({ hang: true }) });
     const gw = await createGateway(testConfig({ url: server.url, env: { LITREV_TIMEOUT_MS: '300' }, flags: { concurrency: '4' } }), { retry: FAST_RETRY });
-    const t0 = Date.now();
     const all = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => gw.text(ask(`t${i}`))));
-    expect(Date.now() - t0).toBeLessThan(5000);
     expect(all.every((r) => r.status === 'rejected' && (r.reason as Error).name === 'ModelFatalError')).toBe(true);
+    // One wave: the requests in flight when the third timeout came, not a timeout per request and retry.
+    expect(gw.accounting().calls).toBeLessThan(12);
+  });
+
+  describe('an endpoint that answered, then died mid-run', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('is judged dead once its connections were refused in a row with no answer for 30 s: one fatal "cannot reach", no further attempts', async () => {
+      // Only the clock is fake (sockets and backoff timers are real): the 30 s without an answer pass at once.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      server = await startOpenAIServer();
+      const gw = await createGateway(testConfig({ url: server.url, flags: { concurrency: '2', 'max-retries': '3' } }), { retry: FAST_RETRY });
+      await gw.text(ask('answered'));
+      await server.close();
+      server = undefined;
+      vi.setSystemTime(Date.now() + 31_000);
+      const all = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => gw.text(ask(`after ${i}`))));
+      const reasons = all.map((r) => (r.status === 'rejected' ? (r.reason as Error) : null));
+      expect(reasons.every((e) => e !== null)).toBe(true);
+      expect(reasons.at(-1)).toMatchObject({ name: 'ModelFatalError', message: expect.stringMatching(/^cannot reach http:\/\/127\.0\.0\.1:\d+\/v1: connection error \(ECONNREFUSED\)/) });
+      const calls = gw.accounting().calls;
+      await expect(gw.text(ask('one more'))).rejects.toMatchObject({ name: 'ModelFatalError' });
+      expect(gw.accounting().calls).toBe(calls);
+    });
+
+    it('is not judged dead by a blip: refused connections right after an answer fail those requests only', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      server = await startOpenAIServer();
+      const gw = await createGateway(testConfig({ url: server.url, flags: { concurrency: '2', 'max-retries': '3' } }), { retry: FAST_RETRY });
+      await gw.text(ask('answered'));
+      await server.close();
+      server = undefined;
+      const all = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => gw.text(ask(`blip ${i}`))));
+      expect(all.map((r) => (r.status === 'rejected' ? (r.reason as Error).name : 'ok'))).toEqual(Array(6).fill('ModelRequestError'));
+    });
   });
 });
 

@@ -144,6 +144,40 @@ describe('concurrency, budget and abort', () => {
     expect((await gw.text(text('a'))).cached).toBe(true);
   });
 
+  it('--max-cost counts the requests in flight: 7 concurrent requests of about $0.01 under a $0.025 budget send 2', async () => {
+    // The warm-up request (the request shape's probe) is answered at once; the others are held until every
+    // request was either received or refused, so none of them has a cost recorded yet when the next one asks.
+    let settle!: () => void;
+    const allDecided = new Promise<void>((r) => (settle = r));
+    let received = 0;
+    let refused = 0;
+    const decided = () => received + refused === 7 && settle();
+    server = await startOpenAIServer({
+      handler: async (info) => {
+        if (info.index === 0) return { content: 'warm', usage: { prompt_tokens: 10, completion_tokens: 1 } };
+        received++;
+        decided();
+        await allDecided;
+        return { content: 'x', usage: { prompt_tokens: 10, completion_tokens: 1 } };
+      },
+    });
+    const config = testConfig({ url: server.url, flags: { model: 'gpt-4o', concurrency: '8' }, env: { LITREV_MAX_TOKENS: '1000' } });
+    const gw = await createGateway(config, { retry: FAST_RETRY, maxCostUSD: 0.025 });
+    await gw.text(text('warm'));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 7 }, (_, i) =>
+        gw.text(text(`q${i}`)).catch((err: unknown) => {
+          refused++;
+          decided();
+          throw err;
+        }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(2);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason)).toEqual(Array(5).fill(expect.any(BudgetError)));
+    expect(server.chatRequests()).toHaveLength(3);
+  });
+
   it('abort: queued requests and the request already sent reject with AbortedError; nothing half-received is cached', async () => {
     const controller = new AbortController();
     let release!: () => void;

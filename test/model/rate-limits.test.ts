@@ -38,16 +38,13 @@ describe('the rate governor', () => {
     ['999999 seconds', '999999'],
     ['an HTTP date in 2099', 'Fri, 01 Jan 2099 00:00:00 GMT'],
   ])('a retry-after of %s fails that request with the reason and pauses nothing', async (_name, retryAfter) => {
-    server = await startOpenAIServer({ rateLimit: { requestsPerSecond: 1, burst: 1, retryAfter, headers: false } });
+    server = await startOpenAIServer({ handler: (info) => (info.index === 1 ? { status: 429, headers: { 'retry-after': retryAfter } } : undefined) });
     const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
     await gw.text(ask('first'));
-    const t0 = Date.now();
     await expect(gw.text(ask('second'))).rejects.toMatchObject({ name: 'ModelRequestError', exhausted: true, message: expect.stringMatching(/asked to wait .* beyond this request's deadline/) });
-    expect(Date.now() - t0).toBeLessThan(3000);
-    // Nothing was paused: the next request goes out at once (and gets its own answer).
-    await server.close();
-    server = await startOpenAIServer();
-    expect(statuses(server)).toBe(0);
+    // Nothing was paused: the next request through the same gateway (and endpoint) goes out and gets its answer.
+    await expect(gw.text(ask('third'))).resolves.toMatchObject({ text: expect.any(String) });
+    expect(statuses(server)).toBe(3);
   });
 
   it('a 429 wait is announced: "waiting for the rate limit until HH:MM:SS"', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createGateway } from '../../src/model/create-gateway.js';
+import { holdReplies } from '../support/hold-replies.js';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { FAST_RETRY, tempDir, testConfig } from './support/gateway-config.js';
 
@@ -101,8 +102,9 @@ describe('request shapes adapt once, with single flight', () => {
     const caps = JSON.parse(readFileSync(path.join(config.cacheDir, 'capabilities.json'), 'utf8'));
     expect(Object.values(caps.endpoints)[0]).toMatchObject({ accepted: [expect.stringMatching(/^structured: .*temperature.* \(json_schema\)$/)] });
 
-    // The next run remembers that shape: all 8 requests go out at once.
+    // The next run remembers that shape: all 8 requests go out at once (the server answers once all 8 are in).
     let before = server.chatRequests().length;
+    server.setHandler(holdReplies(8));
     const later = await createGateway(config, { retry: FAST_RETRY });
     expect((await wave(later, 100)).every((r) => r.ok)).toBe(true);
     expect(firstWave(before)).toBe(8);

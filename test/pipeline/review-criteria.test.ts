@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeReviewer } from '../support/fake-reviewer.js';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { jsonOf, runCli } from '../support/run-cli.js';
@@ -29,7 +29,11 @@ function expectPrismaAddsUp(p: any, papers: number): void {
 }
 
 describe('review --criteria', () => {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-criteria-'));
+  // Each test its own workspace: what one run leaves (the corpus, keys, cache) is no input of another.
+  let cwd = '';
+  beforeEach(() => {
+    cwd = mkdtempSync(path.join(tmpdir(), 'litrev-criteria-'));
+  });
 
   it('through the test server: per-criterion answers in papers.jsonl/csv, decisions computed in code, PRISMA adds up', async () => {
     const r = await runCli(['review', CORPUS, '--criteria', CRITERIA, '--base-url', server.url, '--model', 'test-model', '--json', '--out', 'm'], { cwd });

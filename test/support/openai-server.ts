@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createServer as createNetServer } from 'node:net';
 import { createBatchRoutes, type BatchRouteOptions, type BatchRoutes } from './batch-routes.js';
 import { describeChat, type ChatAnswer, type ChatHandler, type ChatRequestInfo } from './chat-request.js';
 import { cutPoint, isHuge, isMalformed, trickling, writeHuge, writeMalformed, type FaultOptions } from './server-faults.js';
@@ -10,6 +8,7 @@ import { capOutput, fence, promptTokensOf, requestedOutput, ruleError, tokenized
 import { modelEntries, publishedRoute, type PublishStyle } from './server-publish.js';
 import { TokenBucketLimiter, type RateLimitOptions } from './server-rate-limit.js';
 import { writeChatAnswer } from './write-chat-answer.js';
+import { listenOnFreshPort } from './ports.js';
 import { trackedWait } from './tracked-wait.js';
 
 export type { ChatAnswer, ChatHandler, ChatRequestInfo } from './chat-request.js';
@@ -247,8 +246,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       run().catch((err: Error) => sendError(res, 500, { message: `test server handler failed: ${err.message}`, type: 'server_error' }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnFreshPort(server);
   return {
     url: `http://127.0.0.1:${port}/v1`,
     movedURL: `http://127.0.0.1:${port}/moved/v1`,
@@ -323,11 +321,5 @@ function sendError(res: ServerResponse, status: number, error: { message: string
 /** A base URL on a port fetch refuses to use at all (9, "discard": "bad port", an error with no code). */
 export const REFUSED_PORT_URL = 'http://127.0.0.1:9/v1';
 
-/** A base URL where nothing listens (a port bound, then released): connection refused. */
-export async function unreachableURL(): Promise<string> {
-  const s = createNetServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return `http://127.0.0.1:${port}/v1`;
-}
+/** A base URL where nothing listens (connection refused): a port no test server can be handed (test/support/ports.ts). */
+export { unreachableURL } from './ports.js';

@@ -5,16 +5,8 @@ import type { Hit } from '../../src/retrieval/types.js';
 import type { ChatBackend } from '../../src/ui/chat/chat-backend.js';
 import { ChatApp } from '../../src/ui/chat/chat-app.js';
 import { SMALL_CORPUS } from '../retrieval/make-paper.js';
+import { inputReady, press, waitFor } from '../support/ink-screen.js';
 
-const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (check()) return;
-    await tick(10);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** A backend that streams a fixed answer in pieces; `gate` holds the last piece until released. */
 function fakeBackend(engine: 'offline' | 'model' = 'model') {
@@ -67,8 +59,9 @@ describe('ChatApp', () => {
 
   it('types into the input box, streams the answer, then keeps it in the history with its sources', async () => {
     const fake = fakeBackend();
-    const { lastFrame, stdin } = render(<ChatApp backend={fake.backend} />);
-    await tick();
+    const app = render(<ChatApp backend={fake.backend} />);
+    const { lastFrame, stdin } = app;
+    await inputReady(stdin);
     stdin.write('How does KeepKV work?');
     await waitFor(() => lastFrame()!.includes('› How does KeepKV work?'), 'the typed question');
     stdin.write('\r');
@@ -86,24 +79,18 @@ describe('ChatApp', () => {
 
   it('edits the line with backspace and the arrow keys, and recalls earlier questions', async () => {
     const fake = fakeBackend();
-    const { lastFrame, stdin } = render(<ChatApp backend={fake.backend} />);
-    await tick();
-    stdin.write('KV cachX');
-    await tick();
-    stdin.write('\x7f'); // Backspace
-    await tick();
-    stdin.write('e');
-    await tick();
-    stdin.write('\x1b[D'); // Left
-    await tick();
-    stdin.write('h');
-    await tick();
-    stdin.write('\x1b[C'); // Right
-    await tick();
+    const app = render(<ChatApp backend={fake.backend} />);
+    const { lastFrame, stdin } = app;
+    await inputReady(stdin);
+    await press(app, 'KV cachX');
+    await press(app, '\x7f'); // Backspace
+    await press(app, 'e');
+    await press(app, '\x1b[D'); // Left
+    await press(app, 'h');
+    await press(app, '\x1b[C'); // Right
     stdin.write('!');
     await waitFor(() => lastFrame()!.includes('KV cachhe!'), 'the edited line');
-    stdin.write('\r');
-    await tick();
+    await press(app, '\r');
     fake.release();
     await waitFor(() => lastFrame()!.includes('Sources:'), 'the answer');
     stdin.write('\x1b[A'); // Up: the last question comes back
@@ -113,39 +100,34 @@ describe('ChatApp', () => {
 
   it('/sources lists the papers behind the last answer; /help and unknown commands answer', async () => {
     const fake = fakeBackend();
-    const { lastFrame, stdin } = render(<ChatApp backend={fake.backend} />);
-    await tick();
-    stdin.write('/sources');
-    await tick();
+    const app = render(<ChatApp backend={fake.backend} />);
+    const { lastFrame, stdin } = app;
+    await inputReady(stdin);
+    await press(app, '/sources');
     stdin.write('\r');
     await waitFor(() => lastFrame()!.includes('No sources yet'), 'the empty sources');
-    stdin.write('kv?');
-    await tick();
-    stdin.write('\r');
-    await tick();
+    await press(app, 'kv?');
+    await press(app, '\r');
     fake.release();
     await waitFor(() => lastFrame()!.includes('Sources:'), 'the answer');
-    stdin.write('/sources');
-    await tick();
+    await press(app, '/sources');
     stdin.write('\r');
     await waitFor(() => lastFrame()!.includes('1. [@keepkv2025] KeepKV'), 'the sources list');
     expect(lastFrame()).toContain('(bm25 1)');
-    stdin.write('/help');
-    await tick();
+    await press(app, '/help');
     stdin.write('\r');
     await waitFor(() => lastFrame()!.includes('/exit      leave (also Ctrl-C or Ctrl-D)'), 'the help');
-    stdin.write('/frob');
-    await tick();
+    await press(app, '/frob');
     stdin.write('\r');
     await waitFor(() => lastFrame()!.includes('unknown command /frob'), 'the unknown command');
   });
 
   it('Esc stops an answer being written', async () => {
     const fake = fakeBackend();
-    const { lastFrame, stdin } = render(<ChatApp backend={fake.backend} />);
-    await tick();
-    stdin.write('kv?');
-    await tick();
+    const app = render(<ChatApp backend={fake.backend} />);
+    const { lastFrame, stdin } = app;
+    await inputReady(stdin);
+    await press(app, 'kv?');
     stdin.write('\r');
     await waitFor(() => lastFrame()!.includes('answering…'), 'the answer to start');
     stdin.write('\x1b');
@@ -160,11 +142,11 @@ describe('ChatApp', () => {
   ])('%s leaves the app', async (_name, keys) => {
     const fake = fakeBackend();
     let exited = false;
-    const { stdin } = render(<ChatApp backend={fake.backend} onExit={() => (exited = true)} />);
-    await tick();
+    const app = render(<ChatApp backend={fake.backend} onExit={() => (exited = true)} />);
+    const { stdin } = app;
+    await inputReady(stdin);
     if (keys.startsWith('/')) {
-      stdin.write(keys.slice(0, -1));
-      await tick();
+      await press(app, keys.slice(0, -1));
       stdin.write('\r');
     } else {
       stdin.write(keys);
@@ -176,8 +158,9 @@ describe('ChatApp', () => {
 describe('ChatApp input arriving in one chunk', () => {
   it('submits text and Enter read together (fast typing, paste)', async () => {
     const fake = fakeBackend();
-    const { lastFrame, stdin } = render(<ChatApp backend={fake.backend} />);
-    await tick();
+    const app = render(<ChatApp backend={fake.backend} />);
+    const { lastFrame, stdin } = app;
+    await inputReady(stdin);
     stdin.write('What does KeepKV do?\rnext one');
     await waitFor(() => fake.questions.length === 1, 'the question');
     expect(fake.questions).toEqual(['What does KeepKV do?']);
@@ -190,16 +173,14 @@ describe('ChatApp input arriving in one chunk', () => {
 describe('ChatApp while an answer is written', () => {
   it('keeps typing; Enter is refused until the answer is done, then the line is asked', async () => {
     const fake = fakeBackend();
-    const { lastFrame, stdin } = render(<ChatApp backend={fake.backend} />);
-    await tick();
-    stdin.write('first?');
-    await tick();
+    const app = render(<ChatApp backend={fake.backend} />);
+    const { lastFrame, stdin } = app;
+    await inputReady(stdin);
+    await press(app, 'first?');
     stdin.write('\r');
     await waitFor(() => lastFrame()!.includes('answering…'), 'the answer to start');
-    stdin.write('second?');
-    await tick();
-    stdin.write('\r');
-    await tick();
+    await press(app, 'second?');
+    await press(app, '\r');
     expect(fake.questions).toEqual(['first?']);
     expect(lastFrame()).toContain('› second?');
     fake.release();

@@ -3,15 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Label, LabelItem } from '../../src/eval/label-item.js';
 import { startSession } from '../../src/eval/label-session.js';
 import { LabelApp } from '../../src/ui/label/label-app.js';
-
-const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (check()) return;
-    await tick(10);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { waitFor } from '../support/ink-screen.js';
 
 const items: LabelItem[] = [
   { id: 'p1', key: 'kivi2024', title: 'KIVI: 2-bit KV cache', authors: ['Z. Liu', 'J. Yuan'], year: 2024, abstract: 'We quantize the KV cache.',

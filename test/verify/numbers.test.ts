@@ -28,4 +28,22 @@ describe('numbers', () => {
     expect(numberSupported(extractNumbers('20%')[0]!, pool)).toBe(false);
     expect(unsupportedNumbers('up to 3.5x faster', ['it is 2x faster']).map((m) => m.raw)).toEqual(['3.5x']);
   });
+
+  it('reads through LaTeX spacing, Unicode minus signs and version numbers', () => {
+    expect(values('up to~100x faster')).toEqual([[100, 'x']]);
+    expect(values('up to$\\,$100x faster')).toEqual([[100, 'x']]);
+    expect(values('Llama\u22122\u22127B and Llama\u20132\u201313B')).toEqual([]);
+    expect(values('version 2.0.1 of GPT-3.5/4')).toEqual([[2, '']]);
+    expect(values('ratios 1/2 and 3-4')).toEqual([[1, ''], [2, ''], [3, ''], [4, '']]);
+    expect(values(`a ${'9'.repeat(400)} digit number`)).toEqual([]);
+  });
+
+  it('a bare number in a claim matches the source whatever its unit; equal values despite floating point', () => {
+    const pool = extractNumbers('It is 1.66x faster and uses 0.3 of the memory, 1000000 tokens.');
+    expect(numberSupported(extractNumbers('1.66')[0]!, pool)).toBe(true);
+    expect(numberSupported({ raw: '0.3', value: 0.1 + 0.2, unit: '' }, pool)).toBe(true);
+    expect(numberSupported(extractNumbers('1000001')[0]!, pool)).toBe(false);
+    expect(numberSupported(extractNumbers('0.31')[0]!, pool)).toBe(false);
+    expect(numberSupported({ raw: 'x', value: 1000000.0001, unit: '' }, pool)).toBe(true);
+  });
 });

@@ -86,8 +86,9 @@ export async function applySubcategoriesWithModel(
     taxonomy.categories.map(async (c) => {
       const subs = specOf.get(c.name)?.subcategories;
       if (!subs?.length) return c;
-      const inner = await assignWithModel(deps, c.paperIds.flatMap((id) => byId.get(id) ?? []), annotations, subs, ctx, taxonomy.source);
-      return { ...c, subcategories: inner.categories.map((s, i) => ({ ...s, id: `${c.id}.${i + 1}` })) };
+      // The file's subcategories keep their ids and order, as the offline engine keeps them.
+      const inner = await assignWithModel(deps, c.paperIds.flatMap((id) => byId.get(id) ?? []), annotations, subs, ctx, 'file');
+      return { ...c, subcategories: inner.categories };
     }),
   );
   return { ...taxonomy, categories };

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { deferredView } from '../../../src/cli/output/deferred-view.js';
 import type { ReviewEvent } from '../../../src/pipeline/events.js';
@@ -22,7 +23,8 @@ function recorder() {
 const state = (n: number): RunState => ({ ...initialRunState, warnings: Array.from({ length: n }, (_, i) => `w${i}`) }) as RunState;
 const started: ReviewEvent = { type: 'stage-started', stage: 'classify', total: 4, unit: 'papers' };
 const requestOut = { type: 'model', event: { type: 'request-started', stage: 'classify', cacheKey: 'k' } } as unknown as ReviewEvent;
-const settle = () => new Promise((r) => setTimeout(r, 5));
+/** Let the view's loading promise settle (a turn of the event loop, no fixed time). */
+const settle = () => setImmediate();
 
 describe('deferredView', () => {
   it('loads the view once the first request is out, and hands it the state folded so far', async () => {

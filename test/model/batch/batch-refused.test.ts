@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeReviewer } from '../../support/fake-reviewer.js';
 import { startOpenAIServer } from '../../support/openai-server.js';
+import { listenOnFreshPort } from '../../support/ports.js';
 import { jsonOf, runCli } from '../../support/run-cli.js';
 
 const CORPUS = path.resolve(__dirname, '../../../examples/corpus/004_8ff57b83dc1ce018.txt');
@@ -17,10 +17,10 @@ describe('an endpoint without the Batch API', () => {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: 'Not Found', type: 'invalid_request_error' } }));
     });
-    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+    const port = await listenOnFreshPort(bare);
     try {
       const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-batch-none-'));
-      const url = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/v1`;
+      const url = `http://127.0.0.1:${port}/v1`;
       const r = await runCli(['review', CORPUS, '--base-url', url, '--model', 'test-model', '--batch-api', '--json'], { cwd });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/has no Batch API .*HTTP 404/);

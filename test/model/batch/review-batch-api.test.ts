@@ -24,7 +24,8 @@ function workspace(): string {
   return cwd;
 }
 
-describe('litrev review --batch-api', () => {
+// One scenario in steps: the later steps reuse the first run's cache and output (kept in order under --sequence.shuffle).
+describe('litrev review --batch-api', { shuffle: false }, () => {
   const cwd = workspace();
   const model = () => ['--base-url', server.url, '--model', 'test-model'];
 

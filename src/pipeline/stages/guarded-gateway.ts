@@ -36,9 +36,10 @@ export function guardedGateway(gateway: ModelGateway, state: PackingState, stage
     first = false;
     const limits = state.limits();
     const tokens = state.countTokens(request.messages);
-    // Under --cache replay a batch is asked as the ledger recorded it: the cache holds what the endpoint answered then,
-    // even when a window learned later says the prompt no longer fits.
-    if (!replay && !promptFits(limits, tokens)) {
+    // Under --cache replay a batch of several papers is asked as the ledger recorded it: the cache holds what the
+    // endpoint answered then, even when a window learned later says the prompt no longer fits. A single paper that
+    // does not fit is cut to fit, as the run that filled the cache did.
+    if (!(replay && items > 1) && !promptFits(limits, tokens)) {
       const message = `the prompt (${tokens} tokens) does not fit the model's context window of ${limits.contextWindow} tokens`;
       if (isFirst) throw new RepackSignal('context', message);
       throw new ModelRequestError(message, { exhausted: false, contextOverflow: true });

@@ -1,3 +1,4 @@
+import { markdownInline } from '../../format/markdown-text.js';
 import type { ContributionType } from '../../review/annotation.js';
 import { display, headWords, nameable, surfaceMap } from '../category-names.js';
 import { titleDescription } from '../paper-name.js';
@@ -43,7 +44,9 @@ function sharedPhrase(items: readonly SectionPaper[], exclude: ReadonlySet<strin
 export function sharedSummary(items: readonly SectionPaper[], groupName: string, categoryName = groupName): string {
   const n = items.length;
   const exclude = new Set(candidatePhrases(`${groupName}\n${categoryName}`, 1).map((p) => p.key));
-  const name = escapeInline(groupName.toLowerCase() === groupName ? groupName : groupName.charAt(0).toLowerCase() + groupName.slice(1));
+  // A name from an edited taxonomy file may hold anything: one line, no raw HTML, no controls.
+  const line = markdownInline(groupName);
+  const name = escapeInline(line.toLowerCase() === line ? line : line.charAt(0).toLowerCase() + line.slice(1));
   const lead =
     n === 1
       ? `${items[0]!.label.full} ${keys(items)} ${items[0]!.label.plural ? 'approach' : 'approaches'} ${name} from an angle of ${items[0]!.label.plural ? 'their' : 'its'} own.`

@@ -71,7 +71,7 @@ describe('resolveCorpus', () => {
     expect(report?.papers).toHaveLength(2);
     expect(corpus.papers).toHaveLength(2);
     const again = await resolveCorpus(config, []);
-    expect(again).toEqual({ corpus, report: null });
+    expect(again).toEqual({ corpus, report: null, stored: null });
   });
 
   it('does not store with store: false', async () => {

@@ -14,6 +14,7 @@ import { say } from '../output/say.js';
 import { reviewPreflight } from './review-preflight.js';
 import { recordRunFolder } from '../../runs/run-registry.js';
 import { storedCorpusNotice } from './stored-corpus-notice.js';
+import { wrapHanging } from '../../format/wrap-text.js';
 
 /** `litrev review`: the whole pipeline, one run or a matrix of prompt folders x models. */
 export const reviewAction: CommandAction = async (ctx) => {
@@ -28,7 +29,9 @@ export const reviewAction: CommandAction = async (ctx) => {
   const { corpus, stored } = await resolveCorpus(config, ctx.args, { signal: ctx.signal, ...(config.output === 'json' ? {} : { progress: ingestProgressLines(ctx.stderr) }) });
   if (stored && config.output !== 'json') {
     const notice = storedCorpusNotice(stored, ctx.args);
-    if (notice) say(ctx.stderr, `litrev: ${notice}\n`);
+    // Wrapped at spaces to the terminal's width, so no word is broken across lines.
+    const columns = (ctx.stderr as NodeJS.WriteStream).columns;
+    if (notice) say(ctx.stderr, `${columns ? wrapHanging('litrev: ', notice, columns).join('\n') : `litrev: ${notice}`}\n`);
   }
   const taxonomyCategories = config.taxonomyFile ? await readTaxonomy(config.taxonomyFile) : undefined;
   // Read here too so a bad criteria file stops the command before any run starts (and the estimate counts its stage).

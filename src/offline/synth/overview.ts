@@ -1,17 +1,8 @@
 import type { Paper } from '../../corpus/paper.js';
-import type { Annotation, ContributionType, TaxonomyCategory } from '../../review/annotation.js';
+import type { Annotation, TaxonomyCategory } from '../../review/annotation.js';
 import { CONTRIBUTION_TYPES } from '../../review/annotation.js';
 import { listJoin } from './prose.js';
-
-const TYPE_PHRASE: Record<ContributionType, [string, string]> = {
-  method: ['proposes a method', 'propose methods'],
-  system: ['builds a system', 'build systems'],
-  'benchmark-or-dataset': ['introduces a benchmark or dataset', 'introduce benchmarks or datasets'],
-  survey: ['is a survey', 'are surveys'],
-  theory: ['is a theoretical analysis', 'are theoretical analyses'],
-  'empirical-study': ['is an empirical study', 'are empirical studies'],
-  position: ['is a position paper', 'are position papers'],
-};
+import { TYPE_PHRASE } from './type-phrases.js';
 
 function topCounts(lists: readonly string[][], max: number): [string, number][] {
   const counts = new Map<string, { n: number; form: string }>();

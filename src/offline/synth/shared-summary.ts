@@ -6,16 +6,8 @@ import { candidatePhrases } from '../text/phrases.js';
 import type { SectionPaper } from './section-paper.js';
 import { supported } from './paper-sentences.js';
 import { capitalize, cite, countWord, escapeInline, listJoin } from './prose.js';
+import { TYPE_PHRASE } from './type-phrases.js';
 
-const TYPE_PHRASE: Record<ContributionType, [string, string]> = {
-  method: ['proposes a method', 'propose methods'],
-  system: ['builds a system', 'build systems'],
-  'benchmark-or-dataset': ['introduces a benchmark or dataset', 'introduce benchmarks or datasets'],
-  survey: ['is a survey', 'are surveys'],
-  theory: ['is a theoretical analysis', 'are theoretical analyses'],
-  'empirical-study': ['is an empirical study', 'are empirical studies'],
-  position: ['is a position paper', 'are position papers'],
-};
 
 const keys = (items: readonly SectionPaper[]): string => cite(...items.map((i) => i.paper.key));
 const count = (n: number): string => (n <= 12 ? countWord(n) : 'many');

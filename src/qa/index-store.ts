@@ -30,7 +30,6 @@ export async function openStoredIndexes(
   const stem = `${corpus.hash.slice(0, 16)}-${notes ? notes.runId.replace(/[^\w.-]/g, '_') : 'none'}-v${VERSION}`;
   const termsFile = path.join(dir, `${stem}.terms.json`);
   const postingsFile = path.join(dir, `${stem}.postings.bin`);
-  const bm25File = path.join(dir, `${stem}.bm25.json`);
 
   let postings = await readPostings(termsFile, postingsFile, corpus.papers.length);
   const fromDisk = postings !== null;

@@ -1,13 +1,11 @@
-import { errorMessage, LitrevError } from '../errors.js';
 import type { ModelGateway } from '../model/types.js';
 import { formatTokens } from '../prompts/context-budget.js';
 import { paperBlocks, type PaperBlockFields } from '../prompts/paper-block.js';
 import { renderPrompt, type PromptFile } from '../prompts/prompt-file.js';
 import type { Hit } from '../retrieval/types.js';
-import { removeUnknownCitations } from '../verify/citation-keys.js';
-import { createCitationFilter } from './citation-filter.js';
 import { formatHistory } from './conversation.js';
 import { fitSources, type FittedSources } from './fit-sources.js';
+import { streamAnswer } from './stream-answer.js';
 import type { QaTurn } from './types.js';
 
 export interface ModelAnswerInput {
@@ -35,31 +33,7 @@ export async function modelAnswer(input: ModelAnswerInput): Promise<{ text: stri
   if (fitted.dropped > 0 || fitted.cut) input.onWarning?.(contextNote(input.gateway, input.sources.length, fitted));
   const known = new Set(fitted.sources.map((h) => h.paper.key));
   const messages = fitted.messages;
-  const filter = createCitationFilter(known);
-  let streamed = false;
-  const emit = (text: string) => {
-    if (text === '') return;
-    streamed = true;
-    input.onToken?.(text);
-  };
-  let raw: string;
-  try {
-    const result = await input.gateway.text({
-      stage: 'answer',
-      messages,
-      signal: input.signal,
-      onToken: (delta) => emit(filter.push(delta)),
-    });
-    raw = result.text;
-  } catch (err) {
-    if (err instanceof LitrevError) throw err;
-    throw new LitrevError(`the model could not answer: ${errorMessage(err)}`, { cause: err });
-  }
-  emit(filter.end());
-  const { text, removed } = removeUnknownCitations(raw, known);
-  // A gateway that did not stream (or a cache hit replayed silently): show the answer at once.
-  if (!streamed) emit(text);
-  return { text: text.trim(), removed };
+  return streamAnswer({ gateway: input.gateway, messages, known, onToken: input.onToken, signal: input.signal });
 }
 
 function sourceBlock(hit: Hit): PaperBlockFields {

@@ -1,13 +1,11 @@
-import { ConfigError, errorMessage, LitrevError } from '../errors.js';
+import { ConfigError } from '../errors.js';
 import type { ModelGateway } from '../model/types.js';
 import { paperBlocks } from '../prompts/paper-block.js';
 import { renderPrompt, type PromptFile } from '../prompts/prompt-file.js';
 import { describeFilters, papersCount } from '../query/describe-plan.js';
 import { metricLabel } from '../query/metric-figure.js';
-import { removeUnknownCitations } from '../verify/citation-keys.js';
-import { createCitationFilter } from './citation-filter.js';
-import { createMarkupFilter } from './markup-filter.js';
 import type { PlannedResult } from './planned-answer.js';
+import { streamAnswer } from './stream-answer.js';
 
 /** Rows given to the model at most; the count and the filter stay exact whatever the number of rows. */
 const MAX_ROWS = 40;
@@ -52,24 +50,5 @@ export async function modelRowsAnswer(input: ModelRowsInput): Promise<{ text: st
   );
   const messages = renderPrompt(input.prompt, { question: input.question, summary: resultSummary(input.planned), sources });
   const known = new Set(rows.map((r) => r.key));
-  const citations = createCitationFilter(known);
-  const markup = createMarkupFilter();
-  let streamed = false;
-  const emit = (text: string) => {
-    if (text === '') return;
-    streamed = true;
-    input.onToken?.(text);
-  };
-  let raw: string;
-  try {
-    const result = await input.gateway.text({ stage: 'answer', messages, signal: input.signal, onToken: (d) => emit(markup.push(citations.push(d))) });
-    raw = result.text;
-  } catch (err) {
-    if (err instanceof LitrevError) throw err;
-    throw new LitrevError(`the model could not answer: ${errorMessage(err)}`, { cause: err });
-  }
-  emit(markup.push(citations.end()) + markup.end());
-  const { text, removed } = removeUnknownCitations(raw, known);
-  if (!streamed) emit(text);
-  return { text: text.trim(), removed };
+  return streamAnswer({ gateway: input.gateway, messages, known, stripMarkup: true, onToken: input.onToken, signal: input.signal });
 }

@@ -15,14 +15,15 @@ export interface RateLimitsSeen {
 
 /** A bucket as the headers describe it: what was left when observed, and how fast it refills. */
 interface Bucket {
+  /** What the headers said was left (reported by `seen()`). */
   remaining: number;
   limit: number | null;
-  observedAt: number;
   /** ms per unit refilled; null when the headers do not tell. */
   refillMs: number | null;
   resetAt: number;
-  /** Units taken since the observation. */
-  since: number;
+  /** Units left at `levelAt`: the headers' figure, less what was taken since, plus what refilled (never above the limit). */
+  level: number;
+  levelAt: number;
 }
 
 /** Pace set by the first 429 without rate headers (20 requests/s), then slowed by a fifth per congestion event. */
@@ -84,8 +85,8 @@ export class RateGovernor {
     }
     const now = Date.now();
     this.nextStart = Math.max(this.nextStart, now) + this.intervalMs;
-    if (this.requests) this.requests.since += 1;
-    if (this.tokens) this.tokens.since += estimatedTokens;
+    if (this.requests) take(this.requests, 1, now);
+    if (this.tokens) take(this.tokens, estimatedTokens, now);
   }
 
   /**
@@ -110,7 +111,7 @@ export class RateGovernor {
   /** Whether the headers leave room for `inFlight` more requests (true when there are no headers). */
   roomFor(inFlight: number): boolean {
     const now = Date.now();
-    const left = (b: Bucket | null, units: number) => b === null || b.resetAt <= now || b.remaining - b.since >= units;
+    const left = (b: Bucket | null, units: number) => b === null || b.resetAt <= now || levelOf(b, now) >= units;
     return left(this.requests, inFlight) && left(this.tokens, Math.ceil((this.tokens?.limit ?? 0) / 10));
   }
 
@@ -134,18 +135,27 @@ function bucketFrom(headers: Headers, kind: 'requests' | 'tokens', now: number):
   const limit = limitText === undefined || !Number.isFinite(Number(limitText)) ? null : Number(limitText);
   const reset = parseResetDuration(headerOf(headers, `x-ratelimit-reset-${kind}`)) ?? 0;
   const refillMs = limit !== null && limit > remaining && reset > 0 ? reset / (limit - remaining) : null;
-  return { remaining, limit, observedAt: now, refillMs, resetAt: now + reset, since: 0 };
+  return { remaining, limit, refillMs, resetAt: now + reset, level: remaining, levelAt: now };
+}
+
+/** Units in the bucket at `now`: what refilled since `levelAt` is added, up to the limit (a full bucket stops filling). */
+function levelOf(b: Bucket, now: number): number {
+  return b.refillMs ? Math.min(b.limit ?? Infinity, b.level + (now - b.levelAt) / b.refillMs) : b.level;
+}
+
+/** A request took `units` at `now`. */
+function take(b: Bucket, units: number, now: number): void {
+  b.level = levelOf(b, now) - units;
+  b.levelAt = now;
 }
 
 /** When `units` will be available in the bucket (now or later). */
 function bucketWait(b: Bucket | null, units: number, now: number): number {
   if (!b) return 0;
   const need = Math.min(units, b.limit ?? units);
-  if (b.refillMs) {
-    const available = Math.min(b.limit ?? Infinity, b.remaining + (now - b.observedAt) / b.refillMs) - b.since;
-    return available >= need ? 0 : now + (need - available) * b.refillMs;
-  }
-  return b.remaining - b.since >= need || b.resetAt <= now ? 0 : b.resetAt;
+  const available = levelOf(b, now);
+  if (b.refillMs) return available >= need ? 0 : now + (need - available) * b.refillMs;
+  return available >= need || b.resetAt <= now ? 0 : b.resetAt;
 }
 
 /** HH:MM:SS local time. */

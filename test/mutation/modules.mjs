@@ -9,7 +9,7 @@ export const MUTATION_MODULES = {
   },
   'model-guards': {
     mutate: ['src/model/cost-guard.ts', 'src/model/rate-governor.ts', 'src/model/endpoint-health.ts', 'src/model/request-runner.ts', 'src/model/retry-after.ts', 'src/model/retry-policy.ts'],
-    tests: ['test/model/guards.test.ts', 'test/model/rate-governor.test.ts', 'test/model/retry-timing.test.ts', 'test/model/scheduler.test.ts', 'test/model/gateway-retry.test.ts', 'test/model/rate-limits.test.ts', 'test/model/endpoint-failures.test.ts'],
+    tests: ['test/model/guards.test.ts', 'test/model/rate-governor.test.ts', 'test/model/retry-timing.test.ts', 'test/model/request-runner.test.ts', 'test/model/scheduler.test.ts', 'test/model/gateway-retry.test.ts', 'test/model/rate-limits.test.ts', 'test/model/endpoint-failures.test.ts'],
   },
   'cache-resolution': {
     mutate: ['src/model/response-cache.ts', 'src/cache/**/*.ts'],

@@ -53,6 +53,5 @@ async function checkEntryFile(file: string, key: string, bytes: number, mtimeMs:
   }
   const lookup = parseEntryText(text, key, file);
   if (lookup.status === 'corrupt') return { type: 'corrupt', ...base, reason: lookup.reason };
-  if (lookup.status !== 'hit') return { type: 'corrupt', ...base, reason: 'unreadable' };
   return { type: 'entry', ...base, entry: lookup.entry, sealed: lookup.sealed };
 }

@@ -56,7 +56,7 @@ export class DiskCache {
 }
 
 /** Parse the text of an entry file for `key`. */
-export function parseEntryText(text: string, key: string, file: string): CacheLookup {
+export function parseEntryText(text: string, key: string, file: string): Exclude<CacheLookup, { status: 'miss' }> {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -65,6 +65,16 @@ describe('cache stats', () => {
     });
   });
 
+  it('the oldest and newest entry whatever order the files are read in', async () => {
+    const { dir, cache } = folder();
+    const [first, second, third] = ['x', 'y', 'z'].map((c) => makeEntry(c)).sort((a, b) => (a.key < b.key ? -1 : 1));
+    // Read in key order: the newest is not last and the oldest not first.
+    await cache.write({ ...first!, createdAt: '2026-02-01T00:00:00.000Z' });
+    await cache.write({ ...second!, createdAt: '2026-03-01T00:00:00.000Z' });
+    await cache.write({ ...third!, createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(await cacheStats(dir)).toMatchObject({ oldest: '2026-01-01T00:00:00.000Z', newest: '2026-03-01T00:00:00.000Z' });
+  });
+
   it('an empty folder: nothing counted, no oldest or newest', async () => {
     const { dir } = folder();
     expect(await cacheStats(dir)).toEqual({ dir, entries: 0, bytes: 0, corrupt: 0, tempFiles: 0, unsealed: 0, byKind: {}, byModel: {}, byStage: {}, promptTokens: 0, completionTokens: 0, oldest: null, newest: null, problems: [] });
@@ -97,6 +107,7 @@ describe('what the scan reads as an entry', () => {
     writeFileSync(path.join(shard, `${e.key}.txt`), 'notes');
     writeFileSync(path.join(shard, `${e.key.toUpperCase()}.json`), '{}');
     writeFileSync(path.join(shard, `${e.key}.json.bak`), '{}');
+    writeFileSync(path.join(shard, `${e.key}.yaml`), '{}');
     mkdirSync(path.join(shard, `${'f'.repeat(64)}.json`));
     writeFileSync(path.join(shard, `.${e.key}.json.tmp.old`), 'x');
     expect((await scanned(dir)).map((f) => f.type)).toEqual(['entry']);
@@ -124,6 +135,39 @@ describe('what the scan reads as an entry', () => {
 });
 
 describe('cache prune', () => {
+  /** A whole second, so that file times compare exactly. */
+  const second = Math.floor(Date.now() / 1000) * 1000;
+
+  it('an entry last used exactly N days ago is kept; a millisecond more and it goes', async () => {
+    const { dir, cache } = folder();
+    const e = makeEntry('edge');
+    await cache.write(e);
+    setAge(cache.fileFor(e.key), 2 * 86_400_000, second);
+    expect((await pruneCache(dir, { olderThanDays: 2, now: second })).removed).toBe(0);
+    expect((await pruneCache(dir, { olderThanDays: 2, now: second + 1 })).removed).toBe(1);
+  });
+
+  it('a corrupt entry exactly N days old is kept by --older-than', async () => {
+    const { dir, cache } = folder();
+    const e = makeEntry('edge');
+    await cache.write(e);
+    writeFileSync(cache.fileFor(e.key), '{ torn');
+    setAge(cache.fileFor(e.key), 2 * 86_400_000, second);
+    expect((await pruneCache(dir, { olderThanDays: 2, now: second })).removed).toBe(0);
+    expect((await pruneCache(dir, { olderThanDays: 2, now: second + 1 })).removedCorrupt).toBe(1);
+  });
+
+  it('a temporary file exactly the maximum age is kept; a millisecond older it goes', async () => {
+    const { dir, cache } = folder();
+    const e = makeEntry('t');
+    await cache.write(e);
+    const temp = path.join(path.dirname(cache.fileFor(e.key)), `.${e.key}.json.1.a.tmp`);
+    writeFileSync(temp, 'abc');
+    setAge(temp, 1000, second);
+    expect((await pruneCache(dir, { now: second, tempMaxAgeMs: 1000 })).removedTemp).toBe(0);
+    expect((await pruneCache(dir, { now: second + 1, tempMaxAgeMs: 1000 })).removedTemp).toBe(1);
+  });
+
   it('--older-than N days removes entries last used more than N days ago, and reports the bytes freed', async () => {
     const { dir, cache } = folder();
     const now = Date.now();

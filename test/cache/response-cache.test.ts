@@ -43,9 +43,10 @@ describe('readwrite', () => {
   it('a miss is fetched and written; the same request later is read from disk without a fetch', async () => {
     const dir = folder();
     const e = makeEntry('q');
-    const { cache } = cacheOver(dir, 'readwrite');
+    const { cache, events } = cacheOver(dir, 'readwrite');
     const f = fetcher(e);
     expect(await cache.resolve(e.key, describeIt, f.fetch)).toMatchObject({ cached: false, entry: { reply: { content: 'fresh answer' } } });
+    expect(events).toEqual([]);
     const again = await cacheOver(dir, 'readwrite').cache.resolve(e.key, describeIt, f.fetch);
     expect(again.cached).toBe(true);
     expect(contentOf(again)).toBe('fresh answer');

@@ -97,6 +97,27 @@ describe('pacing to the request bucket the headers describe', () => {
     gov.observe(200, headers({ 'content-type': 'application/json' }));
     expect(await waitOf(gov)).toBe(100);
     expect(gov.seen()).toMatchObject({ limitRequests: 10, limitTokens: null });
+
+    const tokens = new RateGovernor();
+    tokens.observe(200, headers({ 'x-ratelimit-limit-tokens': '1000', 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '10s' }));
+    tokens.observe(200, headers({ 'x-ratelimit-remaining-requests': '50' }));
+    expect(await waitOf(tokens, 100)).toBe(1000);
+    expect(tokens.seen()).toMatchObject({ limitTokens: 1000, remainingTokens: 0, remainingRequests: 50 });
+  });
+
+  it('a partly refilled unit counts: the next request waits only for the rest of it', async () => {
+    const gov = new RateGovernor();
+    gov.observe(200, headers({ 'x-ratelimit-limit-requests': '10', 'x-ratelimit-remaining-requests': '1', 'x-ratelimit-reset-requests': '1.8s' }));
+    // 200 ms per request: the one left goes at once; 50 ms later a quarter of the next has refilled.
+    expect(await waitOf(gov)).toBe(0);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(await waitOf(gov)).toBe(150);
+  });
+
+  it('an over-drawn bucket (a negative remaining count) without a limit waits for its reset', async () => {
+    const gov = new RateGovernor();
+    gov.observe(200, headers({ 'x-ratelimit-remaining-requests': '-1', 'x-ratelimit-reset-requests': '2s' }));
+    expect(await waitOf(gov)).toBe(2000);
   });
 });
 
@@ -120,6 +141,7 @@ describe('pacing to the token bucket', () => {
     const gov = new RateGovernor();
     gov.observe(200, headers({ 'x-ratelimit-limit-requests': '10', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-limit-tokens': '1000', 'x-ratelimit-remaining-tokens': '1000', 'x-ratelimit-reset-tokens': '1s' }));
     expect(await waitOf(gov, 10)).toBe(100);
+    expect(gov.seen()).toMatchObject({ limitRequests: 10, remainingRequests: 0, limitTokens: 1000, remainingTokens: 1000 });
     const tokensLater = new RateGovernor();
     tokensLater.observe(200, headers({ 'x-ratelimit-limit-requests': '10', 'x-ratelimit-remaining-requests': '10', 'x-ratelimit-reset-requests': '1s', ...Object.fromEntries(tokenHeaders) }));
     expect(await waitOf(tokensLater, 50)).toBe(500);

@@ -18,6 +18,7 @@ describe('retry-after headers', () => {
     expect(retryAfterFromHeaders({ 'retry-after': '2.5' }, now)).toBe(2500);
     expect(retryAfterFromHeaders({ 'retry-after': new Date(now + 7000).toUTCString() }, now)).toBe(7000);
     expect(retryAfterFromHeaders({ 'retry-after': new Date(now - 7000).toUTCString() }, now)).toBe(0);
+    expect(retryAfterFromHeaders({ 'retry-after': '-1' }, now)).toBe(0);
   });
 
   it('no wait is read from a missing, blank or unreadable retry-after', () => {
@@ -45,15 +46,17 @@ describe("rate-limit reset durations (x-ratelimit-reset-*)", () => {
     expect(parseResetDuration('1m30s')).toBe(90_000);
     expect(parseResetDuration('2s500ms')).toBe(2500);
     expect(parseResetDuration('0.5ms')).toBe(0.5);
+    expect(parseResetDuration('1.25s')).toBe(1250);
   });
 
   it('plain seconds, with spaces around', () => {
     expect(parseResetDuration(' 2 ')).toBe(2000);
     expect(parseResetDuration('0.25')).toBe(250);
+    expect(parseResetDuration('12')).toBe(12_000);
   });
 
   it('anything else is not a duration', () => {
-    for (const bad of ['', 'ms', '1x', '1s soon', 'in 1s', '1 s', '-1s', '1.s']) expect(parseResetDuration(bad), bad).toBeUndefined();
+    for (const bad of ['', 'ms', '1x', '1s soon', 'in 1s', '1 s', '-1s', '1.s', '-2', 'x2']) expect(parseResetDuration(bad), bad).toBeUndefined();
     expect(parseResetDuration(undefined)).toBeUndefined();
   });
 });

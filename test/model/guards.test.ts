@@ -113,6 +113,57 @@ describe('endpoint health', () => {
     expect(() => health.check()).toThrow(dead);
   });
 
+  const deadNow = (health: EndpointHealth) => expect(() => health.failed({ ...refused, reason: 'TLS failure (CERT_HAS_EXPIRED)' })).toThrow(ModelFatalError);
+
+  it('a request made after the verdict tries the endpoint again only once no other request is out', () => {
+    const health = new EndpointHealth('http://e/v1');
+    health.begin();
+    deadNow(health);
+    expect(health.isDead).toBe(true);
+    const later = health.ticket();
+    health.begin(later);
+    expect(() => health.check()).toThrow(ModelFatalError);
+    health.end();
+    health.end();
+    expect(health.out).toBe(0);
+    const fresh = health.ticket();
+    health.begin(fresh);
+    expect(health.isDead).toBe(false);
+    health.check();
+  });
+
+  it('a second failure after the verdict does not move it: a request made between the two is tried again', () => {
+    const health = new EndpointHealth('http://e/v1');
+    health.begin();
+    health.begin();
+    deadNow(health);
+    const between = health.ticket();
+    deadNow(health);
+    health.end();
+    health.end();
+    health.begin(between);
+    health.check();
+  });
+
+  it('failures in a row count across requests; requests out are counted, and each end is announced', () => {
+    const health = new EndpointHealth('http://e/v1');
+    const ended: number[] = [];
+    health.onEnd(() => ended.push(health.out));
+    health.begin();
+    health.failed(refused);
+    health.failed(refused);
+    health.end();
+    health.begin();
+    expect(() => health.failed(refused)).toThrow(ModelFatalError);
+    health.begin();
+    expect(health.out).toBe(2);
+    health.end();
+    health.end();
+    health.end();
+    expect(health.out).toBe(0);
+    expect(ended).toEqual([0, 1, 0, 0]);
+  });
+
   it('giving up is fatal only for an endpoint that never answered and could not be reached', () => {
     const answered = new EndpointHealth('http://e/v1');
     answered.succeeded();

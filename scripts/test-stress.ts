@@ -9,6 +9,8 @@
  * (a round takes three suites' time).
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -23,6 +25,8 @@ if (values.only !== undefined && values.only !== 'shuffle' && values.only !== 'p
   console.error(`--only takes shuffle or parallel, not "${values.only}"`);
   process.exit(2);
 }
+const LOGS = path.join('reports', 'stress');
+mkdirSync(LOGS, { recursive: true });
 const firstSeed = values['first-seed'] !== undefined ? Number(values['first-seed']) : Date.now() % 100_000;
 
 interface Outcome {
@@ -41,8 +45,11 @@ function vitest(label: string, extra: string[]): Promise<Outcome> {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.on('close', (code) => {
-      const failures = [...new Set(out.split('\n').filter((l) => /^\s*(FAIL|×)\s/.test(l)).map((l) => l.trim()))];
-      const summary = out.split('\n').filter((l) => /^\s*Tests\s+\d/.test(l)).map((l) => l.trim()).pop() ?? '';
+      const log = path.join(LOGS, `${label.replace(/[^\w]+/g, '-').replace(/^-|-$/g, '')}.log`);
+      writeFileSync(log, out);
+      const lines = out.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+      const failures = [...new Set(lines.filter((l) => /^\s*(FAIL|×|✗)\s/.test(l) || /Error: .*(timed out|Timeout)/.test(l)).map((l) => l.trim()))];
+      const summary = [lines.filter((l) => /^\s*Tests\s+\d/.test(l)).map((l) => l.trim()).pop() ?? '', `log: ${log}`].filter(Boolean).join(', ');
       resolve({ label, code: code ?? 1, seconds: (Date.now() - started) / 1000, failures, summary });
     });
   });

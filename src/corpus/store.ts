@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LitrevError, NoInputError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -106,6 +106,45 @@ async function loadStored(workspaceDir: string): Promise<StoredCorpus | null> {
     throw new NoInputError(`the stored corpus ${file} is not a litrev corpus (version ${VERSION})`, 'run `litrev ingest PATH` again');
   }
   return data;
+}
+
+/** What the stored corpus's head says: its hash and paper count. */
+export interface CorpusHead {
+  hash: string;
+  count: number;
+}
+
+/**
+ * The hash and paper count of the stored corpus, read from the head of its file without parsing the papers
+ * (saveCorpusState writes them first). Null when the workspace has no corpus, or its file does not start that way
+ * (then loadCorpus tells what is wrong with it).
+ */
+export async function readCorpusHead(workspaceDir: string): Promise<CorpusHead | null> {
+  let file;
+  try {
+    file = await open(corpusPath(workspaceDir), 'r');
+  } catch {
+    return null;
+  }
+  try {
+    let text = '';
+    const buf = Buffer.alloc(1 << 16);
+    for (let at = 0; text.length < 1 << 24; ) {
+      const { bytesRead } = await file.read(buf, 0, buf.length, at);
+      if (bytesRead === 0) return null;
+      at += bytesRead;
+      text += buf.toString('latin1', 0, bytesRead);
+      const end = text.indexOf(',"papers":[');
+      if (end < 0) continue;
+      const head = JSON.parse(Buffer.from(`${text.slice(0, end)}}`, 'latin1').toString('utf8')) as Partial<StoredCorpus>;
+      return head.version === VERSION && typeof head.hash === 'string' && typeof head.count === 'number' ? { hash: head.hash, count: head.count } : null;
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    await file.close();
+  }
 }
 
 /** The workspace's key registry (id -> key); empty when there is none or it cannot be read. */

@@ -85,8 +85,8 @@ async function answerByRetrieval(request: AnswerRequest, previousKeys: readonly 
   let sources: Hit[] = [];
   let searcher = retriever;
   if (referred.length > 0 && request.table) {
-    const byKey = new Map(request.table.papers.map((p) => [p.key, p]));
-    const papers = referred.map((key) => byKey.get(key)).filter((p): p is Paper => p !== undefined);
+    const table = request.table;
+    const papers = referred.map((key) => table.indexOfKey(key)).filter((i): i is number => i !== undefined).map((i) => table.paper(i));
     const local = createRetriever(papers);
     sources = await local.search(question, k, { signal });
     if (sources.length === 0) sources = papers.slice(0, k).map((paper) => ({ paper, score: 0, bm25Rank: null, bm25Score: null, matchedTerms: [] }));
@@ -139,13 +139,7 @@ function finish(text: string, papers: Paper[], sources: Hit[], request: AnswerRe
   };
 }
 
+/** The table indices of these keys, in the keys' order (a key twice, once). */
 function indicesOf(table: CorpusTable, keys: readonly string[]): number[] {
-  if (keys.length === 0) return [];
-  const wanted = new Set(keys);
-  const out: number[] = [];
-  table.papers.forEach((p, i) => {
-    if (wanted.has(p.key)) out.push(i);
-  });
-  const order = new Map(keys.map((k, i) => [k, i]));
-  return out.sort((a, b) => order.get(table.papers[a]!.key)! - order.get(table.papers[b]!.key)!);
+  return [...new Set(keys.map((k) => table.indexOfKey(k)).filter((i): i is number => i !== undefined))];
 }

@@ -18,8 +18,8 @@ export function runPlanned(table: CorpusTable, plan: QueryPlan, previous: readon
   const seen = new Set<number>();
   const indices = result.rows.map((r) => r.index).filter((i) => !seen.has(i) && (seen.add(i), true));
   // A distribution's rows are its groups' papers.
-  const papers = indices.map((i) => table.papers[i]!);
-  const sources = indices.map((i): Hit => ({ paper: table.papers[i]!, score: 0, bm25Rank: null, bm25Score: null, matchedTerms: [], notes: table.notesOf(i) }));
+  const papers = indices.map((i) => table.paper(i));
+  const sources = indices.map((i, n): Hit => ({ paper: papers[n]!, score: 0, bm25Rank: null, bm25Score: null, matchedTerms: [], notes: table.notesOf(i) }));
   return { result, papers, sources };
 }
 

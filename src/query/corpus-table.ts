@@ -2,7 +2,8 @@ import type { Paper } from '../corpus/paper.js';
 import type { PaperNotes } from '../retrieval/types.js';
 import { splitSentences } from '../verify/sentence-split.js';
 import { matchText, namesPhrase, type MatchText } from './match-text.js';
-import { paperClaims, paperRow, type ClaimRow, type PaperRow } from './paper-row.js';
+import { memoryPaperSource, type PaperMeta, type PaperSource } from './paper-source.js';
+import { abstractFigures, paperRow, withReviewClaims, type ClaimRow, type PaperRow } from './paper-row.js';
 
 /** Term -> the papers (ascending indices) whose title or abstract holds it, in matchable form (see matchText). */
 export type Postings = Map<string, Uint32Array>;
@@ -14,7 +15,11 @@ export type Postings = Map<string, Uint32Array>;
  */
 export interface CorpusTable {
   readonly size: number;
-  readonly papers: readonly Paper[];
+  /** Title, key, year, venue and authors of a paper, without its abstract. */
+  meta(index: number): PaperMeta;
+  /** The whole paper (read from disk for the stored corpus). */
+  paper(index: number): Paper;
+  indexOfKey(key: string): number | undefined;
   notesOf(index: number): PaperNotes | undefined;
   row(index: number): PaperRow;
   /** The figures of one paper (what row(i).claims holds), without reading its entities. */
@@ -36,7 +41,7 @@ export function paperText(paper: Paper): string {
   return `${paper.title}.\n${paper.abstract}`;
 }
 
-/** The inverted index of a corpus (built once, or loaded from the workspace: see table-store.ts). */
+/** The inverted index of a corpus (built once, or loaded from the workspace: see src/qa/index-store.ts). */
 export function buildPostings(papers: readonly Paper[]): Postings {
   const lists = new Map<string, number[]>();
   papers.forEach((p, i) => {
@@ -53,13 +58,24 @@ export function buildPostings(papers: readonly Paper[]): Postings {
   return new Map([...lists].map(([t, l]) => [t, Uint32Array.from(l)]));
 }
 
-export function createCorpusTable(papers: readonly Paper[], notes?: ReadonlyMap<string, PaperNotes>, postings: Postings = buildPostings(papers)): CorpusTable {
+export interface CorpusTableOptions {
+  notes?: ReadonlyMap<string, PaperNotes>;
+  postings?: Postings;
+  /** The figures each abstract reports (see abstractFigures), when they were computed ahead (the stored corpus). */
+  abstractFigures?: (index: number) => ClaimRow[];
+}
+
+export function createCorpusTable(papers: PaperSource | readonly Paper[], options: CorpusTableOptions = {}): CorpusTable {
+  const source = isSource(papers) ? papers : memoryPaperSource(papers);
+  const { notes } = options;
+  const postings = options.postings ?? buildPostings(Array.from({ length: source.size }, (_, i) => source.paper(i)));
+  const figuresOf = options.abstractFigures ?? ((i: number) => abstractFigures(source.paper(i).abstract));
   const rows = new Map<number, PaperRow>();
   const texts = new Map<number, MatchText>();
   const textOf = (i: number) => {
     let t = texts.get(i);
     if (!t) {
-      t = matchText(paperText(papers[i]!));
+      t = matchText(paperText(source.paper(i)));
       if (texts.size > 5000) texts.clear();
       texts.set(i, t);
     }
@@ -67,25 +83,30 @@ export function createCorpusTable(papers: readonly Paper[], notes?: ReadonlyMap<
   };
   const categoryNames = [...new Set([...(notes?.values() ?? [])].flatMap((n) => [n.category, n.subcategory].filter((c): c is string => !!c)))];
   const empty = new Uint32Array(0);
+  const notesOf = (i: number) => notes?.get(source.meta(i).id);
+  let lastAsked: [string, MatchText] | null = null;
+  const askedText = (phrase: string) => (lastAsked?.[0] === phrase ? lastAsked[1] : (lastAsked = [phrase, matchText(phrase)])[1]);
 
   return {
-    size: papers.length,
-    papers,
+    size: source.size,
+    meta: (i) => source.meta(i),
+    paper: (i) => source.paper(i),
+    indexOfKey: (key) => source.indexOfKey(key),
     postings,
     categoryNames,
-    notesOf: (i) => notes?.get(papers[i]!.id),
+    notesOf,
     row(i) {
       let r = rows.get(i);
       if (!r) {
-        r = paperRow(papers[i]!, notes?.get(papers[i]!.id));
+        r = paperRow(source.paper(i), notesOf(i), figuresOf(i));
         if (rows.size > 5000) rows.clear();
         rows.set(i, r);
       }
       return r;
     },
-    claims: (i) => rows.get(i)?.claims ?? paperClaims(papers[i]!, notes?.get(papers[i]!.id)),
+    claims: (i) => rows.get(i)?.claims ?? withReviewClaims(notesOf(i), figuresOf(i)),
     naming(phrase) {
-      const asked = matchText(phrase);
+      const asked = askedText(phrase);
       const words = asked.stems.trim().split(' ').filter(Boolean);
       if (words.length === 0) return [];
       const found = new Set<number>();
@@ -104,14 +125,24 @@ export function createCorpusTable(papers: readonly Paper[], notes?: ReadonlyMap<
       return [...found].sort((a, b) => a - b);
     },
     namingSentence(i, phrase) {
-      const asked = matchText(phrase);
-      const p = papers[i]!;
-      if (namesPhrase(matchText(p.title), asked)) return p.title;
-      // Sentences without the phrase's first letters as written (any case) are skipped before normalising.
-      const probe = phrase.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().slice(0, 3);
-      const found = splitSentences(p.abstract).find((s) => (probe.length < 3 || /[-‐–]/.test(s.text) || s.text.toLowerCase().includes(probe) || SYNONYM_HINT.test(phrase)) && namesPhrase(matchText(s.text), asked));
+      const asked = askedText(phrase);
+      // Text without the phrase's first letters (in any case, hyphens read as spaces) is skipped before normalising.
+      const probe = loosened(phrase).trim().slice(0, 3);
+      const mayName = (text: string) => probe.length < 3 || SYNONYM_HINT.test(phrase) || loosened(text).includes(probe);
+      const title = source.meta(i).title;
+      if (mayName(title) && namesPhrase(matchText(title), asked)) return title;
+      const found = splitSentences(source.paper(i).abstract).find((s) => mayName(s.text) && namesPhrase(matchText(s.text), asked));
       // A phrase found across sentences only (or in the title's and abstract's join) is shown by the abstract's first sentence.
       return found?.text ?? null;
     },
   };
+}
+
+/** Lower-cased, with every run of characters other than letters and digits as one space. */
+function loosened(text: string): string {
+  return text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ');
+}
+
+function isSource(papers: PaperSource | readonly Paper[]): papers is PaperSource {
+  return !Array.isArray(papers);
 }

@@ -37,7 +37,7 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
   const matched = selected ?? allIndices(table.size);
   const textPhrases = plan.filters.filter((f) => !f.negate && (f.field === 'text' || f.field === 'title' || f.field === 'dataset' || f.field === 'model' || f.field === 'task')).map((f) => f.value);
   const baseRow = (i: number, subject?: string): ResultRow => {
-    const p = table.papers[i]!;
+    const p = table.meta(i);
     const phrase = subject ?? textPhrases[0];
     return {
       index: i,
@@ -54,7 +54,7 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
     for (const i of matched) {
       for (const value of groupValues(table, plan.groupBy, i)) {
         const list = groups.get(value) ?? [];
-        list.push(table.papers[i]!.key);
+        list.push(table.meta(i).key);
         groups.set(value, list);
       }
     }
@@ -140,7 +140,7 @@ function filterTest(table: CorpusTable, f: Filter): (i: number) => boolean {
       return (i) => naming.has(i) || (listed !== null && (notes(i)?.[listed] ?? []).some((v) => names(v)));
     }
     case 'title':
-      return (i) => names(table.papers[i]!.title);
+      return (i) => names(table.meta(i).title);
     case 'category':
       return (i) => test(notes(i)?.category) || test(notes(i)?.subcategory);
     case 'contributionType':
@@ -148,21 +148,21 @@ function filterTest(table: CorpusTable, f: Filter): (i: number) => boolean {
     case 'methodFamily':
       return (i) => test(notes(i)?.methodFamily);
     case 'year':
-      return (i) => numeric(table.papers[i]!.year);
+      return (i) => numeric(table.meta(i).year);
     case 'venue':
-      return (i) => test(table.papers[i]!.venue);
+      return (i) => test(table.meta(i).venue);
     case 'author':
-      return (i) => table.papers[i]!.authors.some((a) => names(a));
+      return (i) => table.meta(i).authors.some((a) => names(a));
   }
 }
 
 /** The values a paper is counted under when grouping by `field`. */
 function groupValues(table: CorpusTable, field: NonNullable<QueryPlan['groupBy']>, i: number): string[] {
-  const p = table.papers[i]!;
+  const p = table.meta(i);
   const n = table.notesOf(i);
   switch (field) {
     case 'year':
-      return [p.year !== undefined ? String(p.year) : 'no year'];
+      return [p.year !== null ? String(p.year) : 'no year'];
     case 'venue':
       return [p.venue ?? 'no venue'];
     case 'category':
@@ -184,12 +184,12 @@ function groupValues(table: CorpusTable, field: NonNullable<QueryPlan['groupBy']
 
 /** The fields a row shows: those the plan filtered or grouped on. */
 function usedFields(table: CorpusTable, plan: QueryPlan, i: number): Record<string, unknown> {
-  const p = table.papers[i]!;
+  const p = table.meta(i);
   const n = table.notesOf(i);
   const out: Record<string, unknown> = {};
   const fields = new Set<string>([...plan.filters.map((f) => f.field), ...(plan.groupBy ? [plan.groupBy] : [])]);
-  if (fields.has('year')) out.year = p.year ?? null;
-  if (fields.has('venue')) out.venue = p.venue ?? null;
+  if (fields.has('year')) out.year = p.year;
+  if (fields.has('venue')) out.venue = p.venue;
   if (fields.has('category')) out.category = n?.category ?? null;
   if (fields.has('contributionType')) out.contributionType = n?.contributionType ?? null;
   if (fields.has('methodFamily')) out.methodFamily = n?.methodFamily ?? null;

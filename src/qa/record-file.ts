@@ -1,0 +1,67 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open, readFile, stat, writeFile } from 'node:fs/promises';
+
+/**
+ * A file of JSON records read by their number: the records one per line (`NAME.jsonl`) and the byte offset where
+ * each starts as one Float64 array (`NAME.offsets.bin`, count + 1 entries), so record i is one positioned read of
+ * its own bytes and one JSON.parse, whatever the file's size. An empty record (no bytes) reads as null.
+ */
+export interface RecordFile<T> {
+  readonly count: number;
+  read(index: number): T | null;
+  /** Whether record `index` has content, without reading it. */
+  has(index: number): boolean;
+  close(): void;
+}
+
+/** Write records (null: an empty record) as NAME.jsonl and NAME.offsets.bin. */
+export async function writeRecordFile(stem: string, records: Iterable<unknown>): Promise<void> {
+  const offsets: number[] = [0];
+  let at = 0;
+  let chunk = '';
+  const file = await open(`${stem}.jsonl`, 'w');
+  try {
+    for (const r of records) {
+      const line = r === null ? '' : `${JSON.stringify(r)}\n`;
+      at += Buffer.byteLength(line, 'utf8');
+      offsets.push(at);
+      chunk += line;
+      if (chunk.length > 1 << 20) {
+        await file.write(chunk);
+        chunk = '';
+      }
+    }
+    await file.write(chunk);
+  } finally {
+    await file.close();
+  }
+  await writeFile(`${stem}.offsets.bin`, new Float64Array(offsets));
+}
+
+/** Open a record file; null when it is missing, or its offsets do not fit the records file or `count`. */
+export async function openRecordFile<T>(stem: string, count: number): Promise<RecordFile<T> | null> {
+  let offsets: Float64Array;
+  let fd: number;
+  try {
+    const buf = await readFile(`${stem}.offsets.bin`);
+    offsets = new Float64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    const size = (await stat(`${stem}.jsonl`)).size;
+    if (offsets.length !== count + 1 || offsets[count] !== size) return null;
+    fd = openSync(`${stem}.jsonl`, 'r');
+  } catch {
+    return null;
+  }
+  return {
+    count,
+    has: (i) => offsets[i + 1]! > offsets[i]!,
+    read(i) {
+      const start = offsets[i]!;
+      const length = offsets[i + 1]! - start;
+      if (!(length > 0)) return null;
+      const buf = Buffer.allocUnsafe(length);
+      readSync(fd, buf, 0, length, start);
+      return JSON.parse(buf.toString('utf8')) as T;
+    },
+    close: () => closeSync(fd),
+  };
+}

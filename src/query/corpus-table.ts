@@ -128,11 +128,17 @@ export function createCorpusTable(papers: PaperSource | readonly Paper[], option
       const asked = askedText(phrase);
       // Text without the phrase's first letters (in any case, hyphens read as spaces) is skipped before normalising.
       const probe = loosened(phrase).trim().slice(0, 3);
-      const mayName = (text: string) => probe.length < 3 || SYNONYM_HINT.test(phrase) || loosened(text).includes(probe);
+      const anywhere = probe.length < 3 || SYNONYM_HINT.test(phrase);
+      const mayName = (text: string) => anywhere || loosened(text).includes(probe);
       const title = source.meta(i).title;
       if (mayName(title) && namesPhrase(matchText(title), asked)) return title;
-      const found = splitSentences(source.paper(i).abstract).find((s) => mayName(s.text) && namesPhrase(matchText(s.text), asked));
-      // A phrase found across sentences only (or in the title's and abstract's join) is shown by the abstract's first sentence.
+      const abstract = source.paper(i).abstract;
+      // Sentences that end before the probe's first occurrence cannot hold it (a probe of letters and digits only;
+      // offsets are only compared when normalising kept the abstract's length).
+      const lower = abstract.toLowerCase().normalize('NFKC');
+      const first = anywhere || /[^\p{L}\p{N}]/u.test(probe) ? 0 : lower.indexOf(probe) < 0 ? -1 : lower.length !== abstract.length ? 0 : lower.indexOf(probe);
+      if (first < 0) return null;
+      const found = splitSentences(abstract).find((s) => s.end > first && mayName(s.text) && namesPhrase(matchText(s.text), asked));
       return found?.text ?? null;
     },
   };

@@ -36,17 +36,13 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
   for (const f of plan.filters) selected = applyFilter(table, f, selected);
   const matched = selected ?? allIndices(table.size);
   const textPhrases = plan.filters.filter((f) => !f.negate && (f.field === 'text' || f.field === 'title' || f.field === 'dataset' || f.field === 'model' || f.field === 'task')).map((f) => f.value);
-  const baseRow = (i: number, subject?: string): ResultRow => {
+  const baseRow = (i: number, subject?: string, figure?: ClaimRow): ResultRow => {
     const p = table.meta(i);
     const phrase = subject ?? textPhrases[0];
-    return {
-      index: i,
-      key: p.key,
-      title: p.title,
-      quote: phrase ? namingQuote(table, i, phrase) : null,
-      fields: usedFields(table, plan, i),
-      ...(subject ? { subject } : {}),
-    };
+    const fields = usedFields(table, plan, i);
+    const row = { index: i, key: p.key, title: p.title, fields: figure ? { ...fields, [metricLabel(plan.metric!)]: figure.value?.raw } : fields, ...(subject ? { subject } : {}), ...(figure ? { figure } : {}) };
+    // The sentence naming the subject is found when the row is shown (a list of thousands shows ten in the terminal).
+    return figure ? { ...row, quote: figure.quote } : withLazyQuote(row, () => (phrase ? namingQuote(table, i, phrase) : null));
   };
 
   if (plan.kind === 'distribution' && plan.groupBy) {
@@ -72,8 +68,7 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
       total += papers.length;
       for (const i of papers) {
         const figure = plan.metric ? figureFor(table.claims(i), plan.metric, 'largest') : undefined;
-        const row = baseRow(i, subject);
-        rows.push(figure ? { ...row, figure, quote: figure.quote, fields: { ...row.fields, [metricLabel(plan.metric!)]: figure.value?.raw } } : row);
+        rows.push(baseRow(i, subject, figure));
       }
     }
     return { plan, count: total, rows, groups: [], withoutFigure: 0 };
@@ -84,9 +79,7 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
     const withFigure: ResultRow[] = [];
     for (const i of matched) {
       const figure = figureFor(table.claims(i), plan.metric, order);
-      if (!figure) continue;
-      const row = baseRow(i);
-      withFigure.push({ ...row, figure, quote: figure.quote, fields: { ...row.fields, [metricLabel(plan.metric)]: figure.value?.raw } });
+      if (figure) withFigure.push(baseRow(i, undefined, figure));
     }
     withFigure.sort((a, b) => compareFigures(a.figure!, b.figure!, plan.metric!, order) || a.index - b.index);
     return { plan, count: matched.length, rows: withFigure, groups: [], withoutFigure: matched.length - withFigure.length };
@@ -98,6 +91,12 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
 /** A filter value may name alternatives: "LongBench or RULER". */
 export function alternatives(value: string): string[] {
   return value.split(/\s+or\s+/i).filter(Boolean);
+}
+
+/** The row with its `quote` found on first reading (and kept). */
+function withLazyQuote(row: Omit<ResultRow, 'quote'>, find: () => string | null): ResultRow {
+  let quote: string | null | undefined;
+  return Object.defineProperty(row as ResultRow, 'quote', { enumerable: true, get: () => (quote === undefined ? (quote = find()) : quote) });
 }
 
 function namingQuote(table: CorpusTable, i: number, phrase: string): string | null {

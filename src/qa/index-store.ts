@@ -12,7 +12,8 @@ import type { Postings } from '../query/corpus-table.js';
  * rank lookups over candidates from these postings instead: see candidate-retriever.ts.)
  */
 export const INDEX_DIR = 'qa-index';
-const VERSION = 1;
+/** 2: stems of -ction and -ssion words (match-text.ts). */
+const VERSION = 2;
 
 /** The path, without extension, of the index files of this corpus and review run. */
 export function indexStem(workspaceDir: string, hash: string, runId: string | null): string {

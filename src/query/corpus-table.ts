@@ -1,9 +1,14 @@
 import type { Paper } from '../corpus/paper.js';
 import type { PaperNotes } from '../retrieval/types.js';
 import { splitSentences } from '../verify/sentence-split.js';
+import { definedVariants } from './acronyms.js';
 import { matchText, namesPhrase, type MatchText } from './match-text.js';
 import { memoryPaperSource, type PaperMeta, type PaperSource } from './paper-source.js';
 import { abstractFigures, paperRow, withReviewClaims, type ClaimRow, type PaperRow } from './paper-row.js';
+import { reversedAction } from './word-order.js';
+
+/** Papers naming a phrase whose text is read for the acronym (or long form) they define for it. */
+const DEFINITIONS_READ = 50;
 
 /** Term -> the papers (ascending indices) whose title or abstract holds it, in matchable form (see matchText). */
 export type Postings = Map<string, Uint32Array>;
@@ -84,6 +89,7 @@ export function createCorpusTable(papers: PaperSource | readonly Paper[], option
   const categoryNames = [...new Set([...(notes?.values() ?? [])].flatMap((n) => [n.category, n.subcategory].filter((c): c is string => !!c)))];
   const empty = new Uint32Array(0);
   const notesOf = (i: number) => notes?.get(source.meta(i).id);
+  const variants = new Map<string, string[]>();
   let lastAsked: [string, MatchText] | null = null;
   const askedText = (phrase: string) => (lastAsked?.[0] === phrase ? lastAsked[1] : (lastAsked = [phrase, matchText(phrase)])[1]);
 
@@ -106,6 +112,22 @@ export function createCorpusTable(papers: PaperSource | readonly Paper[], option
     },
     claims: (i) => rows.get(i)?.claims ?? withReviewClaims(notesOf(i), figuresOf(i)),
     naming(phrase) {
+      const own = namingExact(phrase);
+      const others = variantsOf(phrase, own);
+      if (others.length === 0) return own;
+      return [...new Set([...own, ...others.flatMap(namingExact)])].sort((a, b) => a - b);
+    },
+    namingSentence(i, phrase) {
+      for (const p of [phrase, ...(variants.get(phrase) ?? [])]) {
+        const s = sentenceNaming(i, p);
+        if (s) return s;
+      }
+      return null;
+    },
+  };
+
+  /** The papers naming the phrase as written (spelling variants and synonyms included), ascending. */
+  function namingExact(phrase: string): number[] {
       const asked = askedText(phrase);
       const words = asked.stems.trim().split(' ').filter(Boolean);
       if (words.length === 0) return [];
@@ -123,8 +145,21 @@ export function createCorpusTable(papers: PaperSource | readonly Paper[], option
       }
       for (const i of unsure) if (namesPhrase(textOf(i), asked)) found.add(i);
       return [...found].sort((a, b) => a - b);
-    },
-    namingSentence(i, phrase) {
+  }
+
+  /** Other names of the phrase: its words reversed ("evicting tokens"), and the acronym or long form the corpus defines for it. */
+  function variantsOf(phrase: string, naming: readonly number[]): string[] {
+    let v = variants.get(phrase);
+    if (!v) {
+      const defined = definedVariants(phrase, naming.slice(0, DEFINITIONS_READ).map((i) => paperText(source.paper(i))));
+      v = [...new Set([reversedAction(phrase), ...defined].filter((x): x is string => x !== null && x !== phrase))];
+      variants.set(phrase, v);
+    }
+    return v;
+  }
+
+  /** The title, or the first sentence of the abstract, that names the phrase as written. */
+  function sentenceNaming(i: number, phrase: string): string | null {
       const asked = askedText(phrase);
       // Text without the phrase's first letters (in any case, hyphens read as spaces) is skipped before normalising.
       const probe = loosened(phrase).trim().slice(0, 3);
@@ -140,8 +175,7 @@ export function createCorpusTable(papers: PaperSource | readonly Paper[], option
       if (first < 0) return null;
       const found = splitSentences(abstract).find((s) => s.end > first && mayName(s.text) && namesPhrase(matchText(s.text), asked));
       return found?.text ?? null;
-    },
-  };
+  }
 }
 
 /** Lower-cased, with every run of characters other than letters and digits as one space. */

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { open, readFile, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 
 /**
  * A file of JSON records read by their number: the records one per line (`NAME.jsonl`) and the byte offset where
@@ -14,12 +14,13 @@ export interface RecordFile<T> {
   close(): void;
 }
 
-/** Write records (null: an empty record) as NAME.jsonl and NAME.offsets.bin. */
+/** Write records (null: an empty record) as NAME.jsonl and NAME.offsets.bin, each through a temporary file renamed in place. */
 export async function writeRecordFile(stem: string, records: Iterable<unknown>): Promise<void> {
   const offsets: number[] = [0];
   let at = 0;
   let chunk = '';
-  const file = await open(`${stem}.jsonl`, 'w');
+  const temp = `.${process.pid}.tmp`;
+  const file = await open(`${stem}.jsonl${temp}`, 'w');
   try {
     for (const r of records) {
       const line = r === null ? '' : `${JSON.stringify(r)}\n`;
@@ -35,7 +36,9 @@ export async function writeRecordFile(stem: string, records: Iterable<unknown>):
   } finally {
     await file.close();
   }
-  await writeFile(`${stem}.offsets.bin`, new Float64Array(offsets));
+  await writeFile(`${stem}.offsets.bin${temp}`, new Float64Array(offsets));
+  await rename(`${stem}.jsonl${temp}`, `${stem}.jsonl`);
+  await rename(`${stem}.offsets.bin${temp}`, `${stem}.offsets.bin`);
 }
 
 /** Open a record file; null when it is missing, or its offsets do not fit the records file or `count`. */

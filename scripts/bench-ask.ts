@@ -109,7 +109,7 @@ async function scale(dir: string): Promise<void> {
   // In process: plan and answer (offline, as the terminal shows it) from the store, against the same table over the corpus held in memory.
   const head = (await readCorpusHead(workspace))!;
   const corpus = (await loadCorpus(workspace))!;
-  const stored = await openStoredTable(workspace, { hash: head.hash, size: head.count, load: async () => corpus.papers }, null);
+  const stored = await openStoredTable(workspace, { hash: head.hash, size: head.count, papers: () => corpus.papers }, null);
   const memory = createCorpusTable(corpus.papers, { postings: stored.table.postings });
   const latency = async (table: CorpusTable, question: string) => {
     const retriever = createCandidateRetriever(table);

@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { LitrevError, NoInputError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -147,6 +149,35 @@ export async function readCorpusHead(workspaceDir: string): Promise<CorpusHead |
   }
 }
 
+/**
+ * The papers of the stored corpus one at a time, read line by line (saveCorpusState writes one paper a line), so
+ * the whole corpus is never held at once. A file laid out otherwise is read whole (loadCorpus); a damaged line is
+ * a NoInputError.
+ */
+export async function* storedPapers(workspaceDir: string): AsyncGenerator<Paper> {
+  const file = corpusPath(workspaceDir);
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let first = true;
+  for await (const line of lines) {
+    if (first) {
+      first = false;
+      if (line.endsWith('"papers":[')) continue;
+      lines.close();
+      yield* (await loadCorpus(workspaceDir))?.papers ?? [];
+      return;
+    }
+    if (line === ']}') return;
+    let paper: unknown;
+    try {
+      paper = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
+    } catch {
+      throw new NoInputError(`${file} is damaged (not valid JSON)`, 'run `litrev ingest PATH` again');
+    }
+    if (!isPaper(paper)) throw new NoInputError(`the stored corpus ${file} is not a litrev corpus (version ${VERSION})`, 'run `litrev ingest PATH` again');
+    yield paper;
+  }
+}
+
 /** The workspace's key registry (id -> key); empty when there is none or it cannot be read. */
 export async function loadPreviousKeys(workspaceDir: string): Promise<Map<string, string>> {
   try {
@@ -180,6 +211,11 @@ function isStored(data: unknown): data is StoredCorpus {
     d.version === VERSION &&
     typeof d.hash === 'string' &&
     Array.isArray(d.papers) &&
-    d.papers.every((p) => p && typeof p.id === 'string' && typeof p.key === 'string' && typeof p.title === 'string' && typeof p.abstract === 'string')
+    d.papers.every(isPaper)
   );
+}
+
+function isPaper(p: unknown): p is Paper {
+  const x = p as Partial<Paper> | null;
+  return !!x && typeof x.id === 'string' && typeof x.key === 'string' && typeof x.title === 'string' && typeof x.abstract === 'string';
 }

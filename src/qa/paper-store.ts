@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Paper } from '../corpus/paper.js';
 import { abstractFigures, type ClaimRow } from '../query/paper-row.js';
 import { paperMeta, type PaperMeta, type PaperSource } from '../query/paper-source.js';
-import { openRecordFile, writeRecordFile } from './record-file.js';
+import { createRecordWriter, openRecordFile } from './record-file.js';
 
 /**
  * The stored corpus laid out for questions, so that `ask` over 100,000 papers neither reads nor parses every
@@ -39,29 +39,32 @@ export interface PaperStore {
   close(): void;
 }
 
-/** Write the store of these papers under `stem` (a path without extension). */
-export async function writePaperStore(stem: string, hash: string, papers: readonly Paper[]): Promise<void> {
-  await writeRecordFile(`${stem}.papers`, papers);
-  await writeRecordFile(`${stem}.figures`, figuresOf(papers));
-  const metas = papers.map(paperMeta);
-  const columns: MetaColumns = {
-    ids: metas.map((m) => m.id),
-    keys: metas.map((m) => m.key),
-    titles: metas.map((m) => m.title),
-    years: metas.map((m) => m.year),
-    venues: metas.map((m) => m.venue),
-    authors: metas.map((m) => m.authors),
-  };
-  // Written last: a store is complete when its metadata is there.
-  await writeFile(`${stem}.meta.json`, JSON.stringify({ version: VERSION, hash, size: papers.length, ...columns }));
-}
-
-/** The figures of each paper's abstract, one paper at a time (null: none), so they are never all held at once. */
-function* figuresOf(papers: readonly Paper[]): Generator<ClaimRow[] | null> {
-  for (const p of papers) {
+/**
+ * Write the store of these papers under `stem`, one paper at a time (a corpus read line by line is never held
+ * whole); `onPaper` sees each paper with its number (the inverted index is built beside). Returns the count.
+ */
+export async function writePaperStore(stem: string, hash: string, papers: AsyncIterable<Paper> | Iterable<Paper>, onPaper: (paper: Paper, index: number) => void = () => undefined): Promise<number> {
+  const records = await createRecordWriter(`${stem}.papers`);
+  const figures = await createRecordWriter(`${stem}.figures`);
+  const columns: MetaColumns = { ids: [], keys: [], titles: [], years: [], venues: [], authors: [] };
+  for await (const p of papers) {
+    onPaper(p, columns.ids.length);
+    const m = paperMeta(p);
+    columns.ids.push(m.id);
+    columns.keys.push(m.key);
+    columns.titles.push(m.title);
+    columns.years.push(m.year);
+    columns.venues.push(m.venue);
+    columns.authors.push(m.authors);
+    await records.add(p);
     const f = abstractFigures(p.abstract);
-    yield f.length > 0 ? f : null;
+    await figures.add(f.length > 0 ? f : null);
   }
+  await records.close();
+  await figures.close();
+  // Written last: a store is complete when its metadata is there.
+  await writeFile(`${stem}.meta.json`, JSON.stringify({ version: VERSION, hash, size: columns.ids.length, ...columns }));
+  return columns.ids.length;
 }
 
 /** The store under `stem`, or null when it is missing, damaged or of another corpus. */

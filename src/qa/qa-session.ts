@@ -1,7 +1,6 @@
 import type { Config } from '../config/schema.js';
 import { resolveCorpus } from '../corpus/resolve-corpus.js';
-import { corpusPath, loadCorpus, readCorpusHead } from '../corpus/store.js';
-import { NoInputError } from '../errors.js';
+import { readCorpusHead, storedPapers } from '../corpus/store.js';
 import type { Accounting, ModelGateway } from '../model/types.js';
 import { loadPrompt } from '../prompts/load-prompts.js';
 import type { PromptFile } from '../prompts/prompt-file.js';
@@ -80,7 +79,7 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
   }
   const g = gateway;
   // Papers read with --in are held and indexed in memory.
-  const stored = head ? await openStoredTable(config.workspaceDir, { ...corpus, load: () => loadStoredPapers(config.workspaceDir) }, notes) : null;
+  const stored = head ? await openStoredTable(config.workspaceDir, { ...corpus, papers: () => storedPapers(config.workspaceDir) }, notes) : null;
   const table = stored?.table ?? createCorpusTable(resolved!.corpus.papers, { notes: notes?.notes });
   const retrieverOptions = { annotations: notes?.notes, embed: g ? (texts: string[], signal?: AbortSignal) => g.embed(texts, signal) : undefined, onWarning: options.onWarning };
   // A large corpus ranks lookups over candidates from the table's index; a small one indexes every paper (lazily).
@@ -134,12 +133,6 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
       await g?.close();
     },
   };
-}
-
-async function loadStoredPapers(workspaceDir: string) {
-  const corpus = await loadCorpus(workspaceDir);
-  if (!corpus || corpus.papers.length === 0) throw new NoInputError(`no corpus in the workspace (${corpusPath(workspaceDir)})`, 'run `litrev ingest PATH` first, or name input files');
-  return corpus.papers;
 }
 
 /** BM25 over every paper of the table, its papers read on the first search (a session of list questions reads none). */

@@ -14,16 +14,21 @@ export interface RecordFile<T> {
   close(): void;
 }
 
-/** Write records (null: an empty record) as NAME.jsonl and NAME.offsets.bin, each through a temporary file renamed in place. */
-export async function writeRecordFile(stem: string, records: Iterable<unknown>): Promise<void> {
+/** Writes records one at a time (null: an empty record) as NAME.jsonl and NAME.offsets.bin, through temporary files renamed in place by `close`. */
+export interface RecordWriter {
+  add(record: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createRecordWriter(stem: string): Promise<RecordWriter> {
   const offsets: number[] = [0];
   let at = 0;
   let chunk = '';
   const temp = `.${process.pid}.tmp`;
   const file = await open(`${stem}.jsonl${temp}`, 'w');
-  try {
-    for (const r of records) {
-      const line = r === null ? '' : `${JSON.stringify(r)}\n`;
+  return {
+    async add(record) {
+      const line = record === null ? '' : `${JSON.stringify(record)}\n`;
       at += Buffer.byteLength(line, 'utf8');
       offsets.push(at);
       chunk += line;
@@ -31,14 +36,18 @@ export async function writeRecordFile(stem: string, records: Iterable<unknown>):
         await file.write(chunk);
         chunk = '';
       }
-    }
-    await file.write(chunk);
-  } finally {
-    await file.close();
-  }
-  await writeFile(`${stem}.offsets.bin${temp}`, new Float64Array(offsets));
-  await rename(`${stem}.jsonl${temp}`, `${stem}.jsonl`);
-  await rename(`${stem}.offsets.bin${temp}`, `${stem}.offsets.bin`);
+    },
+    async close() {
+      try {
+        await file.write(chunk);
+      } finally {
+        await file.close();
+      }
+      await writeFile(`${stem}.offsets.bin${temp}`, new Float64Array(offsets));
+      await rename(`${stem}.jsonl${temp}`, `${stem}.jsonl`);
+      await rename(`${stem}.offsets.bin${temp}`, `${stem}.offsets.bin`);
+    },
+  };
 }
 
 /** Open a record file; null when it is missing, or its offsets do not fit the records file or `count`. */

@@ -48,19 +48,28 @@ export function paperText(paper: Paper): string {
 
 /** The inverted index of a corpus (built once, or loaded from the workspace: see src/qa/index-store.ts). */
 export function buildPostings(papers: readonly Paper[]): Postings {
+  const builder = createPostingsBuilder();
+  papers.forEach((p, i) => builder.add(p, i));
+  return builder.finish();
+}
+
+/** The inverted index built paper by paper (indices ascending), for a corpus read one paper at a time. */
+export function createPostingsBuilder(): { add(paper: Paper, index: number): void; finish(): Postings } {
   const lists = new Map<string, number[]>();
-  papers.forEach((p, i) => {
-    const m = matchText(paperText(p));
-    const terms = new Set(m.stems.split(' '));
-    for (const j of m.joined.split(' ')) terms.add(j);
-    terms.delete('');
-    for (const t of terms) {
-      let list = lists.get(t);
-      if (!list) lists.set(t, (list = []));
-      list.push(i);
-    }
-  });
-  return new Map([...lists].map(([t, l]) => [t, Uint32Array.from(l)]));
+  return {
+    add(p, i) {
+      const m = matchText(paperText(p));
+      const terms = new Set(m.stems.split(' '));
+      for (const j of m.joined.split(' ')) terms.add(j);
+      terms.delete('');
+      for (const t of terms) {
+        let list = lists.get(t);
+        if (!list) lists.set(t, (list = []));
+        list.push(i);
+      }
+    },
+    finish: () => new Map([...lists].map(([t, l]) => [t, Uint32Array.from(l)])),
+  };
 }
 
 export interface CorpusTableOptions {

@@ -22,8 +22,8 @@ beforeAll(async () => {
   memory = createCorpusTable(papers);
   dir = await mkdtemp(path.join(tmpdir(), 'litrev-stored-table-'));
   // Built, closed and opened again: the answers below come from the files on disk.
-  (await openStoredTable(dir, { hash: 'e'.repeat(64), size: papers.length, load: async () => papers }, null)).close();
-  stored = await openStoredTable(dir, { hash: 'e'.repeat(64), size: papers.length, load: async () => papers }, null);
+  (await openStoredTable(dir, { hash: 'e'.repeat(64), size: papers.length, papers: () => papers }, null)).close();
+  stored = await openStoredTable(dir, { hash: 'e'.repeat(64), size: papers.length, papers: () => papers }, null);
 });
 
 afterAll(async () => {

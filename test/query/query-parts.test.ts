@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { saveCorpusState, storedPapers } from '../../src/corpus/store.js';
 import { openStoredTable } from '../../src/qa/stored-table.js';
 import { createMarkupFilter } from '../../src/qa/markup-filter.js';
 import { markUnsupportedNumbers, UNSUPPORTED_MARK } from '../../src/qa/mark-unsupported.js';
@@ -65,11 +66,20 @@ describe('follow-ups', () => {
 });
 
 describe('the index on disk', () => {
+  it('reads the stored corpus one paper at a time, as it was saved', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'litrev-qa-stream-'));
+    temps.push(dir);
+    await saveCorpusState(dir, { papers: SMALL_CORPUS, sources: [] });
+    const read = [];
+    for await (const p of storedPapers(dir)) read.push(p);
+    expect(read).toEqual(SMALL_CORPUS);
+  });
+
   it('reads back the postings and papers it stored, and a changed corpus replaces them', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'litrev-qa-index-'));
     temps.push(dir);
     let loads = 0;
-    const corpus = (hash: string, papers: typeof SMALL_CORPUS) => ({ hash, size: papers.length, load: async () => (loads++, papers) });
+    const corpus = (hash: string, papers: typeof SMALL_CORPUS) => ({ hash, size: papers.length, papers: () => (loads++, papers) });
     const first = await openStoredTable(dir, corpus('a'.repeat(64), SMALL_CORPUS), null);
     expect(first.fromDisk).toBe(false);
     first.close();

@@ -65,14 +65,16 @@ async function answerPlanned(request: AnswerRequest, table: CorpusTable, plan: Q
   // The result's own counts are exact figures of the corpus, not claims of a paper.
   const r = planned.result;
   const allowed = new Set([r.count, r.rows.length, r.withoutFigure, ...r.groups.map((g) => g.count)].map(String));
-  const result = finish(text, planned.papers, planned.sources, request, removedKeys, allowed);
+  // Only the papers the answer cites are read: the check and the citations need no others.
+  const cited = planned.papersOf(new Set(citedKeys(stripPromptMarkup(text))));
+  const result = finish(text, cited, planned.sources, request, removedKeys, allowed);
   return {
     ...result,
     kind: plan.kind,
     plan,
     count: planned.result.count,
     rows: planned.result.rows,
-    papers: planned.papers.map((p) => p.key),
+    papers: planned.keys,
   };
 }
 

@@ -39,7 +39,7 @@ export function resultSummary(planned: PlannedResult): string {
 export async function modelRowsAnswer(input: ModelRowsInput): Promise<{ text: string; removed: string[] }> {
   if (!input.prompt) throw new ConfigError('the answer-rows prompt is missing');
   const rows = input.planned.result.rows.slice(0, MAX_ROWS);
-  const idOf = new Map(input.planned.papers.map((p) => [p.key, p.id]));
+  const idOf = input.planned.ids;
   const sources = paperBlocks(
     rows.map((r) => ({
       id: idOf.get(r.key) ?? r.key,

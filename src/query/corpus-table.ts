@@ -7,6 +7,9 @@ import { memoryPaperSource, type PaperMeta, type PaperSource } from './paper-sou
 import { abstractFigures, paperRow, withReviewClaims, type ClaimRow, type PaperRow } from './paper-row.js';
 import { reversedAction } from './word-order.js';
 
+/** What a version glued to a name looks like: "2", "v2", "3.5", "2b". */
+const VERSION = /^v?\d+(?:\.\d+)*[a-z]?$/;
+
 /** Papers naming a phrase whose text is read for the acronym (or long form) they define for it. */
 const DEFINITIONS_READ = 50;
 
@@ -137,23 +140,31 @@ export function createCorpusTable(papers: PaperSource | readonly Paper[], option
 
   /** The papers naming the phrase as written (spelling variants and synonyms included), ascending. */
   function namingExact(phrase: string): number[] {
-      const asked = askedText(phrase);
-      const words = asked.stems.trim().split(' ').filter(Boolean);
-      if (words.length === 0) return [];
-      const found = new Set<number>();
-      const unsure = new Set<number>();
-      // The words of the phrase, all present; in order too when there are several (checked on the text).
-      const lists = words.map((w) => postings.get(w) ?? empty).sort((a, b) => a.length - b.length);
-      if (lists[0]!.length > 0) {
-        const rest = lists.slice(1).map((l) => new Set(l));
-        for (const i of lists[0]!) if (rest.every((s) => s.has(i))) (words.length === 1 ? found : unsure).add(i);
+    const asked = askedText(phrase);
+    const words = asked.stems.trim().split(' ').filter(Boolean);
+    if (words.length === 0) return [];
+    const found = new Set<number>();
+    const unsure = new Set<number>();
+    // The words of the phrase, all present; in order too when there are several (checked on the text).
+    const lists = words.map((w) => postings.get(w) ?? empty).sort((a, b) => a.length - b.length);
+    if (lists[0]!.length > 0) {
+      const rest = lists.slice(1).map((l) => new Set(l));
+      for (const i of lists[0]!) if (rest.every((s) => s.has(i))) (words.length === 1 ? found : unsure).add(i);
+    }
+    // The phrase written as one word elsewhere ("GSM8K" for "GSM-8K", and the reverse).
+    for (const alt of [words.join(''), ...asked.joined.trim().split(' ')]) {
+      for (const i of postings.get(alt) ?? empty) if (!found.has(i)) unsure.add(i);
+    }
+    for (const i of unsure) if (namesPhrase(textOf(i), asked)) found.add(i);
+    // A name with its version glued to it ("FlashAttention2", "Qwen2.5") names it.
+    const word = words[0]!;
+    if (words.length === 1 && /^[a-z][a-z0-9]{2,}[a-z]$/.test(word)) {
+      for (const [term, list] of postings) {
+        if (term.length <= word.length || !term.startsWith(word) || !VERSION.test(term.slice(word.length))) continue;
+        for (const i of list) found.add(i);
       }
-      // The phrase written as one word elsewhere ("GSM8K" for "GSM-8K", and the reverse).
-      for (const alt of [words.join(''), ...asked.joined.trim().split(' ')]) {
-        for (const i of postings.get(alt) ?? empty) if (!found.has(i)) unsure.add(i);
-      }
-      for (const i of unsure) if (namesPhrase(textOf(i), asked)) found.add(i);
-      return [...found].sort((a, b) => a - b);
+    }
+    return [...found].sort((a, b) => a - b);
   }
 
   /** Other names of the phrase: its words reversed ("evicting tokens"), and the acronym or long form the corpus defines for it. */
@@ -169,21 +180,21 @@ export function createCorpusTable(papers: PaperSource | readonly Paper[], option
 
   /** The title, or the first sentence of the abstract, that names the phrase as written. */
   function sentenceNaming(i: number, phrase: string): string | null {
-      const asked = askedText(phrase);
-      // Text without the phrase's first letters (in any case, hyphens read as spaces) is skipped before normalising.
-      const probe = loosened(phrase).trim().slice(0, 3);
-      const anywhere = probe.length < 3 || SYNONYM_HINT.test(phrase);
-      const mayName = (text: string) => anywhere || loosened(text).includes(probe);
-      const title = source.meta(i).title;
-      if (mayName(title) && namesPhrase(matchText(title), asked)) return title;
-      const abstract = source.paper(i).abstract;
-      // Sentences that end before the probe's first occurrence cannot hold it (a probe of letters and digits only;
-      // offsets are only compared when normalising kept the abstract's length).
-      const lower = abstract.toLowerCase().normalize('NFKC');
-      const first = anywhere || /[^\p{L}\p{N}]/u.test(probe) ? 0 : lower.indexOf(probe) < 0 ? -1 : lower.length !== abstract.length ? 0 : lower.indexOf(probe);
-      if (first < 0) return null;
-      const found = splitSentences(abstract).find((s) => s.end > first && mayName(s.text) && namesPhrase(matchText(s.text), asked));
-      return found?.text ?? null;
+    const asked = askedText(phrase);
+    // Text without the phrase's first letters (in any case, hyphens read as spaces) is skipped before normalising.
+    const probe = loosened(phrase).trim().slice(0, 3);
+    const anywhere = probe.length < 3 || SYNONYM_HINT.test(phrase);
+    const mayName = (text: string) => anywhere || loosened(text).includes(probe);
+    const title = source.meta(i).title;
+    if (mayName(title) && namesPhrase(matchText(title), asked)) return title;
+    const abstract = source.paper(i).abstract;
+    // Sentences that end before the probe's first occurrence cannot hold it (a probe of letters and digits only;
+    // offsets are only compared when normalising kept the abstract's length).
+    const lower = abstract.toLowerCase().normalize('NFKC');
+    const first = anywhere || /[^\p{L}\p{N}]/u.test(probe) ? 0 : lower.indexOf(probe) < 0 ? -1 : lower.length !== abstract.length ? 0 : lower.indexOf(probe);
+    if (first < 0) return null;
+    const found = splitSentences(abstract).find((s) => s.end > first && mayName(s.text) && namesPhrase(matchText(s.text), asked));
+    return found?.text ?? null;
   }
 }
 

@@ -11,6 +11,7 @@ const CORPUS = [
   makePaper('long-only', 'Cheap tuning', 'Low-rank adaptation keeps the pretrained weights frozen.'),
   makePaper('evicting', 'A cache policy', 'Evicting tokens from the cache by their attention keeps accuracy at 20% of the memory.'),
   makePaper('eviction', 'Token eviction revisited', 'We study which tokens to keep.'),
+  makePaper('versioned', 'Faster kernels', 'Our kernel is 2x faster than FlashAttention2 on long inputs.'),
   makePaper('unrelated', 'Loose ends', 'Low rank matrices and an adaptation of the learning rate (ALR) are unrelated.'),
 ];
 
@@ -36,6 +37,11 @@ describe('names a paper is found by besides the words asked', () => {
     expect(table.naming('token eviction').map((i) => CORPUS[i]!.key)).toEqual(['evicting', 'eviction']);
     expect(reversedAction('token eviction')).toBe('eviction token');
     expect(reversedAction('sparse attention model')).toBeNull();
+  });
+
+  it('finds a name with its version glued to it, and not a longer word', () => {
+    const table = createCorpusTable([...CORPUS, makePaper('longer', 'Flash attentions', 'FlashAttentionX is another thing.')]);
+    expect(table.naming('FlashAttention').map((i) => table.meta(i).key)).toEqual(['versioned']);
   });
 
   it('keeps a general head noun after a common word, and drops it after a name', () => {

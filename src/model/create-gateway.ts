@@ -122,6 +122,7 @@ export async function createGateway(config: Config, options: CreateGatewayOption
     health: new EndpointHealth(endpoint),
     budget: new CostGuard(options.maxCostUSD ?? config.maxCost, () => accounting.spentUSD()),
     requestDeadlineMs: config.model.requestDeadlineMs,
+    held: () => negotiator.gate.waiting,
   };
   // A reply the judge cannot tell yet waits while other requests are out; each request that ends wakes it.
   const judge = new TruncationJudge(limits, () => runner.health.out > 0);

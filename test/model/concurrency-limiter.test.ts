@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ConcurrencyLimiter, concurrencyBounds } from '../../src/model/concurrency-limiter.js';
+import { createGateway } from '../../src/model/create-gateway.js';
+import { holdReplies } from '../support/hold-replies.js';
+import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
+import { FAST_RETRY, tempDir, testConfig } from './support/gateway-config.js';
 
 /**
  * The adaptive limiter fed with the latencies a server of a given capacity gives (a request waits in
@@ -73,5 +79,65 @@ describe('adaptive concurrency', () => {
     expect(limiter.limit).toBe(16);
     for (let i = 0; i < 16; i++) limiter.answered('classify', 3000, 16, true);
     expect(limiter.limit).toBe(32);
+  });
+
+  it('the reply of a request probing the shape alone, with the others waiting behind it, is a round: the first wave is twice the start, and probes add no more', () => {
+    const limiter = new ConcurrencyLimiter({ start: 8, ceiling: 64, adaptive: true });
+    limiter.answered('classify', 1000, 1, true, { waiting: 41, othersOut: 0 });
+    expect(limiter.limit).toBe(16);
+    // A second and third probe (the shape was adapted) show nothing about more requests at once.
+    limiter.answered('classify', 1000, 1, true, { waiting: 40, othersOut: 0 });
+    limiter.answered('classify', 1000, 1, true, { waiting: 39, othersOut: 0 });
+    expect(limiter.limit).toBe(16);
+    // A lone request nobody waits for (a question in chat) is no round.
+    const alone = new ConcurrencyLimiter({ start: 8, ceiling: 64, adaptive: true });
+    for (let i = 0; i < 5; i++) alone.answered('answer', 1000, 1, true, { waiting: 0, othersOut: 0 });
+    expect(alone.limit).toBe(8);
+  });
+
+  it('after growing, comes down on rising latency, a 5xx and a 429', () => {
+    const limiter = new ConcurrencyLimiter({ start: 8, ceiling: 64, adaptive: true });
+    limiter.answered('classify', 1000, 1, true, { waiting: 41, othersOut: 0 });
+    for (let i = 0; i < 16; i++) limiter.answered('classify', 1000, 16, true, { waiting: 25 });
+    expect(limiter.limit).toBe(32);
+    // 32 out against a server working on 8: a round waits four times as long.
+    for (let i = 0; i < 32; i++) limiter.answered('classify', 4000, 32, true, { waiting: 10 });
+    expect(limiter.limit).toBe(16);
+    limiter.overloaded('HTTP 503 from the endpoint');
+    expect(limiter.limit).toBe(12);
+    for (let i = 0; i < 12; i++) limiter.answered('classify', 1000, 12, true, { waiting: 10 });
+    limiter.overloaded('HTTP 429 from the endpoint');
+    expect(limiter.limit).toBeLessThan(12);
+    expect(limiter.state().timeline.map((c) => c.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^latency 3\.\dx/), 'HTTP 503 from the endpoint', 'HTTP 429 from the endpoint']));
+  });
+});
+
+describe('adaptive concurrency through the gateway', () => {
+  let server: OpenAIServer | undefined;
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('the requests that waited for the shape probe go out sixteen at once, and run state records why', async () => {
+    const later = holdReplies(16);
+    let n = 0;
+    // The probe is answered at once; the server then answers nothing until 16 requests are in.
+    server = await startOpenAIServer({ handler: (info) => (n++ === 0 ? undefined : later(info)) });
+    const cwd = tempDir();
+    dirs.push(cwd);
+    const gw = await createGateway(testConfig({ url: server.url, cwd }), { retry: FAST_RETRY });
+    const Answer = z.object({ label: z.string() });
+    const results = await Promise.all(
+      Array.from({ length: 42 }, (_, i) => gw.structured({ stage: 'classify', schemaName: 'answer', schema: Answer, messages: [{ role: 'user' as const, content: `batch ${i}` }], maxTokens: 500 })),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const wave = server.chatRequests().slice(1);
+    const firstAnswer = Math.min(...wave.map((r) => r.answeredAt ?? Number.POSITIVE_INFINITY));
+    expect(wave.filter((r) => r.receivedAt < firstAnswer)).toHaveLength(16);
+    expect(gw.endpointState?.().concurrency?.timeline.slice(0, 2)).toMatchObject([{ limit: 8 }, { limit: 16, reason: 'latency flat' }]);
+    await gw.close();
   });
 });

@@ -121,23 +121,35 @@ describe('adaptive concurrency through the gateway', () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
-  it('the requests that waited for the shape probe go out sixteen at once, and run state records why', async () => {
-    const later = holdReplies(16);
+  /** 42 requests at once through a fresh gateway; the server answers the shape probe at once, then nothing until `wave` requests are in. */
+  async function firstWaveAfterProbe(wave: number, env: Record<string, string>) {
+    const later = holdReplies(wave);
     let n = 0;
-    // The probe is answered at once; the server then answers nothing until 16 requests are in.
-    server = await startOpenAIServer({ handler: (info) => (n++ === 0 ? undefined : later(info)) });
+    const s = await startOpenAIServer({ handler: (info) => (n++ === 0 ? undefined : later(info)) });
+    server = s;
     const cwd = tempDir();
     dirs.push(cwd);
-    const gw = await createGateway(testConfig({ url: server.url, cwd }), { retry: FAST_RETRY });
+    const gw = await createGateway(testConfig({ url: s.url, cwd, env }), { retry: FAST_RETRY });
     const Answer = z.object({ label: z.string() });
     const results = await Promise.all(
       Array.from({ length: 42 }, (_, i) => gw.structured({ stage: 'classify', schemaName: 'answer', schema: Answer, messages: [{ role: 'user' as const, content: `batch ${i}` }], maxTokens: 500 })),
     );
     expect(results.every((r) => r.ok)).toBe(true);
-    const wave = server.chatRequests().slice(1);
-    const firstAnswer = Math.min(...wave.map((r) => r.answeredAt ?? Number.POSITIVE_INFINITY));
-    expect(wave.filter((r) => r.receivedAt < firstAnswer)).toHaveLength(16);
-    expect(gw.endpointState?.().concurrency?.timeline.slice(0, 2)).toMatchObject([{ limit: 8 }, { limit: 16, reason: 'latency flat' }]);
+    const sent = s.chatRequests().slice(1);
+    const firstAnswer = Math.min(...sent.map((r) => r.answeredAt ?? Number.POSITIVE_INFINITY));
+    const timeline = gw.endpointState?.().concurrency?.timeline ?? [];
     await gw.close();
+    return { wave: sent.filter((r) => r.receivedAt < firstAnswer).length, timeline };
+  }
+
+  it('with the context window known, the requests that waited for the shape probe go out sixteen at once, and run state records why', async () => {
+    const { wave, timeline } = await firstWaveAfterProbe(16, { LITREV_CONTEXT_WINDOW: '32768' });
+    expect(wave).toBe(16);
+    expect(timeline.slice(0, 2)).toMatchObject([{ limit: 8 }, { limit: 16, reason: 'latency flat' }]);
+  });
+
+  it('with the window unknown (prompts may be cut silently), the first wave after the probe stays at the start', async () => {
+    const { wave } = await firstWaveAfterProbe(8, {});
+    expect(wave).toBe(8);
   });
 });

@@ -107,6 +107,8 @@ export class ConcurrencyLimiter {
     const alone = demand.othersOut === 0 && demand.waiting > 0;
     if (this.round.length < this.current && !alone) return;
     const gradient = median(this.round);
+    // A round closed early by a lone reply may show room, never congestion: one reply is no median.
+    if (this.round.length < this.current && gradient > FLAT) return;
     const used = this.busiest >= this.current - 1 || this.waited;
     const seen = Math.max(this.timeline[0]!.limit, this.busiest + 1);
     this.round = [];

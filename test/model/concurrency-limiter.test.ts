@@ -89,6 +89,9 @@ describe('adaptive concurrency', () => {
     limiter.answered('classify', 1000, 1, true, { waiting: 40, othersOut: 0 });
     limiter.answered('classify', 1000, 1, true, { waiting: 39, othersOut: 0 });
     expect(limiter.limit).toBe(16);
+    // A probe later in the run (a shape adapted), slower than the stage's fastest reply: one reply cuts nothing.
+    limiter.answered('classify', 4000, 1, true, { waiting: 20, othersOut: 0 });
+    expect(limiter.limit).toBe(16);
     // A lone request nobody waits for (a question in chat) is no round.
     const alone = new ConcurrencyLimiter({ start: 8, ceiling: 64, adaptive: true });
     for (let i = 0; i < 5; i++) alone.answered('answer', 1000, 1, true, { waiting: 0, othersOut: 0 });
@@ -121,35 +124,55 @@ describe('adaptive concurrency through the gateway', () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
-  /** 42 requests at once through a fresh gateway; the server answers the shape probe at once, then nothing until `wave` requests are in. */
+  /**
+   * 42 requests at once through a fresh gateway; the server answers the shape probe at once, then
+   * nothing until `wave` requests are in. Returns the most requests the server held at once, and the
+   * limit when the first request after the probe arrived (the probe's round was closed by then).
+   */
   async function firstWaveAfterProbe(wave: number, env: Record<string, string>) {
     const later = holdReplies(wave);
     let n = 0;
-    const s = await startOpenAIServer({ handler: (info) => (n++ === 0 ? undefined : later(info)) });
+    let held = 0;
+    let most = 0;
+    let limitAfterProbe: number | undefined;
+    let gw: Awaited<ReturnType<typeof createGateway>> | undefined;
+    const s = await startOpenAIServer({
+      handler: async (info) => {
+        if (n++ === 0) return undefined;
+        limitAfterProbe ??= gw?.endpointState?.().concurrency?.limit;
+        most = Math.max(most, ++held);
+        try {
+          return await later(info);
+        } finally {
+          held--;
+        }
+      },
+    });
     server = s;
     const cwd = tempDir();
     dirs.push(cwd);
-    const gw = await createGateway(testConfig({ url: s.url, cwd, env }), { retry: FAST_RETRY });
+    const gateway = await createGateway(testConfig({ url: s.url, cwd, env }), { retry: FAST_RETRY });
+    gw = gateway;
     const Answer = z.object({ label: z.string() });
     const results = await Promise.all(
-      Array.from({ length: 42 }, (_, i) => gw.structured({ stage: 'classify', schemaName: 'answer', schema: Answer, messages: [{ role: 'user' as const, content: `batch ${i}` }], maxTokens: 500 })),
+      Array.from({ length: 42 }, (_, i) => gateway.structured({ stage: 'classify', schemaName: 'answer', schema: Answer, messages: [{ role: 'user' as const, content: `batch ${i}` }], maxTokens: 500 })),
     );
     expect(results.every((r) => r.ok)).toBe(true);
-    const sent = s.chatRequests().slice(1);
-    const firstAnswer = Math.min(...sent.map((r) => r.answeredAt ?? Number.POSITIVE_INFINITY));
-    const timeline = gw.endpointState?.().concurrency?.timeline ?? [];
-    await gw.close();
-    return { wave: sent.filter((r) => r.receivedAt < firstAnswer).length, timeline };
+    const timeline = gateway.endpointState?.().concurrency?.timeline ?? [];
+    await gateway.close();
+    return { wave: most, limitAfterProbe, timeline };
   }
 
   it('with the context window known, the requests that waited for the shape probe go out sixteen at once, and run state records why', async () => {
-    const { wave, timeline } = await firstWaveAfterProbe(16, { LITREV_CONTEXT_WINDOW: '32768' });
+    const { wave, limitAfterProbe, timeline } = await firstWaveAfterProbe(16, { LITREV_CONTEXT_WINDOW: '32768' });
+    expect(limitAfterProbe).toBe(16);
     expect(wave).toBe(16);
     expect(timeline.slice(0, 2)).toMatchObject([{ limit: 8 }, { limit: 16, reason: 'latency flat' }]);
   });
 
   it('with the window unknown (prompts may be cut silently), the first wave after the probe stays at the start', async () => {
-    const { wave } = await firstWaveAfterProbe(8, {});
+    const { wave, limitAfterProbe } = await firstWaveAfterProbe(8, {});
+    expect(limitAfterProbe).toBe(8);
     expect(wave).toBe(8);
   });
 });

@@ -13,7 +13,7 @@ describe('classification metrics at the edges', () => {
   });
 
   it('gold and prediction of different lengths are refused', () => {
-    expect(() => classificationMetrics(['a', 'b'], ['a'])).toThrow(RangeError);
+    expect(() => classificationMetrics(['a', 'b'], ['a'])).toThrow(new RangeError('classificationMetrics: 2 gold against 1'));
   });
 
   it('a class only predicted, never in gold: precision 0, recall 0 (no support), F1 0, and it counts in macro-F1', () => {
@@ -57,7 +57,7 @@ describe('clustering metrics at the edges', () => {
   });
 
   it('gold and run of different lengths are refused', () => {
-    expect(() => clusteringMetrics(['A'], ['x', 'y'])).toThrow(RangeError);
+    expect(() => clusteringMetrics(['A'], ['x', 'y'])).toThrow(new RangeError('clusteringMetrics: 1 gold against 2'));
   });
 
   it('one item, or one cluster on both sides: trivial agreement scores 1', () => {
@@ -76,6 +76,23 @@ describe('clustering metrics at the edges', () => {
     expect(r.ari).toBe(0);
     expect(r.mapping).toEqual({ x: 'A' });
     expect(r.mappedAccuracy).toBe(0.75);
+  });
+
+  it('gold has one category, the run splits it in two: NMI 0, ARI 0', () => {
+    // H(gold) = 0, MI = 0: NMI 0. ARI: index = 1 + 1 = 2, a = 1 + 1 = 2, b = C(4,2) = 6, E = 2*6/6 = 2, max = 4: 0.
+    const r = clusteringMetrics(['A', 'A', 'A', 'A'], ['x', 'x', 'y', 'y']);
+    expect([r.nmi, r.ari, r.mappedAccuracy]).toEqual([0, 0, 0.5]);
+  });
+
+  it('does not depend on the order of the items: the mapping, its order and a tied choice stay the same', () => {
+    // x covers two A and two B: a tie, settled the same way whichever label comes first.
+    const gold = ['B', 'B', 'A', 'A', 'C'];
+    const run = ['x', 'x', 'x', 'x', 'w'];
+    const forward = clusteringMetrics(gold, run);
+    const backward = clusteringMetrics([...gold].reverse(), [...run].reverse());
+    expect(backward).toEqual(forward);
+    expect(Object.entries(backward.mapping)).toEqual(Object.entries(forward.mapping));
+    expect(Object.keys(forward.mapping)).toEqual(['w', 'x']);
   });
 
   it('more run clusters than gold ones: the extra cluster maps to nothing', () => {
@@ -114,6 +131,11 @@ describe('screening metrics at the edges', () => {
     expect([r.truePositives, r.falsePositives, r.trueNegatives, r.falseNegatives]).toEqual([0, 0, 0, 2]);
     expect([r.recall, r.precision, r.specificity, r.f1]).toEqual([0, null, null, 0]);
     expect(r.missed).toEqual([{ key: 'k1', title: 'T1' }, { key: 'k2', title: 'T2' }]);
+  });
+
+  it('nothing relevant kept and something irrelevant kept: recall 0, precision 0, F1 0', () => {
+    const r = screeningMetrics([item(true, false, 1), item(false, true, 2)]);
+    expect([r.recall, r.precision, r.specificity, r.f1]).toEqual([0, 0, 0, 0]);
   });
 
   it('a perfect screen scores 1 throughout and misses nothing', () => {

@@ -88,7 +88,8 @@ describe('deduplication across files', () => {
   it('the record a paper is taken from: the richest, then CSV over JSON, then the longer abstract, then the first file and position', async () => {
     const t = 'Choosing The Record';
     const dir = await tempFiles({
-      'a.csv': `title,abstract\n${t},Same length A.\n`,
+      // z.csv sorts after b.json by name: only the format preference puts it first.
+      'z.csv': `title,abstract\n${t},Same length Z.\n`,
       'b.json': JSON.stringify([{ title: t, abstract: 'Same length B.' }]),
       'c.json': JSON.stringify([{ title: t, abstract: 'Same length C.' }]),
       'd.json': JSON.stringify([{ title: t, abstract: 'Short D.' }, { title: t, abstract: 'A longer abstract D.' }, { title: t, abstract: 'A longer abstract E.' }]),
@@ -97,7 +98,7 @@ describe('deduplication across files', () => {
       const [p] = (await ingestPaths(files, { cwd: dir })).papers;
       return `${p!.sources[0]!.path}#${p!.sources[0]!.index}`;
     };
-    for (const files of [['a.csv', 'b.json'], ['b.json', 'a.csv']]) expect(await first(files)).toBe('a.csv#0');
+    for (const files of [['z.csv', 'b.json'], ['b.json', 'z.csv']]) expect(await first(files)).toBe('z.csv#0');
     for (const files of [['b.json', 'c.json'], ['c.json', 'b.json']]) expect(await first(files)).toBe('b.json#0');
     expect(await first(['d.json'])).toBe('d.json#1');
   });

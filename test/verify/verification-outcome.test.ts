@@ -56,6 +56,22 @@ describe('the warning lines', () => {
     expect(lines).toEqual([`marked a sentence with 9% (no abstract it cites (@a2024) holds 9%): "${sentence}"`]);
   });
 
+  it('matches a marked sentence whatever whitespace surrounds it, and names all its numbers', () => {
+    const lines = verificationWarnings(report({
+      numbers: [number('9%', `  Accuracy rises 9% and 3x [@a2024] ${UNVERIFIED_MARK}.\n`), number('3x', `Accuracy rises 9% and 3x [@a2024] ${UNVERIFIED_MARK}. `)],
+      prose: [finding(' Accuracy rises 9% and 3x [@a2024]. ', ['9%', '3x'])],
+    }));
+    expect(lines).toEqual(['marked a sentence with 9%, 3x (no abstract it cites (@a2024) holds 9%): "Accuracy rises 9% and 3x [@a2024]."']);
+  });
+
+  it('counts what is past ten for numbers and for marked sentences too', () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => i);
+    const numbers = verificationWarnings(report({ numbers: eleven.map((i) => number(`${i}%`, `S${i} [@a2024].`)) }));
+    expect(numbers.at(-1)).toBe('… and 1 more numbers not found (see verification.json)');
+    const prose = verificationWarnings(report({ prose: eleven.map((i) => finding(`S${i}.`, [`${i}%`])) }));
+    expect(prose.at(-1)).toBe('… and 1 more sentences with numbers not found (see verification.json)');
+  });
+
   it('lists ten of a kind, then counts the rest; long sentences are cut to 160 characters', () => {
     const dangling = Array.from({ length: 12 }, (_, i) => ({ key: `k${i}`, sentence: `S${i}.`, line: i }));
     const lines = verificationWarnings(report({ dangling }));

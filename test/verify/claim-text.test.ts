@@ -17,4 +17,11 @@ describe('the numbers a sentence claims', () => {
     expect(claimed('See [the table](results.md?row=3) [@a].')).toEqual([]);
     expect(claimed('See [a 3x speedup](results.md) [@a].')).toEqual(['3x']);
   });
+
+  it('reads numbers as typeset: ranges with a dash or minus sign, thousands separators, fullwidth forms after a superscript', () => {
+    expect(claimed('A 2–3x speedup [@a].')).toEqual(['2', '3x']);
+    expect(claimed('A 2−3x speedup [@a].')).toEqual(['2', '3x']);
+    expect(claimNumbers('It has 12,345 and 1,234,567 parameters [@a].').map((m) => m.value)).toEqual([12345, 1234567]);
+    expect(claimNumbers('Error falls as 1/n² and accuracy reaches ９９％ [@a].').map((m) => [m.raw, m.unit])).toEqual([['1', ''], ['99%', '%']]);
+  });
 });

@@ -45,9 +45,9 @@ describe('classification metrics at the edges', () => {
   it('labels named like object properties are ordinary labels', () => {
     // gold __proto__ constructor, predicted __proto__ __proto__: __proto__ P 1/2 R 1 F1 2/3; constructor 0.
     const r = classificationMetrics(['__proto__', 'constructor'], ['__proto__', '__proto__']);
-    expect(r.confusion.constructor!.__proto__).toBe(1);
-    expect(r.perClass.__proto__).toEqual({ precision: 0.5, recall: 1, f1: 2 / 3, support: 1 });
-    expect(r.perClass.constructor).toEqual({ precision: 0, recall: 0, f1: 0, support: 1 });
+    expect(r.confusion['constructor']!['__proto__']).toBe(1);
+    expect(r.perClass['__proto__']).toEqual({ precision: 0.5, recall: 1, f1: 2 / 3, support: 1 });
+    expect(r.perClass['constructor']).toEqual({ precision: 0, recall: 0, f1: 0, support: 1 });
   });
 });
 

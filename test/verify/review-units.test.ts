@@ -53,10 +53,11 @@ describe('reviewUnits: the Markdown a review is written in', () => {
   });
 
   it('table rows indented or without a closing pipe are rows; separators in every spelling are not', () => {
-    const md = ['  | Paper | Value', '|:---|---:|:---:|', '  | --- | --- |   ', '|---|---|', '| --- | 2x [@a] |'].join('\n');
+    const md = ['  | Paper | Value', '|:---|---:|:---:|', '  | --- | --- |   ', '|---|---|', '| --- | 2x [@a] |', '| 3x [@a] | --- |'].join('\n');
     expect(units(md)).toEqual([
       [1, 'table-row', '| Paper | Value'],
       [5, 'table-row', '| --- | 2x [@a] |'],
+      [6, 'table-row', '| 3x [@a] | --- |'],
     ]);
   });
 
@@ -74,10 +75,11 @@ describe('reviewUnits: the Markdown a review is written in', () => {
   });
 
   it('headings need a space or nothing after their marks; # and backticks inside prose are prose', () => {
-    expect(units('Written in C# for speed [@a].\n\n##\nRun```ls``` first [@a].\n\nNext claim [@b].')).toEqual([
+    expect(units('Written in C# for speed [@a].\n\n##\nRun```ls``` first [@a].\n\nNext claim [@b].\n\nC# is used too [@b].')).toEqual([
       [1, 'sentence', 'Written in C# for speed [@a].'],
       [4, 'sentence', 'Run```ls``` first [@a].'],
       [6, 'sentence', 'Next claim [@b].'],
+      [8, 'sentence', 'C# is used too [@b].'],
     ]);
   });
 

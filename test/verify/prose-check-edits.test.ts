@@ -56,7 +56,8 @@ describe('prose check: which sentences an invented key breaks', () => {
   });
 
   it('standing: three words or more, a known citation beside the invented one, or no citation at all', () => {
-    const text = 'Very good results [@fake]. As [@paper1] shows, this is studied in [@fake]. It works. Sparse retrieval is a strong baseline [@fake].';
+    const text = 'Very good results [@fake]. As [@paper1] shows, this is studied in [@fake]. It works. Sparse retrieval is a strong baseline [@fake]. '
+      + 'It works well in practice [@fake]. Results hold from then onwards [@fake]. It was studied in detail [@fake].';
     expect(body(text)).toBe(text);
   });
 });

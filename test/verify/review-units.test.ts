@@ -53,11 +53,11 @@ describe('reviewUnits: the Markdown a review is written in', () => {
   });
 
   it('table rows indented or without a closing pipe are rows; separators in every spelling are not', () => {
-    const md = ['  | Paper | Value', '|:---|---:|:---:|', '  | --- | --- |   ', '|---|---|', '| --- | 2x [@a] |', '| 3x [@a] | --- |'].join('\n');
+    const md = ['  | Paper | Value', '|:---|---:|:---:|', '  | --- | --- |   ', '|---|---|', '| --- | ---', '| --- | 2x [@a] |', '| 3x [@a] | --- |'].join('\n');
     expect(units(md)).toEqual([
       [1, 'table-row', '| Paper | Value'],
-      [5, 'table-row', '| --- | 2x [@a] |'],
-      [6, 'table-row', '| 3x [@a] | --- |'],
+      [6, 'table-row', '| --- | 2x [@a] |'],
+      [7, 'table-row', '| 3x [@a] | --- |'],
     ]);
   });
 

@@ -68,6 +68,10 @@ describe('prose check: the text around an edit', () => {
     expect(body(text, true)).toBe('Keep  this  line [@paper2].  \nFirst [@paper2].\n\nLast [@paper2].');
   });
 
+  it('a sentence removed between two others leaves one space between them', () => {
+    expect(body('First [@paper2]. Gains reach 9.9% [@paper1]. Last [@paper2].', true)).toBe('First [@paper2]. Last [@paper2].');
+  });
+
   it('a part without findings stays exactly as written while another part has some', () => {
     const d = draft('Dense vectors help [@paper2].\n\n\n\nMore text.\n', { overview: 'Gains reach 9.9% [@paper1].' });
     expect(check(d).draft.sections[0]!.body).toBe('Dense vectors help [@paper2].\n\n\n\nMore text.\n');

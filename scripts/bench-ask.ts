@@ -1,26 +1,26 @@
 /**
- * Q&A benchmark: `npm run bench:ask [-- --n 100000 --seed 7 --keep DIR]`.
+ * Q&A benchmark: `npm run bench:ask [-- --n 100000 --seed 7 --keep DIR]` (`--n 0`: the question sets only).
  *
  * 1. Precision and recall of the list questions (scripts/questions/question-sets.ts) and the count errors, offline,
  *    over the example corpus, against gold sets computed from the abstracts by plain regular expressions.
  * 2. A stored corpus of N papers recombined from the example abstracts (test/support/recombined-corpus.ts), then
- *    `litrev ask --offline` as a user runs it, each a fresh process: the first ask (builds the indexes and stores
- *    them with the corpus), then list, count, extremes and lookup questions (a lookup over a corpus this large ranks
- *    candidates from the stored index, see src/qa/candidate-retriever.ts). Wall time and peak RSS of each, against a baseline measured in the same run: a process
- *    that only reads and parses the stored corpus.json (the floor every command over the stored corpus pays).
- * 3. Plan and answer latency in process over the N papers (indexes read from disk): planQuestion, then
- *    runPlan + the answer from the rows, for each list question.
+ *    `litrev ask --offline` as a user runs it, each a fresh process: the first ask (builds the question store,
+ *    src/qa/stored-table.ts), then list, count, extremes and lookup questions, in the terminal and with --json (every
+ *    row quoted). Wall time and peak RSS of each, against a baseline measured in the same run: a process that only
+ *    reads and parses the stored corpus.json (what answering from the corpus held in memory pays before anything).
+ * 3. Plan and answer latency in process over the N papers: answerQuestion from the store on disk, against the same
+ *    table over the papers held in memory; then recall and precision of each list question at N papers.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ingestPaths } from '../src/corpus/ingest.js';
-import { loadCorpus } from '../src/corpus/store.js';
+import { loadCorpus, readCorpusHead } from '../src/corpus/store.js';
 import { answerQuestion } from '../src/qa/answer-question.js';
-import { openStoredIndexes } from '../src/qa/index-store.js';
-import { answerFromRows } from '../src/query/answer-from-rows.js';
-import { createCorpusTable } from '../src/query/corpus-table.js';
+import { createCandidateRetriever } from '../src/qa/candidate-retriever.js';
+import { openStoredTable } from '../src/qa/stored-table.js';
+import { createCorpusTable, type CorpusTable } from '../src/query/corpus-table.js';
 import { planQuestion } from '../src/query/plan-question.js';
 import { runPlan } from '../src/query/run-plan.js';
 import { createRetriever } from '../src/retrieval/create-retriever.js';
@@ -63,18 +63,19 @@ async function quality(): Promise<void> {
   console.log(`count questions within 10%: ${within} of ${COUNT_QUESTIONS.length}`);
 }
 
-/** One CLI process: wall seconds and peak RSS (from /usr/bin/time when present). */
-function run(args: string[], cwd: string): { seconds: number; rssMiB: number | null; out: string } {
+/** One CLI process: wall seconds, CPU seconds (user + system) and peak RSS (from /usr/bin/time when present). */
+function run(args: string[], cwd: string): { seconds: number; cpu: number | null; rssMiB: number | null; out: string } {
   const time = '/usr/bin/time';
   const useTime = spawnSync(time, ['-f', '%M', 'true']).status === 0;
   const t0 = performance.now();
   const r = useTime
-    ? spawnSync(time, ['-f', 'RSS_KB=%M', process.execPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
+    ? spawnSync(time, ['-f', 'RSS_KB=%M CPU=%U+%S', process.execPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
     : spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   const kb = /RSS_KB=(\d+)/.exec(r.stderr ?? '')?.[1];
-  return { seconds, rssMiB: kb ? Number(kb) / 1024 : null, out: r.stdout };
+  const cpu = /CPU=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '');
+  return { seconds, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : null, rssMiB: kb ? Number(kb) / 1024 : null, out: r.stdout };
 }
 
 async function scale(dir: string): Promise<void> {
@@ -82,42 +83,57 @@ async function scale(dir: string): Promise<void> {
   const file = path.join(dir, 'corpus.jsonl');
   await writeRecombinedCorpus(file, examples.papers, N, SEED);
   run([CLI, 'ingest', file, '--json'], dir);
+  const workspace = path.join(dir, '.litrev');
   const baseline = run(['-e', "JSON.parse(require('fs').readFileSync('.litrev/corpus.json','utf8')).papers.length"], dir);
-  console.log(`\n${N.toLocaleString('en')} stored papers; baseline (read + parse corpus.json): ${baseline.seconds.toFixed(2)} s, ${baseline.rssMiB?.toFixed(0) ?? '?'} MiB`);
-  const asks: [string, string][] = [
-    ['first ask (builds and stores the indexes)', 'Which papers evaluate on LongBench?'],
-    ['list', 'Which papers evaluate on LongBench?'],
-    ['list', 'Which papers use the GSM8K benchmark?'],
-    ['count', 'How many papers are about quantisation?'],
-    ['extremes', 'Which paper reports the largest speedup?'],
-    ['lookup', 'What does PyramidKV do?'],
-    ['lookup', 'What does PyramidKV do?'],
-    ['lookup', 'Which dataset does ZipCache use?'],
+  const cpuOf = (r: { cpu: number | null }) => (r.cpu !== null ? `cpu ${r.cpu.toFixed(2)} s` : 'cpu ?');
+  console.log(`\n${N.toLocaleString('en')} stored papers; baseline (read + parse corpus.json, what answering from the corpus in memory pays first): ${baseline.seconds.toFixed(2)} s, ${cpuOf(baseline)}, ${baseline.rssMiB?.toFixed(0) ?? '?'} MiB`);
+  const asks: [string, string, string[]][] = [
+    ['first ask (builds and stores the question store)', 'Which papers evaluate on LongBench?', ['--json']],
+    ['list', 'Which papers evaluate on LongBench?', []],
+    ['list --json (every row quoted)', 'Which papers evaluate on LongBench?', ['--json']],
+    ['list --json', 'Which papers use the GSM8K benchmark?', ['--json']],
+    ['count', 'How many papers are about quantisation?', []],
+    ['count --json (every row quoted)', 'How many papers are about quantisation?', ['--json']],
+    ['extremes --json', 'Which paper reports the largest speedup?', ['--json']],
+    ['lookup --json', 'What does PyramidKV do?', ['--json']],
+    ['lookup --json', 'Which dataset does ZipCache use?', ['--json']],
   ];
-  for (const [what, q] of asks) {
-    const r = run([CLI, 'ask', q, '--offline', '--json'], dir);
-    const out = JSON.parse(r.out) as { kind: string; count: number | null };
-    console.log(`  ${what.padEnd(50)} ${r.seconds.toFixed(2)} s (${(r.seconds / baseline.seconds).toFixed(2)}x baseline)  ${r.rssMiB?.toFixed(0) ?? '?'} MiB  kind ${out.kind}${out.count !== null ? `, count ${out.count}` : ''}  "${q}"`);
+  for (const [what, q, flags] of asks) {
+    const r = run([CLI, 'ask', q, '--offline', ...flags], dir);
+    const out = flags.includes('--json') ? (JSON.parse(r.out) as { kind: string; count: number | null }) : null;
+    const rss = `${r.rssMiB?.toFixed(0) ?? '?'} MiB (${r.rssMiB && baseline.rssMiB ? (r.rssMiB / baseline.rssMiB).toFixed(2) : '?'}x)`;
+    const cpuRatio = r.cpu !== null && baseline.cpu ? ` (${(r.cpu / baseline.cpu).toFixed(2)}x)` : '';
+    console.log(`  ${what.padEnd(50)} ${r.seconds.toFixed(2)} s (${(r.seconds / baseline.seconds).toFixed(2)}x baseline)  ${cpuOf(r)}${cpuRatio}  ${rss}${out ? `  kind ${out.kind}${out.count !== null ? `, count ${out.count}` : ''}` : ''}  "${q}"`);
   }
 
-  const corpus = (await loadCorpus(path.join(dir, '.litrev')))!;
-  const stored = await openStoredIndexes(path.join(dir, '.litrev'), corpus, null);
-  const table = createCorpusTable(corpus.papers, undefined, stored.postings);
-  console.log(`in process over ${N.toLocaleString('en')} papers (indexes from disk: ${stored.fromDisk}):`);
-  for (const q of LIST_QUESTIONS) {
+  // In process: plan and answer (offline, as the terminal shows it) from the store, against the same table over the corpus held in memory.
+  const head = (await readCorpusHead(workspace))!;
+  const corpus = (await loadCorpus(workspace))!;
+  const stored = await openStoredTable(workspace, { hash: head.hash, size: head.count, papers: () => corpus.papers }, null);
+  const memory = createCorpusTable(corpus.papers, { postings: stored.table.postings });
+  const latency = async (table: CorpusTable, question: string) => {
+    const retriever = createCandidateRetriever(table);
     const t0 = performance.now();
-    const plan = planQuestion(q.question, { categoryNames: [], hasPrevious: false });
-    const t1 = performance.now();
-    const result = runPlan(table, plan!);
-    answerFromRows(result);
-    const t2 = performance.now();
-    const s = scoreSet(q.question, goldKeys(corpus.papers, q.names), result.rows.map((r) => r.key));
-    console.log(`  plan ${(t1 - t0).toFixed(1).padStart(6)} ms  answer ${(t2 - t1).toFixed(0).padStart(5)} ms  ${String(result.count).padStart(6)} papers  recall ${s.recall.toFixed(3)}  precision ${s.precision.toFixed(3)}  "${q.question}"`);
+    const r = await answerQuestion({ question, history: [], retriever, gateway: null, table });
+    return { ms: performance.now() - t0, kind: r.kind ?? 'lookup', count: r.count };
+  };
+  console.log(`plan + answer in process over ${N.toLocaleString('en')} papers (store from disk: ${stored.fromDisk}; baseline: the same table over the papers held in memory):`);
+  for (const q of ['Which papers evaluate on LongBench?', 'How many papers are about quantisation?', 'Which paper reports the largest speedup?', 'What does PyramidKV do?', 'Which dataset does ZipCache use?']) {
+    const inMemory = await latency(memory, q);
+    const fromStore = await latency(stored.table, q);
+    console.log(`  ${fromStore.kind.padEnd(9)} store ${fromStore.ms.toFixed(0).padStart(6)} ms  in memory ${inMemory.ms.toFixed(0).padStart(6)} ms  (${(fromStore.ms / inMemory.ms).toFixed(2)}x)  "${q}"`);
   }
+  for (const q of LIST_QUESTIONS) {
+    const result = runPlan(stored.table, planQuestion(q.question, { categoryNames: [], hasPrevious: false })!);
+    const s = scoreSet(q.question, goldKeys(corpus.papers, q.names), result.rows.map((r) => r.key));
+    console.log(`  ${String(result.count).padStart(6)} papers  recall ${s.recall.toFixed(3)}  precision ${s.precision.toFixed(3)}  "${q.question}"`);
+  }
+  stored.close();
 }
 
 async function main(): Promise<void> {
   await quality();
+  if (N === 0) return;
   const dir = KEEP ? path.resolve(KEEP) : await mkdtemp(path.join(os.tmpdir(), 'litrev-bench-ask-'));
   try {
     await mkdir(dir, { recursive: true });

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { LitrevError, NoInputError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -108,6 +110,74 @@ async function loadStored(workspaceDir: string): Promise<StoredCorpus | null> {
   return data;
 }
 
+/** What the stored corpus's head says: its hash and paper count. */
+export interface CorpusHead {
+  hash: string;
+  count: number;
+}
+
+/**
+ * The hash and paper count of the stored corpus, read from the head of its file without parsing the papers
+ * (saveCorpusState writes them first). Null when the workspace has no corpus, or its file does not start that way
+ * (then loadCorpus tells what is wrong with it).
+ */
+export async function readCorpusHead(workspaceDir: string): Promise<CorpusHead | null> {
+  let file;
+  try {
+    file = await open(corpusPath(workspaceDir), 'r');
+  } catch {
+    return null;
+  }
+  try {
+    let text = '';
+    const buf = Buffer.alloc(1 << 16);
+    for (let at = 0; text.length < 1 << 24; ) {
+      const { bytesRead } = await file.read(buf, 0, buf.length, at);
+      if (bytesRead === 0) return null;
+      at += bytesRead;
+      text += buf.toString('latin1', 0, bytesRead);
+      const end = text.indexOf(',"papers":[');
+      if (end < 0) continue;
+      const head = JSON.parse(Buffer.from(`${text.slice(0, end)}}`, 'latin1').toString('utf8')) as Partial<StoredCorpus>;
+      return head.version === VERSION && typeof head.hash === 'string' && typeof head.count === 'number' ? { hash: head.hash, count: head.count } : null;
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * The papers of the stored corpus one at a time, read line by line (saveCorpusState writes one paper a line), so
+ * the whole corpus is never held at once. A file laid out otherwise is read whole (loadCorpus); a damaged line is
+ * a NoInputError.
+ */
+export async function* storedPapers(workspaceDir: string): AsyncGenerator<Paper> {
+  const file = corpusPath(workspaceDir);
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let first = true;
+  for await (const line of lines) {
+    if (first) {
+      first = false;
+      if (line.endsWith('"papers":[')) continue;
+      lines.close();
+      yield* (await loadCorpus(workspaceDir))?.papers ?? [];
+      return;
+    }
+    if (line === ']}') return;
+    let paper: unknown;
+    try {
+      paper = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
+    } catch {
+      throw new NoInputError(`${file} is damaged (not valid JSON)`, 'run `litrev ingest PATH` again');
+    }
+    if (!isPaper(paper)) throw new NoInputError(`the stored corpus ${file} is not a litrev corpus (version ${VERSION})`, 'run `litrev ingest PATH` again');
+    yield paper;
+  }
+}
+
 /** The workspace's key registry (id -> key); empty when there is none or it cannot be read. */
 export async function loadPreviousKeys(workspaceDir: string): Promise<Map<string, string>> {
   try {
@@ -141,6 +211,11 @@ function isStored(data: unknown): data is StoredCorpus {
     d.version === VERSION &&
     typeof d.hash === 'string' &&
     Array.isArray(d.papers) &&
-    d.papers.every((p) => p && typeof p.id === 'string' && typeof p.key === 'string' && typeof p.title === 'string' && typeof p.abstract === 'string')
+    d.papers.every(isPaper)
   );
+}
+
+function isPaper(p: unknown): p is Paper {
+  const x = p as Partial<Paper> | null;
+  return !!x && typeof x.id === 'string' && typeof x.key === 'string' && typeof x.title === 'string' && typeof x.abstract === 'string';
 }

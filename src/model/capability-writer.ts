@@ -8,11 +8,14 @@ const MAX_ACCEPTED = 8;
 
 /**
  * Records what a run learns of its endpoint + model in cache/capabilities.json (method, accepted
- * parameters, limits), one write at a time. Nothing is written in replay or off mode.
+ * parameters, limits), one write at a time; `flush()` waits for the last (the gateway's close does). A
+ * write that fails is said once (the run goes on, and the next run learns it again). Nothing is written
+ * in replay or off mode.
  */
 export class CapabilityWriter {
   private record: CapabilityRecord | null;
   private chain: Promise<unknown> = Promise.resolve();
+  private failed = false;
 
   constructor(
     private readonly cacheDir: string,
@@ -20,6 +23,7 @@ export class CapabilityWriter {
     private readonly model: string,
     remembered: CapabilityRecord | null,
     private readonly readOnly: boolean,
+    private readonly warn: (message: string) => void = () => {},
   ) {
     this.record = remembered;
   }
@@ -54,6 +58,17 @@ export class CapabilityWriter {
     if (this.readOnly) return;
     const next: CapabilityRecord = { method: 'json_schema', methods: {}, ...this.record, ...change, checkedAt: new Date().toISOString(), source: 'run' };
     this.record = next;
-    this.chain = this.chain.then(() => writeCapability(this.cacheDir, this.endpoint, this.model, next)).catch(() => undefined);
+    this.chain = this.chain
+      .then(() => writeCapability(this.cacheDir, this.endpoint, this.model, next))
+      .catch((err: unknown) => {
+        if (this.failed) return;
+        this.failed = true;
+        this.warn(`could not remember what ${this.endpoint} accepts in capabilities.json (${err instanceof Error ? err.message : String(err)}): the next run learns it again`);
+      });
+  }
+
+  /** Resolves when every change so far is on disk (or has failed and been said). */
+  flush(): Promise<void> {
+    return this.chain.then(() => undefined);
   }
 }

@@ -83,7 +83,7 @@ export async function createGateway(config: Config, options: CreateGatewayOption
   const accounting = new AccountingTracker(() => scheduler.concurrency, batch ? 'batch' : 'standard');
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: config.model.maxRetries };
   const remembered = await readCapability(config.cacheDir, endpoint, model);
-  const writer = new CapabilityWriter(config.cacheDir, endpoint, model, remembered, mode === 'replay' || mode === 'off');
+  const writer = new CapabilityWriter(config.cacheDir, endpoint, model, remembered, mode === 'replay' || mode === 'off', (message) => emit({ type: 'warning', message }));
   const limits = new LimitsTracker(
     knownLimits(config, remembered),
     (snapshot, why) => {
@@ -129,6 +129,7 @@ export async function createGateway(config: Config, options: CreateGatewayOption
   return new Gateway({
     chat: { endpoint, model, runner, accounting, limits, judge, negotiator, streaming: new StreamFallback(accounting, { endpoint, model }), transport: () => (batch ? Promise.resolve(batch) : getTransport()), discover, emit },
     cache: new ResponseCache(new DiskCache(config.cacheDir), mode, emit),
+    capabilities: writer,
     listeners,
     governor,
     sampling: { temperature: config.model.temperature, seed: config.model.seed, maxTokens: config.model.maxTokens },

@@ -31,6 +31,8 @@ import type {
 export interface GatewayParts {
   chat: ChatContext;
   cache: ResponseCache;
+  /** What the run learns of the endpoint, written to capabilities.json; close() waits for it. */
+  capabilities: { flush(): Promise<void> };
   listeners: Listeners;
   governor: RateGovernor;
   sampling: { temperature: number; seed?: number; maxTokens?: number };
@@ -145,7 +147,7 @@ export class Gateway implements ModelGateway {
   }
 
   async close(): Promise<void> {
-    await this.parts.cache.flush();
+    await Promise.all([this.parts.cache.flush(), this.parts.capabilities.flush()]);
   }
 
   /** The structured-output method requests start with now. */

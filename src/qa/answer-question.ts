@@ -65,14 +65,16 @@ async function answerPlanned(request: AnswerRequest, table: CorpusTable, plan: Q
   // The result's own counts are exact figures of the corpus, not claims of a paper.
   const r = planned.result;
   const allowed = new Set([r.count, r.rows.length, r.withoutFigure, ...r.groups.map((g) => g.count)].map(String));
-  const result = finish(text, planned.papers, planned.sources, request, removedKeys, allowed);
+  // Only the papers the answer cites are read: the check and the citations need no others.
+  const cited = planned.papersOf(new Set(citedKeys(stripPromptMarkup(text))));
+  const result = finish(text, cited, planned.sources, request, removedKeys, allowed);
   return {
     ...result,
     kind: plan.kind,
     plan,
     count: planned.result.count,
     rows: planned.result.rows,
-    papers: planned.papers.map((p) => p.key),
+    papers: planned.keys,
   };
 }
 
@@ -85,8 +87,8 @@ async function answerByRetrieval(request: AnswerRequest, previousKeys: readonly 
   let sources: Hit[] = [];
   let searcher = retriever;
   if (referred.length > 0 && request.table) {
-    const byKey = new Map(request.table.papers.map((p) => [p.key, p]));
-    const papers = referred.map((key) => byKey.get(key)).filter((p): p is Paper => p !== undefined);
+    const table = request.table;
+    const papers = referred.map((key) => table.indexOfKey(key)).filter((i): i is number => i !== undefined).map((i) => table.paper(i));
     const local = createRetriever(papers);
     sources = await local.search(question, k, { signal });
     if (sources.length === 0) sources = papers.slice(0, k).map((paper) => ({ paper, score: 0, bm25Rank: null, bm25Score: null, matchedTerms: [] }));
@@ -139,13 +141,7 @@ function finish(text: string, papers: Paper[], sources: Hit[], request: AnswerRe
   };
 }
 
+/** The table indices of these keys, in the keys' order (a key twice, once). */
 function indicesOf(table: CorpusTable, keys: readonly string[]): number[] {
-  if (keys.length === 0) return [];
-  const wanted = new Set(keys);
-  const out: number[] = [];
-  table.papers.forEach((p, i) => {
-    if (wanted.has(p.key)) out.push(i);
-  });
-  const order = new Map(keys.map((k, i) => [k, i]));
-  return out.sort((a, b) => order.get(table.papers[a]!.key)! - order.get(table.papers[b]!.key)!);
+  return [...new Set(keys.map((k) => table.indexOfKey(k)).filter((i): i is number => i !== undefined))];
 }

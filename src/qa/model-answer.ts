@@ -32,8 +32,9 @@ export async function modelAnswer(input: ModelAnswerInput): Promise<{ text: stri
   );
   if (fitted.dropped > 0 || fitted.cut) input.onWarning?.(contextNote(input.gateway, input.sources.length, fitted));
   const known = new Set(fitted.sources.map((h) => h.paper.key));
+  const idToKey = new Map(fitted.sources.map((h) => [h.paper.id, h.paper.key]));
   const messages = fitted.messages;
-  return streamAnswer({ gateway: input.gateway, messages, known, onToken: input.onToken, signal: input.signal });
+  return streamAnswer({ gateway: input.gateway, messages, known, idToKey, onToken: input.onToken, signal: input.signal });
 }
 
 function sourceBlock(hit: Hit): PaperBlockFields {

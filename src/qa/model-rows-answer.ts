@@ -39,9 +39,10 @@ export function resultSummary(planned: PlannedResult): string {
 export async function modelRowsAnswer(input: ModelRowsInput): Promise<{ text: string; removed: string[] }> {
   if (!input.prompt) throw new ConfigError('the answer-rows prompt is missing');
   const rows = input.planned.result.rows.slice(0, MAX_ROWS);
+  const idOf = input.planned.ids;
   const sources = paperBlocks(
     rows.map((r) => ({
-      id: input.planned.papers.find((p) => p.key === r.key)?.id ?? r.key,
+      id: idOf.get(r.key) ?? r.key,
       key: r.key,
       title: r.title,
       abstract: r.quote ?? r.title,
@@ -50,5 +51,6 @@ export async function modelRowsAnswer(input: ModelRowsInput): Promise<{ text: st
   );
   const messages = renderPrompt(input.prompt, { question: input.question, summary: resultSummary(input.planned), sources });
   const known = new Set(rows.map((r) => r.key));
-  return streamAnswer({ gateway: input.gateway, messages, known, stripMarkup: true, onToken: input.onToken, signal: input.signal });
+  const idToKey = new Map(rows.map((r) => [idOf.get(r.key) ?? r.key, r.key]));
+  return streamAnswer({ gateway: input.gateway, messages, known, idToKey, stripMarkup: true, onToken: input.onToken, signal: input.signal });
 }

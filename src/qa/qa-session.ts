@@ -1,16 +1,16 @@
 import type { Config } from '../config/schema.js';
-import type { Corpus } from '../corpus/paper.js';
 import { resolveCorpus } from '../corpus/resolve-corpus.js';
+import { readCorpusHead, storedPapers } from '../corpus/store.js';
 import type { Accounting, ModelGateway } from '../model/types.js';
 import { loadPrompt } from '../prompts/load-prompts.js';
 import type { PromptFile } from '../prompts/prompt-file.js';
 import { createCorpusTable, type CorpusTable } from '../query/corpus-table.js';
-import { createRetriever } from '../retrieval/create-retriever.js';
+import { createRetriever, type RetrieverOptions } from '../retrieval/create-retriever.js';
 import { loadRunNotes } from '../retrieval/load-run-notes.js';
 import type { Hit, Retriever } from '../retrieval/types.js';
 import { answerQuestion } from './answer-question.js';
 import { createCandidateRetriever } from './candidate-retriever.js';
-import { openStoredIndexes } from './index-store.js';
+import { openStoredTable } from './stored-table.js';
 
 /** Corpora of this many papers or more rank lookups over candidates (see candidate-retriever.ts). */
 const CANDIDATES_FROM = 20_000;
@@ -36,7 +36,8 @@ export interface QaSession {
   /** Why this engine answers ("--offline was given", "model endpoint ..."). */
   readonly engineReason: string;
   readonly model: string | null;
-  readonly corpus: Corpus;
+  /** The corpus answered about: its hash and number of papers. */
+  readonly corpus: { hash: string; size: number };
   /** The review run whose annotations are indexed too, if any. */
   readonly annotationsFrom: string | null;
   readonly history: readonly QaTurn[];
@@ -57,8 +58,12 @@ export interface QaSession {
  */
 export async function openQaSession(options: QaSessionOptions): Promise<QaSession> {
   const { config } = options;
-  const { corpus, report } = await resolveCorpus(config, options.paths, { store: false, signal: options.signal });
-  for (const s of report?.skipped ?? []) options.onWarning?.(`skipped ${s.path}: ${s.reason}`);
+  // The stored corpus is answered from its store on disk, without reading every paper (see stored-table.ts).
+  const stat = options.paths.length === 0 ? await readCorpusHead(config.workspaceDir) : null;
+  const head = stat && stat.count > 0 ? stat : null;
+  const resolved = head ? null : await resolveCorpus(config, options.paths, { store: false, signal: options.signal });
+  for (const s of resolved?.report?.skipped ?? []) options.onWarning?.(`skipped ${s.path}: ${s.reason}`);
+  const corpus = head ? { hash: head.hash, size: head.count } : { hash: resolved!.corpus.hash, size: resolved!.corpus.papers.length };
   const notes = await loadRunNotes(config.runsDir, corpus.hash);
 
   let gateway: ModelGateway | null = null;
@@ -73,12 +78,13 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
     gateway = await createGateway(config, { signal: options.signal });
   }
   const g = gateway;
-  // The stored corpus keeps its indexes on disk (see index-store.ts); papers read with --in are indexed in memory.
-  const stored = options.paths.length === 0 ? await openStoredIndexes(config.workspaceDir, corpus, notes) : null;
-  const table = createCorpusTable(corpus.papers, notes?.notes, stored?.postings);
+  // Papers read with --in are held and indexed in memory.
+  const stored = head ? await openStoredTable(config.workspaceDir, { ...corpus, papers: () => storedPapers(config.workspaceDir) }, notes) : null;
+  const table = stored?.table ?? createCorpusTable(resolved!.corpus.papers, { notes: notes?.notes });
   const retrieverOptions = { annotations: notes?.notes, embed: g ? (texts: string[], signal?: AbortSignal) => g.embed(texts, signal) : undefined, onWarning: options.onWarning };
   // A large corpus ranks lookups over candidates from the table's index; a small one indexes every paper (lazily).
-  const retriever: Retriever = corpus.papers.length >= CANDIDATES_FROM ? createCandidateRetriever(table, retrieverOptions) : createRetriever(corpus.papers, retrieverOptions);
+  const retriever: Retriever =
+    corpus.size >= CANDIDATES_FROM ? createCandidateRetriever(table, retrieverOptions) : resolved ? createRetriever(resolved.corpus.papers, retrieverOptions) : wholeTableRetriever(table, retrieverOptions);
 
   const history: QaTurn[] = [...(options.resume?.history ?? [])];
   let lastSources: readonly Hit[] = [];
@@ -123,7 +129,20 @@ export async function openQaSession(options: QaSessionOptions): Promise<QaSessio
     },
     accounting: () => (g ? g.accounting() : null),
     close: async () => {
+      stored?.close();
       await g?.close();
     },
+  };
+}
+
+/** BM25 over every paper of the table, its papers read on the first search (a session of list questions reads none). */
+function wholeTableRetriever(table: CorpusTable, options: RetrieverOptions): Retriever {
+  let retriever: Retriever | null = null;
+  const get = () => (retriever ??= createRetriever(Array.from({ length: table.size }, (_, i) => table.paper(i)), options));
+  return {
+    size: table.size,
+    search: (query, k, searchOptions) => get().search(query, k, searchOptions),
+    idf: (term) => get().idf(term),
+    usedEmbeddings: () => retriever?.usedEmbeddings() ?? false,
   };
 }

@@ -1,6 +1,6 @@
 import { errorMessage, LitrevError } from '../errors.js';
 import type { ChatMessage, ModelGateway } from '../model/types.js';
-import { removeUnknownCitations } from '../verify/citation-keys.js';
+import { removeUnknownCitations, resolveIdCitations } from '../verify/citation-keys.js';
 import { createCitationFilter } from './citation-filter.js';
 import { createMarkupFilter } from './markup-filter.js';
 
@@ -9,6 +9,8 @@ export interface StreamAnswerInput {
   messages: ChatMessage[];
   /** The keys the answer may cite: any other citation is dropped from the stream and the text. */
   known: ReadonlySet<string>;
+  /** The paper ids the prompt shows, by which a model may cite instead of the keys: rewritten as their keys. */
+  idToKey?: ReadonlyMap<string, string>;
   /** Also drop litrev's prompt markup from the stream as it arrives. */
   stripMarkup?: boolean;
   onToken?: (delta: string) => void;
@@ -17,11 +19,13 @@ export interface StreamAnswerInput {
 
 /**
  * One model answer, streamed through the citation filter (and the markup filter when asked), so a made-up key never
- * reaches the screen. A gateway that did not stream (or a cache hit replayed silently) shows the answer at once.
+ * reaches the screen; citations of the sources' paper ids become citations of their keys, as in the review
+ * (resolveIdCitations). A gateway that did not stream (or a cache hit replayed silently) shows the answer at once.
  * Returns the cleaned text and the keys removed.
  */
 export async function streamAnswer(input: StreamAnswerInput): Promise<{ text: string; removed: string[] }> {
-  const citations = createCitationFilter(input.known);
+  const idToKey = input.idToKey ?? new Map<string, string>();
+  const citations = createCitationFilter(input.known, idToKey);
   const markup = input.stripMarkup ? createMarkupFilter() : null;
   let streamed = false;
   const emit = (text: string) => {
@@ -43,7 +47,7 @@ export async function streamAnswer(input: StreamAnswerInput): Promise<{ text: st
     throw new LitrevError(`the model could not answer: ${errorMessage(err)}`, { cause: err });
   }
   emit(markup ? markup.push(citations.end()) + markup.end() : citations.end());
-  const { text, removed } = removeUnknownCitations(raw, input.known);
+  const { text, removed } = removeUnknownCitations(resolveIdCitations(raw, idToKey, input.known), input.known);
   if (!streamed) emit(text);
   return { text: text.trim(), removed };
 }

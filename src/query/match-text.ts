@@ -5,7 +5,7 @@
  * ("key-value cache" and "KV cache", "mixture of experts" and "MoE"), hyphens as spaces, and every word
  * reduced to its stem ("quantized", "quantization" and "quantisation" meet). A thing asked about
  * and a paper's text are normalised the same way, so a phrase names the paper when its stems appear in
- * order. Stems are light (inflections and -ation only), so "transformer" and "transformation" stay apart. Hyphenated and spaced spellings of one name ("GSM-8K", "GSM8K") meet through `joined`.
+ * order. Stems are light (inflections, -ation, -ction and -ssion only), so "transformer" and "transformation" stay apart. Hyphenated and spaced spellings of one name ("GSM-8K", "GSM8K") meet through `joined`.
  */
 export interface MatchText {
   /** Stems separated by single spaces, with a space at each end. */
@@ -40,6 +40,9 @@ function american(word: string): string {
 /** Suffixes taken off a word, longest first: inflections and -ation ("quantization", "quantized", "quantize" meet). */
 const SUFFIXES: [RegExp, string][] = [
   [/ations?$/, ''],
+  // "eviction" and "evicting", "compression" and "compressing" meet (not "-tion" after a vowel or n: "attention").
+  [/(?<=c)tions?$/, 't'],
+  [/(?<=ss)ions?$/, ''],
   [/ies$/, 'y'],
   [/ings?$/, ''],
   [/ed$/, ''],

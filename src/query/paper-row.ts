@@ -43,7 +43,7 @@ export interface PaperRow {
 }
 
 /** The row of one paper: its metadata, the review's notes and what its abstract names and reports. */
-export function paperRow(paper: Paper, notes: PaperNotes | undefined): PaperRow {
+export function paperRow(paper: Paper, notes: PaperNotes | undefined, figures: ClaimRow[] = abstractFigures(paper.abstract)): PaperRow {
   const own = paperName(paper.title);
   const entities = extractEntities(`${paper.title}. ${paper.abstract}`, own);
   const introduced = introducedName(paper.abstract);
@@ -63,19 +63,19 @@ export function paperRow(paper: Paper, notes: PaperNotes | undefined): PaperRow 
     tasks: notes?.tasks ?? [],
     datasets: notes?.datasets ?? [],
     models: notes?.models ?? [],
-    claims: paperClaims(paper, notes),
+    claims: withReviewClaims(notes, figures),
     mentions: { datasets: entities.datasets, models: entities.models, tasks: entities.tasks, methods },
   };
 }
 
-/** The figures of a paper: the review's claims with a value, then every figure its abstract reports besides. */
-export function paperClaims(paper: Paper, notes: PaperNotes | undefined): ClaimRow[] {
+/** The figures of a paper: the review's claims with a value, then the figures of its abstract (`figures`, see abstractFigures) they do not quote. */
+export function withReviewClaims(notes: PaperNotes | undefined, figures: ClaimRow[]): ClaimRow[] {
   const reviewClaims: ClaimRow[] = (notes?.claims ?? []).map((c) => {
     const value = c.value ? parseClaimValue(c.value, `${c.metric ?? ''} ${c.quote ?? c.text}`) : null;
     return { quote: c.quote ?? c.text, metric: c.metric ?? null, value, baseline: c.baseline ?? null, from: 'review', context: c.quote ?? c.text };
   });
   const quoted = new Set(reviewClaims.filter((c) => c.value).map((c) => c.quote));
-  return [...reviewClaims, ...abstractFigures(paper.abstract).filter((c) => !quoted.has(c.quote))];
+  return reviewClaims.length === 0 ? figures : [...reviewClaims, ...figures.filter((c) => !quoted.has(c.quote))];
 }
 
 const FIGURE = /(?:(?:up to|more than|over|nearly|almost|about|around|approximately|roughly|at least|at most)\s+)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?%|\s?×|x(?![A-Za-z])|\s(?:times|fold)\b|-fold\b|\s(?:points?|pp)\b)/gi;

@@ -145,18 +145,26 @@ export function subjectRuns(text: string): string[] {
   let current: string[] = [];
   tokens.forEach((t, i) => {
     const joiner = JOINERS.has(t.toLowerCase());
-    const framed = isFrame(t) || (joiner && (current.length === 0 || !tokens[i + 1] || isFrame(tokens[i + 1]!) || JOINERS.has(tokens[i + 1]!.toLowerCase())));
+    // A general head after a common word stays with it ("diffusion models"; "Mamba models" is Mamba).
+    const head = GENERAL_HEADS.has(t.toLowerCase()) && current.length > 0 && !isName(current);
+    const framed = !head && (isFrame(t) || (joiner && (current.length === 0 || !tokens[i + 1] || isFrame(tokens[i + 1]!) || JOINERS.has(tokens[i + 1]!.toLowerCase()))));
     if (framed) {
       if (current.length) runs.push(current);
       current = [];
     } else current.push(t);
   });
   if (current.length) runs.push(current);
-  // "chain-of-thought reasoning", "lottery ticket hypothesis": papers name the thing without its general head noun.
+  // "chain-of-thought reasoning", "lottery ticket hypothesis": papers name the thing without its general head noun,
+  // when what is left is a name ("diffusion models" keeps its head: "diffusion" alone is a common word).
   return runs
-    .map((r) => (r.length >= 2 && GENERAL_HEADS.has(r[r.length - 1]!.toLowerCase()) ? r.slice(0, -1) : r))
+    .map((r) => (r.length >= 2 && GENERAL_HEADS.has(r[r.length - 1]!.toLowerCase()) && isName(r.slice(0, -1)) ? r.slice(0, -1) : r))
     .map((r) => r.join(' '))
     .filter((r) => matchText(r).stems.trim() !== '');
+}
+
+/** Words that name something on their own: several words, or one with a capital, digit or hyphen ("Mamba", "chain-of-thought"). */
+function isName(words: string[]): boolean {
+  return words.length >= 2 || /[A-Z0-9-]/.test(words[0]!);
 }
 
 /** Head nouns too general to require after a more specific name. */

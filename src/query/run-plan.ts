@@ -36,17 +36,13 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
   for (const f of plan.filters) selected = applyFilter(table, f, selected);
   const matched = selected ?? allIndices(table.size);
   const textPhrases = plan.filters.filter((f) => !f.negate && (f.field === 'text' || f.field === 'title' || f.field === 'dataset' || f.field === 'model' || f.field === 'task')).map((f) => f.value);
-  const baseRow = (i: number, subject?: string): ResultRow => {
-    const p = table.papers[i]!;
+  const baseRow = (i: number, subject?: string, figure?: ClaimRow): ResultRow => {
+    const p = table.meta(i);
     const phrase = subject ?? textPhrases[0];
-    return {
-      index: i,
-      key: p.key,
-      title: p.title,
-      quote: phrase ? namingQuote(table, i, phrase) : null,
-      fields: usedFields(table, plan, i),
-      ...(subject ? { subject } : {}),
-    };
+    const fields = usedFields(table, plan, i);
+    const row = { index: i, key: p.key, title: p.title, fields: figure ? { ...fields, [metricLabel(plan.metric!)]: figure.value?.raw } : fields, ...(subject ? { subject } : {}), ...(figure ? { figure } : {}) };
+    // The sentence naming the subject is found when the row is shown (a list of thousands shows ten in the terminal).
+    return figure ? { ...row, quote: figure.quote } : withLazyQuote(row, () => (phrase ? namingQuote(table, i, phrase) : null));
   };
 
   if (plan.kind === 'distribution' && plan.groupBy) {
@@ -54,7 +50,7 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
     for (const i of matched) {
       for (const value of groupValues(table, plan.groupBy, i)) {
         const list = groups.get(value) ?? [];
-        list.push(table.papers[i]!.key);
+        list.push(table.meta(i).key);
         groups.set(value, list);
       }
     }
@@ -72,8 +68,7 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
       total += papers.length;
       for (const i of papers) {
         const figure = plan.metric ? figureFor(table.claims(i), plan.metric, 'largest') : undefined;
-        const row = baseRow(i, subject);
-        rows.push(figure ? { ...row, figure, quote: figure.quote, fields: { ...row.fields, [metricLabel(plan.metric!)]: figure.value?.raw } } : row);
+        rows.push(baseRow(i, subject, figure));
       }
     }
     return { plan, count: total, rows, groups: [], withoutFigure: 0 };
@@ -84,9 +79,7 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
     const withFigure: ResultRow[] = [];
     for (const i of matched) {
       const figure = figureFor(table.claims(i), plan.metric, order);
-      if (!figure) continue;
-      const row = baseRow(i);
-      withFigure.push({ ...row, figure, quote: figure.quote, fields: { ...row.fields, [metricLabel(plan.metric)]: figure.value?.raw } });
+      if (figure) withFigure.push(baseRow(i, undefined, figure));
     }
     withFigure.sort((a, b) => compareFigures(a.figure!, b.figure!, plan.metric!, order) || a.index - b.index);
     return { plan, count: matched.length, rows: withFigure, groups: [], withoutFigure: matched.length - withFigure.length };
@@ -98,6 +91,12 @@ export function runPlan(table: CorpusTable, plan: QueryPlan, previous: readonly 
 /** A filter value may name alternatives: "LongBench or RULER". */
 export function alternatives(value: string): string[] {
   return value.split(/\s+or\s+/i).filter(Boolean);
+}
+
+/** The row with its `quote` found on first reading (and kept). */
+function withLazyQuote(row: Omit<ResultRow, 'quote'>, find: () => string | null): ResultRow {
+  let quote: string | null | undefined;
+  return Object.defineProperty(row as ResultRow, 'quote', { enumerable: true, get: () => (quote === undefined ? (quote = find()) : quote) });
 }
 
 function namingQuote(table: CorpusTable, i: number, phrase: string): string | null {
@@ -140,7 +139,7 @@ function filterTest(table: CorpusTable, f: Filter): (i: number) => boolean {
       return (i) => naming.has(i) || (listed !== null && (notes(i)?.[listed] ?? []).some((v) => names(v)));
     }
     case 'title':
-      return (i) => names(table.papers[i]!.title);
+      return (i) => names(table.meta(i).title);
     case 'category':
       return (i) => test(notes(i)?.category) || test(notes(i)?.subcategory);
     case 'contributionType':
@@ -148,21 +147,21 @@ function filterTest(table: CorpusTable, f: Filter): (i: number) => boolean {
     case 'methodFamily':
       return (i) => test(notes(i)?.methodFamily);
     case 'year':
-      return (i) => numeric(table.papers[i]!.year);
+      return (i) => numeric(table.meta(i).year);
     case 'venue':
-      return (i) => test(table.papers[i]!.venue);
+      return (i) => test(table.meta(i).venue);
     case 'author':
-      return (i) => table.papers[i]!.authors.some((a) => names(a));
+      return (i) => table.meta(i).authors.some((a) => names(a));
   }
 }
 
 /** The values a paper is counted under when grouping by `field`. */
 function groupValues(table: CorpusTable, field: NonNullable<QueryPlan['groupBy']>, i: number): string[] {
-  const p = table.papers[i]!;
+  const p = table.meta(i);
   const n = table.notesOf(i);
   switch (field) {
     case 'year':
-      return [p.year !== undefined ? String(p.year) : 'no year'];
+      return [p.year !== null ? String(p.year) : 'no year'];
     case 'venue':
       return [p.venue ?? 'no venue'];
     case 'category':
@@ -184,12 +183,12 @@ function groupValues(table: CorpusTable, field: NonNullable<QueryPlan['groupBy']
 
 /** The fields a row shows: those the plan filtered or grouped on. */
 function usedFields(table: CorpusTable, plan: QueryPlan, i: number): Record<string, unknown> {
-  const p = table.papers[i]!;
+  const p = table.meta(i);
   const n = table.notesOf(i);
   const out: Record<string, unknown> = {};
   const fields = new Set<string>([...plan.filters.map((f) => f.field), ...(plan.groupBy ? [plan.groupBy] : [])]);
-  if (fields.has('year')) out.year = p.year ?? null;
-  if (fields.has('venue')) out.venue = p.venue ?? null;
+  if (fields.has('year')) out.year = p.year;
+  if (fields.has('venue')) out.venue = p.venue;
   if (fields.has('category')) out.category = n?.category ?? null;
   if (fields.has('contributionType')) out.contributionType = n?.contributionType ?? null;
   if (fields.has('methodFamily')) out.methodFamily = n?.methodFamily ?? null;

@@ -28,13 +28,19 @@ beforeAll(async () => {
 afterAll(() => rm(cwd, { recursive: true, force: true }));
 
 describe('a newcomer reviewing a file of their own', () => {
-  it('review PATH says that it adds the papers to the stored corpus, and how to take them out', async () => {
+  // The afternoon every test starts from: the example file stored, then a file of their own reviewed twice.
+  let r: Awaited<ReturnType<typeof runCli>>;
+  let again: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
     expect((await runCli(['ingest', EXAMPLE], { cwd })).code).toBe(0);
-    const r = await runCli(['review', 'mine.bib', '--offline', '--plain', '--out', 'mine-run'], { cwd });
+    r = await runCli(['review', 'mine.bib', '--offline', '--plain', '--out', 'mine-run'], { cwd });
+    again = await runCli(['review', 'mine.bib', '--offline', '--plain', '--out', 'mine-run-2'], { cwd });
+  });
+
+  it('review PATH says that it adds the papers to the stored corpus, and how to take them out', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^litrev: the stored corpus grew 10 -> 12 papers \(2 new from mine\.bib\); `ask` and `chat` search all of it\. `litrev corpus remove mine\.bib` takes it out again$/m);
     // Reviewed again, nothing changes in the stored corpus and nothing is said.
-    const again = await runCli(['review', 'mine.bib', '--offline', '--plain', '--out', 'mine-run-2'], { cwd });
     expect(again.stderr).not.toContain('stored corpus');
   });
 
@@ -56,14 +62,17 @@ describe('a newcomer reviewing a file of their own', () => {
   });
 
   it('with a model, --plain counts every stage in one unit from its start to its end', async () => {
+    // A folder of its own: the runs it writes are not the afternoon's that `runs` lists.
+    const own = await mkdtemp(path.join(os.tmpdir(), 'litrev-newcomer-model-'));
     const server = await startOpenAIServer({ handler: fakeModel() });
     try {
       const args = ['review', EXAMPLE, '--base-url', server.url, '--model', 'test-model', '--cache-dir', 'model-cache', '--plain', '--out', 'model-run'];
-      const r = await runCli(args, { cwd });
+      const r = await runCli(args, { cwd: own });
       expect(r.code, r.stderr).toBe(0);
       expectOneUnitPerStage(r.stderr, ['classify', 'taxonomy', 'synthesize', 'verify', 'write']);
     } finally {
       await server.close();
+      await rm(own, { recursive: true, force: true });
     }
   });
 });

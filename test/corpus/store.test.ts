@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { corpusHash } from '../../src/corpus/corpus-hash.js';
 import { ingestPaths } from '../../src/corpus/ingest.js';
 import { resolveCorpus } from '../../src/corpus/resolve-corpus.js';
-import { corpusPath, loadCorpus, loadPreviousKeys, saveCorpus } from '../../src/corpus/store.js';
+import { corpusPath, loadCorpus, loadPreviousKeys, readCorpusHead, saveCorpus } from '../../src/corpus/store.js';
 import { NoInputError } from '../../src/errors.js';
 import { loadRunNotes } from '../../src/retrieval/load-run-notes.js';
 import { tempDir, tempFiles } from './support.js';
@@ -24,6 +24,16 @@ describe('workspace store', () => {
     const loaded = await loadCorpus(workspace);
     expect(loaded).toEqual({ papers: report.papers, hash: saved.hash });
     expect(JSON.parse(await readFile(corpusPath(workspace), 'utf8')).version).toBe(1);
+  });
+
+  it('reads the hash and count from the head of the stored corpus, null when there is none or it is not one', async () => {
+    const dir = await tempFiles({ 'p.csv': CSV });
+    const workspace = await tempDir();
+    expect(await readCorpusHead(workspace)).toBeNull();
+    const saved = await saveCorpus(workspace, await ingestPaths(['p.csv'], { cwd: dir }));
+    expect(await readCorpusHead(workspace)).toEqual({ hash: saved.hash, count: 2 });
+    await writeFile(corpusPath(workspace), '{"version":1,"hash":');
+    expect(await readCorpusHead(workspace)).toBeNull();
   });
 
   it('returns null for an empty workspace and a NoInputError for a damaged file', async () => {

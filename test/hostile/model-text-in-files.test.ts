@@ -46,8 +46,13 @@ afterAll(async () => {
 });
 
 describe('model text is cleaned in every file', () => {
+  // The review both tests read: its files, and the prompts it sent.
+  let r: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    r = await runCli(['review', 'p.csv', '--base-url', server.url, '--model', 'test-model', '--cache-dir', 'cache', '--out', 'out', '--json'], { cwd });
+  });
+
   it('no control character or bidi override from a reply reaches csv, jsonl, json, bib or svg', async () => {
-    const r = await runCli(['review', 'p.csv', '--base-url', server.url, '--model', 'test-model', '--cache-dir', 'cache', '--out', 'out', '--json'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const out = path.join(cwd, 'out');
     const names = (await readdir(out)).filter((n) => /\.(csv|jsonl|json|bib|svg)$/.test(n));
@@ -62,6 +67,7 @@ describe('model text is cleaned in every file', () => {
   });
 
   it('a model value put into a later prompt stays on one line and cannot add list items', () => {
+    expect(r.code, r.stderr).toBe(0);
     const taxonomy = server.chatRequests().filter((q) => JSON.stringify(q.body).includes('"name":"taxonomy"'));
     expect(taxonomy.length).toBeGreaterThan(0);
     const prompt = (taxonomy[0]!.body!.messages as { content: string }[]).map((m) => m.content).join('\n');

@@ -116,6 +116,8 @@ describe('structuredMethod auto', () => {
     // The next request starts with the method that works.
     await gw.structured(ask('another'));
     expect(server.chatRequests()).toHaveLength(4);
+    // What the run learned is on disk once its gateway is closed.
+    await gw.close();
     const caps = JSON.parse(readFileSync(path.join(config.cacheDir, 'capabilities.json'), 'utf8'));
     expect(Object.values(caps.endpoints)).toEqual([expect.objectContaining({ method: 'json_mode', methods: { json_mode: true, json_schema: false, function_calling: false }, source: 'run' })]);
     // A later run reads the capability file and starts with json_mode at once.

@@ -40,9 +40,13 @@ const read = (...p: string[]) => readFileSync(path.join(...p), 'utf8');
 
 describe('verification of model prose', () => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-prose-'));
+  // The review every test starts from (its replies fill the cache the --strict run reads).
+  let r: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    r = await runCli(['review', ONE, '--base-url', server.url, '--model', 'test-model', '--json', '--out', 'a'], { cwd });
+  });
 
-  it('marks the invented fact where it stands, drops the broken sentence, escapes markup, and says ok with warnings', async () => {
-    const r = await runCli(['review', ONE, '--base-url', server.url, '--model', 'test-model', '--json', '--out', 'a'], { cwd });
+  it('marks the invented fact where it stands, drops the broken sentence, escapes markup, and says ok with warnings', () => {
     expect(r.code, r.stderr).toBe(0);
     const summary = jsonOf(r);
     expect(summary.verification.sentencesMarked).toBeGreaterThan(0);
@@ -63,8 +67,8 @@ describe('verification of model prose', () => {
 
   it('--strict removes the invented fact and lists it (from the cache: no new request)', async () => {
     const before = server.chatRequests().length;
-    const r = await runCli(['review', ONE, '--base-url', server.url, '--model', 'test-model', '--json', '--out', 'b', '--strict'], { cwd });
-    expect(r.code, r.stderr).toBe(0);
+    const strict = await runCli(['review', ONE, '--base-url', server.url, '--model', 'test-model', '--json', '--out', 'b', '--strict'], { cwd });
+    expect(strict.code, strict.stderr).toBe(0);
     expect(server.chatRequests().length).toBe(before);
     const md = read(cwd, 'b', 'review.md');
     expect(md.split('\n## Verification\n')[0]).not.toContain('47.3% gain in recall');

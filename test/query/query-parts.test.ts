@@ -2,7 +2,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStoredIndexes } from '../../src/qa/index-store.js';
+import { saveCorpusState, storedPapers } from '../../src/corpus/store.js';
+import { openStoredTable } from '../../src/qa/stored-table.js';
 import { createMarkupFilter } from '../../src/qa/markup-filter.js';
 import { markUnsupportedNumbers, UNSUPPORTED_MARK } from '../../src/qa/mark-unsupported.js';
 import { referredPapers } from '../../src/qa/follow-up-set.js';
@@ -65,18 +66,38 @@ describe('follow-ups', () => {
 });
 
 describe('the index on disk', () => {
-  it('reads back the postings it stored, and a changed corpus replaces them', async () => {
+  it('reads the stored corpus one paper at a time, as it was saved', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'litrev-qa-stream-'));
+    temps.push(dir);
+    await saveCorpusState(dir, { papers: SMALL_CORPUS, sources: [] });
+    const read = [];
+    for await (const p of storedPapers(dir)) read.push(p);
+    expect(read).toEqual(SMALL_CORPUS);
+  });
+
+  it('reads back the postings and papers it stored, and a changed corpus replaces them', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'litrev-qa-index-'));
     temps.push(dir);
-    const corpus = { hash: 'a'.repeat(64), papers: SMALL_CORPUS };
-    const first = await openStoredIndexes(dir, corpus, null);
+    let loads = 0;
+    const corpus = (hash: string, papers: typeof SMALL_CORPUS) => ({ hash, size: papers.length, papers: () => (loads++, papers) });
+    const first = await openStoredTable(dir, corpus('a'.repeat(64), SMALL_CORPUS), null);
     expect(first.fromDisk).toBe(false);
-    const again = await openStoredIndexes(dir, corpus, null);
+    first.close();
+    const again = await openStoredTable(dir, corpus('a'.repeat(64), SMALL_CORPUS), null);
     expect(again.fromDisk).toBe(true);
-    expect([...again.postings].map(([t, l]) => [t, [...l]])).toEqual([...buildPostings(SMALL_CORPUS)].map(([t, l]) => [t, [...l]]));
-    const changed = await openStoredIndexes(dir, { hash: 'b'.repeat(64), papers: SMALL_CORPUS.slice(1) }, null);
+    expect(loads).toBe(1);
+    expect([...again.table.postings].map(([t, l]) => [t, [...l]])).toEqual([...buildPostings(SMALL_CORPUS)].map(([t, l]) => [t, [...l]]));
+    expect(SMALL_CORPUS.map((_, i) => again.table.paper(i))).toEqual(SMALL_CORPUS);
+    again.close();
+    const changed = await openStoredTable(dir, corpus('b'.repeat(64), SMALL_CORPUS.slice(1)), null);
     expect(changed.fromDisk).toBe(false);
+    changed.close();
     const files = await readdir(path.join(dir, 'qa-index'));
     expect(files.every((f) => f.startsWith('b'.repeat(16)))).toBe(true);
+    // A new review over the same corpus builds the store anew too.
+    const reviewed = await openStoredTable(dir, corpus('b'.repeat(64), SMALL_CORPUS.slice(1)), { runId: 'run-2', notes: new Map() });
+    expect(reviewed.fromDisk).toBe(false);
+    reviewed.close();
+    expect((await readdir(path.join(dir, 'qa-index'))).every((f) => f.includes('run-2'))).toBe(true);
   });
 });

@@ -214,7 +214,7 @@ export interface FakeReviewerOptions {
   fullAnnotations?: boolean;
 }
 
-/** A weak model's habits in the sections and overview it writes. */
+/** A weak model's habits in the sections and overview it writes (and, with fakeModel, in its answers to ask and chat). */
 export interface WeakWriter {
   /** Cite the paper ids the prompt shows instead of the keys: `[@id]`, `[id]`, `(id)` in turn. */
   citeIds?: boolean;
@@ -267,8 +267,9 @@ export function fakeModel(options: FakeReviewerOptions = {}): ChatHandler {
   const reviewer = fakeReviewer(options);
   return (info) => {
     if (info.method === 'text') {
-      const answer = fakeAnswer(info);
-      if (answer === null) return undefined;
+      const written = fakeAnswer(info);
+      if (written === null) return undefined;
+      const answer = options.weak?.citeIds ? withIdCitations(written, info) : written;
       return { content: options.copyMarkup ? withCopiedMarkup(answer, info) : answer };
     }
     if (stageOf(info) === 'query_plan') {
@@ -277,6 +278,17 @@ export function fakeModel(options: FakeReviewerOptions = {}): ChatHandler {
     }
     return reviewer(info);
   };
+}
+
+/** The answer as a model that cites the ids its prompt shows writes it: `[@id]`, `[id]`, `(id)` in turn. */
+function withIdCitations(answer: string, info: ChatRequestInfo): string {
+  const user = info.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+  const idOf = new Map(papersIn(user).flatMap((p) => (p.key ? [[p.key, p.id] as const] : [])));
+  let n = 0;
+  return answer.replace(/\[@([^\]\s;]+)\]/g, (whole, key: string) => {
+    const id = idOf.get(key);
+    return id ? [`[@${id}]`, `[${id}]`, `(${id})`][n++ % 3]! : whole;
+  });
 }
 
 /** The answer as a model that copies its prompt's markup writes it: the first source's tags around it. */

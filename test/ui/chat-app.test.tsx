@@ -18,7 +18,7 @@ function fakeBackend(engine: 'offline' | 'model' = 'model') {
     engine,
     engineReason: engine === 'offline' ? '--offline was given' : 'model endpoint http://127.0.0.1:9/v1',
     model: engine === 'offline' ? null : 'test-model',
-    corpus: { papers: SMALL_CORPUS, hash: 'h' },
+    corpus: { size: SMALL_CORPUS.length, hash: 'h' },
     annotationsFrom: null,
     lastSources: [],
     async ask(question, options = {}) {

@@ -10,7 +10,7 @@ import { WrappedText } from '../wrapped-text.js';
 /** The header: which corpus, which engine answers (the offline engine is labelled as such). */
 export function chatHeader(backend: ChatBackend): Omit<Extract<ChatEntry, { kind: 'header' }>, 'id'> {
   const offline = backend.engine === 'offline';
-  const papers = backend.corpus.papers.length;
+  const papers = backend.corpus.size;
   return {
     kind: 'header',
     title: `litrev chat · ${papers} paper${papers === 1 ? '' : 's'}`,

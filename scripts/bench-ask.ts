@@ -25,7 +25,7 @@ import { planQuestion } from '../src/query/plan-question.js';
 import { runPlan } from '../src/query/run-plan.js';
 import { createRetriever } from '../src/retrieval/create-retriever.js';
 import { writeRecombinedCorpus } from '../test/support/recombined-corpus.js';
-import { COUNT_QUESTIONS, FRESH_LIST_QUESTIONS, goldKeys, LIST_QUESTIONS, overall, scoreSet, type SetQuestion } from './questions/question-sets.js';
+import { COUNT_QUESTIONS, FRESH_LIST_QUESTIONS, goldKeys, LIST_QUESTIONS, lookupQuestions, overall, scoreSet, type SetQuestion } from './questions/question-sets.js';
 
 const get = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,6 +61,18 @@ async function quality(): Promise<void> {
     console.log(`  ${q.question.padEnd(58)} gold ${String(gold).padStart(3)}  counted ${String(r.count).padStart(3)}  ${ok ? 'within 10%' : 'OFF'}`);
   }
   console.log(`count questions within 10%: ${within} of ${COUNT_QUESTIONS.length}`);
+  const lookups = lookupQuestions(papers);
+  let first = 0;
+  let cited = 0;
+  for (const q of lookups) {
+    const r = await answerQuestion({ question: q.question, history: [], retriever, gateway: null, table });
+    const keys = r.citations.map((c) => c.key);
+    if (keys[0] === q.key) first++;
+    else if (process.argv.includes('--verbose')) console.log(`  ${q.question} first cites ${keys[0]} not ${q.key}`);
+    if (keys.includes(q.key)) cited++;
+    else console.log(`  ${q.question.padEnd(58)} did not cite ${q.key}`);
+  }
+  console.log(`lookup questions about a paper named in its title (${lookups.length}, generated): ${first} cite it first, ${cited} cite it`);
 }
 
 /** One CLI process: wall seconds, CPU seconds (user + system) and peak RSS (from /usr/bin/time when present). */

@@ -10,8 +10,9 @@
  * the oracle's requests.
  *
  * Then the capacity table: a server that works on 2, 8 or 32 requests at once at 1 s each (the rest
- * wait in its queue), the adaptive default against `--concurrency 8` in the same run (wall time
- * ratio; goal: at most 0.7 at 32, nothing lost at 2).
+ * wait in its queue), publishing nothing, and at 32 once more publishing its context window as vLLM
+ * does; the adaptive default against `--concurrency 8` in the same run (wall time ratio; goal: at
+ * most 0.7 at 32, nothing lost at 2).
  *
  * Runs use the default (adaptive) concurrency. `npm run bench:endpoints -- WORD` runs only the rows whose name holds
  * WORD ("capacity" for the capacity table). Only 127.0.0.1; asserts nothing (the figures go to docs/endpoints.md).
@@ -176,15 +177,22 @@ if (wanted('a port fetch refuses')) {
 console.log('');
 console.log(row(['server works on at once (1 s each)', 'exit', 'annotated', 'requests', '--concurrency 8: wall s', 'default (adaptive): wall s', 'default / --concurrency 8', 'peak in flight (default)', 'limit over the run (default)']));
 console.log(row(Array(9).fill('---')));
-for (const capacity of wanted('capacity') ? [2, 8, 32] : []) {
-  const fixedServer = await startOpenAIServer({ handler: fakeReviewer(), capacity, latencyMs: 1000 });
-  const adaptiveServer = await startOpenAIServer({ handler: fakeReviewer(), capacity, latencyMs: 1000 });
+/** vLLM publishes its window (max_model_len in /v1/models): litrev then knows its prompts are not cut silently. */
+const CAPACITY_ROWS: { capacity: number; label: string; server?: OpenAIServerOptions }[] = [
+  { capacity: 2, label: '2' },
+  { capacity: 8, label: '8' },
+  { capacity: 32, label: '32' },
+  { capacity: 32, label: '32, window published as vLLM does (32,768)', server: { publish: 'vllm', publishedWindow: 32768 } },
+];
+for (const { capacity, label, server: extra } of wanted('capacity') ? CAPACITY_ROWS : []) {
+  const fixedServer = await startOpenAIServer({ handler: fakeReviewer(), capacity, latencyMs: 1000, ...extra });
+  const adaptiveServer = await startOpenAIServer({ handler: fakeReviewer(), capacity, latencyMs: 1000, ...extra });
   try {
     const fixed = await review(fixedServer.url, {}, undefined, fixedServer, ['--concurrency', '8']);
     const adaptive = await review(adaptiveServer.url, {}, undefined, adaptiveServer);
     console.log(
       row([
-        capacity,
+        label,
         `${fixed.code} / ${adaptive.code}`,
         `${fixed.annotated}/${fixed.papers} / ${adaptive.annotated}/${adaptive.papers}`,
         `${fixed.requests} / ${adaptive.requests}`,

@@ -88,3 +88,23 @@ export const FRESH_LIST_QUESTIONS: SetQuestion[] = [
   { question: 'Which papers discuss token eviction?', names: /token evictions?|evict(?:s|ing|ed)? tokens?/i },
   { question: 'Which papers are about diffusion models?', names: /diffusion models?/i },
 ];
+
+/** A lookup question about one paper named in its title, and the key it must cite. */
+export interface LookupQuestion {
+  question: string;
+  key: string;
+}
+
+/**
+ * Lookup questions generated from the titles: every paper whose title starts with a one-word system name
+ * ("SnapKV: ...", "TriForce: ...") that no other title starts with gets the same three questions; the gold is
+ * that paper. Generated, not written, so no question was chosen to suit the answerer.
+ */
+export function lookupQuestions(papers: readonly GoldPaper[]): LookupQuestion[] {
+  const nameOf = (p: GoldPaper) => /^([A-Za-z][\w-]{2,}):\s/.exec(p.title)?.[1] ?? null;
+  const named = papers.map((p) => ({ p, name: nameOf(p) })).filter((x): x is { p: GoldPaper; name: string } => x.name !== null && /[A-Z].*[A-Z]|\d/.test(x.name));
+  const seen = new Map<string, number>();
+  for (const x of named) seen.set(x.name.toLowerCase(), (seen.get(x.name.toLowerCase()) ?? 0) + 1);
+  const templates = ['What does {} report?', 'What does {} propose?', 'How does {} work?'];
+  return named.filter((x) => seen.get(x.name.toLowerCase()) === 1).flatMap((x) => templates.map((t) => ({ question: t.replace('{}', x.name), key: x.p.key })));
+}

@@ -42,7 +42,8 @@ export function screeningMetrics(items: readonly ScreeningItem[]): ScreeningMetr
   }
   const recall = ratio(tp, tp + fn);
   const precision = ratio(tp, tp + fp);
-  const f1 = recall !== null && precision !== null && recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : tp + fp + fn > 0 ? 0 : null;
+  // 2PR/(P+R) written in counts: defined whenever some paper is relevant or kept, 0 without a true positive.
+  const f1 = tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : null;
   return {
     n: items.length,
     truePositives: tp,

@@ -44,6 +44,10 @@ const TIMELINE_MAX = 200;
  * the stage, and a round is as many replies as the limit. While a round's median latency stays
  * within FLAT of the baseline, the limit was all used and the rate-limit headers leave room, the
  * limit grows: doubling until the first sign of congestion (slow start), then by one per round.
+ * The start is trusted without evidence, so a round in which requests waited to be sent counts as
+ * used whatever held them back: the limit, or the first request of a kind probing the request shape
+ * alone (its reply, with nothing else out and the others waiting behind it, closes a round). Slow
+ * start never goes beyond twice the start or twice the requests seen out at once.
  * Latency above RISING shrinks it in proportion (limit × baseline / latency); a 429 or a 5xx cuts it
  * by a quarter. Cuts stop at half the start (4 by default); it never goes above the ceiling (`--concurrency N`, else ADAPTIVE_CEILING).
  * Every change is in the timeline.
@@ -53,6 +57,7 @@ export class ConcurrencyLimiter {
   private readonly baseline = new Map<string, number>();
   private round: number[] = [];
   private busiest = 0;
+  private waited = false;
   private slowStart = true;
   private overloadRound = -1;
   private rounds = 0;
@@ -86,8 +91,10 @@ export class ConcurrencyLimiter {
   /**
    * A request answered after `latencyMs` (its successful attempt), with `inFlight` requests out when
    * it started; `room`: the rate-limit headers leave room for more requests (true when there are none).
+   * `demand`, as the reply came: requests ready but not sent (waiting for a slot or behind a shape
+   * probe), and the other requests out (made and not answered; unknown when not given).
    */
-  answered(stage: string, latencyMs: number, inFlight: number, room: boolean): void {
+  answered(stage: string, latencyMs: number, inFlight: number, room: boolean, demand: { waiting: number; othersOut?: number } = { waiting: 0 }): void {
     if (!this.o.adaptive) return;
     const base = this.baseline.get(stage);
     const ms = Math.max(0, latencyMs);
@@ -95,17 +102,24 @@ export class ConcurrencyLimiter {
     // Differences of a few milliseconds (a local server, a busy event loop) are no congestion.
     this.round.push((ms + NOISE_MS) / (Math.min(base ?? ms, ms) + NOISE_MS));
     this.busiest = Math.max(this.busiest, inFlight);
-    if (this.round.length < this.current) return;
+    if (demand.waiting > 0) this.waited = true;
+    // The last request out came back and others wait behind it (a shape probe): that was a round trip.
+    const alone = demand.othersOut === 0 && demand.waiting > 0;
+    if (this.round.length < this.current && !alone) return;
     const gradient = median(this.round);
-    const used = this.busiest >= this.current - 1;
+    // A round closed early by a lone reply may show room, never congestion: one reply is no median.
+    if (this.round.length < this.current && gradient > FLAT) return;
+    const used = this.busiest >= this.current - 1 || this.waited;
+    const seen = Math.max(this.timeline[0]!.limit, this.busiest + 1);
     this.round = [];
     this.busiest = 0;
+    this.waited = false;
     this.rounds++;
     if (gradient > RISING) {
       this.slowStart = false;
       this.set(Math.max(this.floor, Math.floor(this.current * MOST_CUT), Math.floor(this.current / gradient)), `latency ${gradient.toFixed(1)}x the fastest`);
     } else if (gradient <= FLAT && used && room) {
-      this.set(this.slowStart ? this.current * 2 : this.current + 1, 'latency flat');
+      this.set(this.slowStart ? Math.max(this.current, Math.min(this.current * 2, seen * 2)) : this.current + 1, 'latency flat');
     }
   }
 
@@ -116,6 +130,7 @@ export class ConcurrencyLimiter {
     this.slowStart = false;
     this.round = [];
     this.busiest = 0;
+    this.waited = false;
     this.set(Math.max(this.floor, Math.floor(this.current * OVERLOAD_CUT)), reason);
   }
 

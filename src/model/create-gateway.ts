@@ -122,6 +122,9 @@ export async function createGateway(config: Config, options: CreateGatewayOption
     health: new EndpointHealth(endpoint),
     budget: new CostGuard(options.maxCostUSD ?? config.maxCost, () => accounting.spentUSD()),
     requestDeadlineMs: config.model.requestDeadlineMs,
+    // Requests held behind a shape probe count as demand (the wave after the probe doubles) only once the
+    // window is known: against an endpoint that may cut prompts silently, a first wave wastes as many as it holds.
+    held: () => (limits.limits().contextWindow === null ? 0 : negotiator.gate.waiting),
   };
   // A reply the judge cannot tell yet waits while other requests are out; each request that ends wakes it.
   const judge = new TruncationJudge(limits, () => runner.health.out > 0);

@@ -45,6 +45,8 @@ export interface ChatAttempt {
   signal?: AbortSignal;
   onToken?: (delta: string) => void;
   parse?: (reply: ChatReply) => unknown;
+  /** Whether a structured reply is JSON off the schema's shape at its top level (the schema never reached the model). */
+  offSchema?: (reply: ChatReply) => boolean;
   /** The endpoint-health ticket taken when the caller made the request. */
   ticket?: number;
 }
@@ -116,6 +118,7 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
         continue;
       }
       if (usage && reply.finishReason === 'stop') ctx.limits.completedReply(usage.completionTokens);
+      if (a.offSchema?.(reply)) schemaIgnored(ctx, a, probe !== null, usage ?? { promptTokens, completionTokens: estimateTokens(reply.content) });
       return accepted(ctx, a, probe, sent, estimated, cut === 'isolated');
     }
   } finally {
@@ -145,6 +148,21 @@ function accepted(ctx: ChatContext, a: ChatAttempt, probe: { confirm: () => void
   };
   const empty = reply.content.trim() === '' && reply.toolCalls.every((c) => c.arguments.trim() === '') && !reply.refusal;
   return { entry, store: !empty && !unexplainedCut };
+}
+
+/**
+ * A json_schema reply off the schema's shape is evidence the endpoint ignores json_schema
+ * (negotiate.ts). The probe's reply is not used: it is asked again, alone, with what is known then
+ * (json_schema again after the first such reply, the next method after the second), so the wave
+ * waiting behind the probe goes out in a method the endpoint holds its replies to. A reply to a
+ * method another reply has just abandoned is asked again in the new one instead of being repaired.
+ */
+function schemaIgnored(ctx: ChatContext, a: ChatAttempt, probing: boolean, usage: { promptTokens: number; completionTokens: number }): void {
+  const verdict = ctx.negotiator.schemaNotEnforced(a.shaped.method);
+  if (verdict === 'ignored' || (verdict === 'counted' && !probing)) return;
+  ctx.accounting.spent(ctx.model, usage);
+  contentFault(ctx, a.stage, 0, 'the reply was JSON off the schema\'s shape: the endpoint may ignore json_schema');
+  throw new ShapeChanged();
 }
 
 /** Whether the request is still built as the endpoint wants it now (its method and parameters). */

@@ -72,14 +72,18 @@ export class Gateway implements ModelGateway {
     const base = (): BaseBody => this.baseBody(request.messages, request.sample, request.maxTokens, request.beyondLearnedCap);
     const build = (method: WireMethod | null, params: RequestParams): ShapedBody => ({ body: structuredBody(base(), method ?? 'json_schema', request.schemaName, schemas.strict, params), method: method ?? 'json_schema' });
     const parseWith = (method: WireMethod) => (reply: ChatReply) => interpretStructured(reply, method, request.schemaName, request.schema, schemas.input);
-    const out = await this.chat(request.stage, 'structured', build, request, (method) => (r) => parsedValue(parseWith(method ?? 'json_schema')(r)));
+    const out = await this.chat(request.stage, 'structured', build, request, (method) => ({
+      parse: (r) => parsedValue(parseWith(method ?? 'json_schema')(r)),
+      offSchema: (r) => {
+        const read = parseWith(method ?? 'json_schema')(r);
+        return !read.ok && read.offSchema === true;
+      },
+    }));
     const usage = usageOf(out.entry.usage);
     const result = parseWith(out.method ?? 'json_schema')(out.entry.reply!);
     if (result.ok) return { ok: true, value: result.value, raw: result.raw, cacheKey: out.entry.key, cached: out.cached, usage };
     this.parts.chat.accounting.invalidOutput();
     this.emit({ type: 'output-invalid', stage: request.stage, kind: result.kind, error: result.error });
-    // Replies that never saw the schema (accepted, then ignored) move the requests to a method whose schema the model sees.
-    if (result.offSchema && !out.cached) this.parts.chat.negotiator.schemaNotEnforced(out.method);
     return { ok: false, kind: result.kind, error: result.error, raw: result.raw, cacheKey: out.entry.key, cached: out.cached, usage };
   }
 
@@ -160,7 +164,7 @@ export class Gateway implements ModelGateway {
     kind: ShapeKind,
     build: (method: WireMethod | null, params: RequestParams) => ShapedBody,
     request: { sample?: number; signal?: AbortSignal; onToken?: (delta: string) => void },
-    parser?: (method: WireMethod | null) => (reply: ChatReply) => unknown,
+    reader?: (method: WireMethod | null) => { parse: (reply: ChatReply) => unknown; offSchema: (reply: ChatReply) => boolean },
   ): Promise<ChatOutcome> {
     const { negotiator, accounting } = this.parts.chat;
     const key = chatKey(this.endpoint, request.sample);
@@ -176,7 +180,7 @@ export class Gateway implements ModelGateway {
       const started = performance.now();
       try {
         const resolved = await this.parts.cache.resolve(k, () => describeRequest(stage, shaped.body), () =>
-          fetchChat(this.parts.chat, { stage, kind, shaped, params, key: k, sample: request.sample, signal, ticket, onToken: request.onToken, ...(parser ? { parse: parser(shaped.method) } : {}) }),
+          fetchChat(this.parts.chat, { stage, kind, shaped, params, key: k, sample: request.sample, signal, ticket, onToken: request.onToken, ...(reader ? reader(shaped.method) : {}) }),
         );
         const usage = usageOf(resolved.entry.usage);
         const costUSD = resolved.cached ? accounting.hit(this.modelName, usage) : accounting.spent(this.modelName, usage);

@@ -73,18 +73,22 @@ export class Negotiator {
    * endpoint that enforces the schema never answers so; one that accepts
    * `response_format` and ignores it (Anthropic's OpenAI compatibility layer, some proxies) does,
    * every time. After UNENFORCED_EVIDENCE such replies, `auto` moves on to the next method, whose
-   * schema the model does see (a tool's parameters, or the schema written into the prompt). True when it did.
+   * schema the model does see (a tool's parameters, or the schema written into the prompt).
+   * `switched`: it did now; `stale`: it had already (the request is to be rebuilt); `counted`: one
+   * more piece of evidence; `ignored`: not evidence (another method sent, or the method is configured).
    */
-  schemaNotEnforced(sent: WireMethod | null): boolean {
-    if (!this.auto || sent !== 'json_schema' || this.currentMethod !== 'json_schema') return false;
-    if (++this.offSchemaReplies < UNENFORCED_EVIDENCE) return false;
+  schemaNotEnforced(sent: WireMethod | null): 'switched' | 'stale' | 'counted' | 'ignored' {
+    if (!this.auto || sent !== 'json_schema') return 'ignored';
+    if (this.currentMethod !== 'json_schema') return 'stale';
+    if (++this.offSchemaReplies < UNENFORCED_EVIDENCE) return 'counted';
     this.rejected.add('json_schema');
     const next = nextMethod(this.rejected, 'json_schema');
-    if (next === null) return false;
-    return this.change(
+    if (next === null) return 'ignored';
+    this.change(
       () => (this.currentMethod = next),
       `structured output through ${next}: the endpoint accepts json_schema but does not hold its replies to it (${this.offSchemaReplies} replies were not the schema's shape)`,
     );
+    return 'switched';
   }
 
   /** A structured request succeeded with `method`: remember it when it is not what runs started with. */

@@ -25,6 +25,8 @@ export interface RunnerContext {
   budget: CostGuard;
   /** How long one request may take, rate-limit waits and retries included. */
   requestDeadlineMs: number;
+  /** Requests made but held back before they reach the scheduler (behind a request probing the shape). */
+  held?: () => number;
 }
 
 export interface SendOptions {
@@ -98,7 +100,11 @@ async function attempts<T>(ctx: RunnerContext, stage: string, attempt: () => Pro
       }, o.signal);
       ctx.health.succeeded();
       ctx.governor.succeeded();
-      ctx.limiter.answered(stage, result.latencyMs, result.inFlight, ctx.governor.roomFor(ctx.limiter.limit));
+      ctx.limiter.answered(stage, result.latencyMs, result.inFlight, ctx.governor.roomFor(ctx.limiter.limit), {
+        waiting: ctx.scheduler.pending + (ctx.held?.() ?? 0),
+        // Requests made besides this one (this one ends after its reply is read).
+        othersOut: ctx.health.out - 1,
+      });
       return { value: result.value, latencyMs: result.latencyMs, attempts: n };
     } catch (err) {
       // Whatever the SDK or fetch threw for it, a request stopped by our own signal is an abort.

@@ -64,8 +64,24 @@ export class ShapeGate {
     this.trusted = new Set(accepted);
   }
 
+  /** Requests waiting now for a probe to settle (demand the concurrency limiter counts). */
+  get waiting(): number {
+    return this.waiters;
+  }
+  private waiters = 0;
+
   /** Wait while a probe of this kind is in flight; AbortedError when `signal` aborts meanwhile. */
   async settled(kind: ShapeKind, signal?: AbortSignal): Promise<void> {
+    if (!this.probes.has(kind)) return;
+    this.waiters++;
+    try {
+      await this.waitFor(kind, signal);
+    } finally {
+      this.waiters--;
+    }
+  }
+
+  private async waitFor(kind: ShapeKind, signal?: AbortSignal): Promise<void> {
     for (let p = this.probes.get(kind); p; p = this.probes.get(kind)) {
       if (signal?.aborted) throw new AbortedError();
       if (!signal) {

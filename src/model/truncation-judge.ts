@@ -20,6 +20,14 @@ const HALF = 0.5;
 const MOST_TOKENS = 1.6;
 /** Two reported counts this close are the same count (a ceiling is exact). */
 const SAME_COUNT = 1;
+/**
+ * Prompts reporting the same count that make a ceiling: two while the window is unknown (a first wave
+ * of cut prompts shows it at once), three against a window already known. A ceiling below a known
+ * window contradicts it, and two can be a coincidence: batches of one stage are of similar sizes, and
+ * among the 16 replies of a first wave two of the largest fall within a token of each other often
+ * enough (a review under a configured 3,600-token window learned a false 1,833-token window from two).
+ */
+const CEILING_PROMPTS = { windowUnknown: 2, windowKnown: 3 };
 /** Two prompts whose estimates differ by this much are different prompts. */
 const DIFFERENT_PROMPTS = 1.02;
 /** Readings kept to find a ceiling. */
@@ -30,7 +38,8 @@ const MAX_READINGS = 256;
  * tokenizer that is not litrev's (real ones count 10 to 30% more or fewer tokens than the estimate,
  * and the ratio moves by as much from one kind of prompt to another, so no ratio alone can tell).
  * Evidence that a prompt was cut (Ollama keeps the end of a prompt longer than its window, silently):
- * - a ceiling: the same count reported for prompts of clearly different sizes, and nothing above it;
+ * - a ceiling: the same count reported for prompts of clearly different sizes (two, or three against a
+ *   window already known), and nothing above it;
  * - the count reached the window the server publishes (Ollama's /api/ps) or that was learned;
  * - a count under half the calibrated estimate.
  * Evidence that it was not: a count under SAFE_TOKENS, above what any tokenizer counts, below a known
@@ -96,7 +105,7 @@ export class TruncationJudge {
   /** The same count reported for prompts of clearly different sizes, and no larger count: a ceiling. */
   private ceiling(r: PromptReading): TruncationVerdict | null {
     const same = this.readings.filter((o) => o.maxOut === r.maxOut && Math.abs(o.reported - r.reported) <= SAME_COUNT);
-    if (same.length < 2) return null;
+    if (same.length < (this.limits.limits().contextWindow === null ? CEILING_PROMPTS.windowUnknown : CEILING_PROMPTS.windowKnown)) return null;
     const sizes = same.map((o) => o.estimated);
     if (Math.max(...sizes) / Math.min(...sizes) < DIFFERENT_PROMPTS) return null;
     if (this.readings.some((o) => o.maxOut === r.maxOut && o.reported > r.reported + SAME_COUNT)) return null;

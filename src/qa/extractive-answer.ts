@@ -19,6 +19,10 @@ const QUANTITATIVE_QUESTION =
   /\b(how (much|many|fast|large|big|small|well|far|often)|by what (factor|margin)|what (accuracy|speed-?up|percentage|ratio|throughput|latency)|speed-?ups?|numbers?|figures?)\b/i;
 const NUMBER_IN_SENTENCE = /\d/;
 const QUANTITY_BOOST = 1.5;
+/** Questions asking what a paper found ("what does X report / show / achieve"): sentences stating a result are preferred. */
+const FINDINGS_QUESTION = /\b(report|reports|reported|find|finds|found|show|shows|showed|achieve|achieves|achieved|claim|claims|conclude|concludes|results?|findings?|outcomes?)\b/i;
+const RESULT_SENTENCE = /\d|\b(achiev|outperform|improv|reduc|speeds? up|speed-?ups?|accelerat|surpass|exceed|lower|higher|faster|fewer|better|gains?\b|demonstrat|shows?\b|reveal|find that|found that)/i;
+const RESULT_BOOST = 1.5;
 /** Sentences naming the kind of entity the question asks for (a dataset, a model, a metric) count this much more. */
 const ENTITY_BOOST = 2;
 /** Papers named as closest when the corpus does not answer, and the share of the question they must match. */
@@ -68,7 +72,8 @@ export function extractiveAnswer(question: string, hits: readonly Hit[], retriev
   const wanted = askedEntity(question);
   // --top-k is honoured: more papers retrieved, more of them quoted (half of k, at least MAX_SENTENCES).
   const most = Math.max(MAX_SENTENCES, Math.ceil(hits.length / 2));
-  const chosen = choose(scoreSentences(pool, weights, contextWeights, { wantsQuantity: QUANTITATIVE_QUESTION.test(question), wanted, onSubject: about.length > 0 }), most);
+  const wants: Wants = { wantsQuantity: QUANTITATIVE_QUESTION.test(question), wantsFindings: FINDINGS_QUESTION.test(question), wanted, onSubject: about.length > 0 };
+  const chosen = choose(scoreSentences(pool, weights, contextWeights, wants), most);
   if (chosen.length === 0) return { text: notSupported(closest()), supported: false };
   return { text: chosen.map((s) => `- "${s.text}" [@${s.key}]`).join('\n'), supported: true };
 }
@@ -85,6 +90,8 @@ function matchedWeight(terms: readonly string[], weights: ReadonlyMap<string, nu
 
 interface Wants {
   wantsQuantity: boolean;
+  /** The question asks what was found: a sentence stating a result answers it better than one describing the setting. */
+  wantsFindings: boolean;
   /** The kind of entity the question asks for, if any. */
   wanted: EntityKind | null;
   /** The hits are the papers the question names: a sentence naming the wanted entity answers it even without the question's words. */
@@ -109,6 +116,7 @@ function scoreSentences(
       // Longer sentences match more by chance: a mild length normalisation.
       let score = (own + matchedWeight(terms, contextWeights)) / Math.sqrt(Math.max(8, terms.length) / 8);
       if (wants.wantsQuantity && NUMBER_IN_SENTENCE.test(span.text)) score *= QUANTITY_BOOST;
+      else if (wants.wantsFindings && RESULT_SENTENCE.test(span.text)) score *= RESULT_BOOST;
       if (entity && wants.wanted !== 'number') score *= ENTITY_BOOST;
       out.push({ text: span.text, key: hit.paper.key, hitRank, index, score });
     });

@@ -73,8 +73,9 @@ export function resolveIdCitations(markdown: string, idToKey: ReadonlyMap<string
   });
   // Parenthesised ids: `(pd2b647a5b1ba)`, `(p1; p2)`; keys only with their `@`.
   text = text.replace(/\s?\(([^()\n]*)\)/g, (whole, inner: string) => {
+    // A list resolves when every part is an id, or (with an `@` in it) a key: then some part is an id or starts with `@`.
     const list = listOf(inner, inner.includes('@'));
-    if (!list || !inner.split(/\s*[;,]\s*/).some((p) => idToKey.has(trimKey(p.trim().replace(/^@/, ''))) || p.trim().startsWith('@'))) return whole;
+    if (!list) return whole;
     return `${whole.startsWith('(') ? '' : ' '}${cite(list)}`;
   });
   // Outside brackets: a bare `@id` or a bare id word.

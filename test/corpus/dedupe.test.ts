@@ -43,6 +43,66 @@ describe('deduplication across files', () => {
     expect(report.papers[0]!.sources).toHaveLength(3);
   });
 
+  it('merges a preprint with its published version: an arXiv DOI is not a publisher DOI; arXiv ids match without a version', async () => {
+    const dir = await tempFiles({
+      'preprint.json': JSON.stringify([{ title: 'Sparse Attention at Scale', abstract: 'Preprint.', doi: '10.48550/arXiv.2402.00002' }]),
+      'published.json': JSON.stringify([{ title: 'Sparse attention at scale', abstract: 'Published.', doi: '10.1145/3600000' }]),
+      'listed.json': JSON.stringify([
+        { title: 'Listed Without Version', abstract: 'One.', arxiv: '2403.00003' },
+        { title: 'Listed With Version Twelve', abstract: 'Two.', arxiv: 'arXiv:2403.00003v12' },
+      ]),
+    });
+    const report = await ingestPaths([dir]);
+    expect(report.papers.map((p) => p.sources.length).sort()).toEqual([2, 2]);
+  });
+
+  it('joins records through a chain: one shares a DOI with a second, which shares a title with a third', async () => {
+    const dir = await tempFiles({
+      'chain.json': JSON.stringify([
+        { title: 'Alpha Preprint Name', abstract: 'First.', doi: '10.1000/chain', authors: ['Roe, A'], year: 2024, venue: 'V', keywords: ['k'] },
+        { title: 'Beta Published Name', abstract: 'Second.', authors: ['Roe, A'], year: 2024, venue: 'V', url: 'https://example.org/b' },
+        { title: 'Beta Published Name', abstract: 'Third.', doi: '10.1000/CHAIN' },
+      ]),
+    });
+    const report = await ingestPaths([dir]);
+    expect(report.papers).toHaveLength(1);
+    expect(report.papers[0]!.sources).toHaveLength(3);
+  });
+
+  it('a record without a DOI joins one of two same-titled papers with different DOIs; that paper keeps its DOI', async () => {
+    const dir = await tempFiles({
+      'same.json': JSON.stringify([
+        // The richest record has no DOI: the group it heads takes the DOI of the first record that joins it, so the
+        // last record (shortest abstract, visited last) joins through that DOI.
+        { title: 'Attention Is Enough', abstract: 'Rich.', authors: ['Roe, A'], year: 2024, venue: 'V', keywords: ['k'], url: 'https://example.org/a' },
+        { title: 'Attention Is Enough', abstract: 'One.', doi: '10.1000/one' },
+        { title: 'Attention Is Enough', abstract: 'Two.', doi: '10.2000/two' },
+        { title: 'Another Title Of The First', abstract: 'D.', doi: '10.1000/ONE' },
+      ]),
+    });
+    const report = await ingestPaths([dir]);
+    const groups = report.papers.map((p) => p.sources.map((s) => s.index).sort()).sort((a, b) => a.length - b.length);
+    expect(groups).toEqual([[2], [0, 1, 3]]);
+  });
+
+  it('the record a paper is taken from: the richest, then CSV over JSON, then the longer abstract, then the first file and position', async () => {
+    const t = 'Choosing The Record';
+    const dir = await tempFiles({
+      // z.csv sorts after b.json by name: only the format preference puts it first.
+      'z.csv': `title,abstract\n${t},Same length Z.\n`,
+      'b.json': JSON.stringify([{ title: t, abstract: 'Same length B.' }]),
+      'c.json': JSON.stringify([{ title: t, abstract: 'Same length C.' }]),
+      'd.json': JSON.stringify([{ title: t, abstract: 'Short D.' }, { title: t, abstract: 'A longer abstract D.' }, { title: t, abstract: 'A longer abstract E.' }]),
+    });
+    const first = async (files: string[]) => {
+      const [p] = (await ingestPaths(files, { cwd: dir })).papers;
+      return `${p!.sources[0]!.path}#${p!.sources[0]!.index}`;
+    };
+    for (const files of [['z.csv', 'b.json'], ['b.json', 'z.csv']]) expect(await first(files)).toBe('z.csv#0');
+    for (const files of [['b.json', 'c.json'], ['c.json', 'b.json']]) expect(await first(files)).toBe('b.json#0');
+    expect(await first(['d.json'])).toBe('d.json#1');
+  });
+
   it('keeps different papers apart: same generic title, or same title with different publisher DOIs', async () => {
     const dir = await tempFiles({
       'a.json': JSON.stringify([

@@ -47,6 +47,21 @@ describe('identifiers', () => {
     expect(cleanArxivId('arXiv:2401.00001v2')).toBe('2401.00001v2');
     expect(cleanArxivId('https://arxiv.org/abs/hep-th/9901001')).toBe('hep-th/9901001');
   });
+
+  it('accepts the spellings found in exported records', () => {
+    for (const doi of [' 10.1000/x ', 'doi:10.1000/x', 'DOI:  10.1000/x', 'http://dx.doi.org/10.1000/x', 'https://doi.org/10.1000/x']) expect(cleanDoi(doi)).toBe('10.1000/x');
+    // A DOI suffix may itself contain `doi:`; only a leading prefix is removed.
+    expect(cleanDoi('10.5555/doi:123')).toBe('10.5555/doi:123');
+    expect(cleanArxivId(' arXiv:2401.00001 ')).toBe('2401.00001');
+    expect(cleanArxivId('http://arxiv.org/abs/2401.00001v12')).toBe('2401.00001v12');
+    expect(cleanArxivId('https://arxiv.org/pdf/2401.00001v2.pdf')).toBe('2401.00001v2');
+    expect(cleanArxivId('math.GT/0309136v1')).toBe('math.GT/0309136v1');
+  });
+
+  it('rejects text that only contains an identifier', () => {
+    for (const text of ['see 10.1000/x', '10.1000/x and more', 'https://example.org/10.1000/x']) expect(cleanDoi(text)).toBeUndefined();
+    for (const text of ['12401.00001', '2401.000012', 'see 2401.00001', '2401.00001 v2']) expect(cleanArxivId(text)).toBeUndefined();
+  });
 });
 
 describe('derived titles', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -146,6 +147,18 @@ describe('corpus identity (which earlier run ask and chat take their notes from)
     expect(papers.map((p) => p.id)).toEqual(['b', 'a', 'c', 'aa']);
     // Moving a field's text to the next paper is a different corpus.
     expect(corpusHash([paper('a', 'A.B.'), paper('b', ''), paper('c', 'C.'), paper('aa', 'AA.')])).not.toBe(hash);
+  });
+
+  it('keeps the value runs already recorded: sha256 over id, title and abstract of each paper in id order', () => {
+    const paper = (id: string, title: string, abstract: string) => ({ id, key: id, title, titleDerived: false, abstract, authors: [], sources: [] });
+    const papers = [paper('pb', 'Second', 'B abstract.'), paper('pa', 'First', 'A abstract.'), paper('pab', 'Third', '')];
+    // Run manifests store this value; a different one would stop ask and chat finding the notes of those runs.
+    const known = '8c1c012325d9bea7f087743c1b244d3ddc917162d3777234dad507ece2241ffd';
+    expect(corpusHash(papers)).toBe(known);
+    expect(corpusHash([...papers].reverse())).toBe(known);
+    // The same value from the documented layout, written out by hand (ids in code-unit order: pa < pab < pb).
+    const layout = 'pa\u0000First\u0000A abstract.\u0001pab\u0000Third\u0000\u0001pb\u0000Second\u0000B abstract.\u0001';
+    expect(createHash('sha256').update(layout).digest('hex')).toBe(known);
   });
 
   it('does not change with the order of the input rows', async () => {

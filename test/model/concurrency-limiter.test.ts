@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ConcurrencyLimiter, concurrencyBounds } from '../../src/model/concurrency-limiter.js';
+import { createGateway } from '../../src/model/create-gateway.js';
+import { holdReplies } from '../support/hold-replies.js';
+import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
+import { FAST_RETRY, tempDir, testConfig } from './support/gateway-config.js';
 
 /**
  * The adaptive limiter fed with the latencies a server of a given capacity gives (a request waits in
@@ -73,5 +79,100 @@ describe('adaptive concurrency', () => {
     expect(limiter.limit).toBe(16);
     for (let i = 0; i < 16; i++) limiter.answered('classify', 3000, 16, true);
     expect(limiter.limit).toBe(32);
+  });
+
+  it('the reply of a request probing the shape alone, with the others waiting behind it, is a round: the first wave is twice the start, and probes add no more', () => {
+    const limiter = new ConcurrencyLimiter({ start: 8, ceiling: 64, adaptive: true });
+    limiter.answered('classify', 1000, 1, true, { waiting: 41, othersOut: 0 });
+    expect(limiter.limit).toBe(16);
+    // A second and third probe (the shape was adapted) show nothing about more requests at once.
+    limiter.answered('classify', 1000, 1, true, { waiting: 40, othersOut: 0 });
+    limiter.answered('classify', 1000, 1, true, { waiting: 39, othersOut: 0 });
+    expect(limiter.limit).toBe(16);
+    // A probe later in the run (a shape adapted), slower than the stage's fastest reply: one reply cuts nothing.
+    limiter.answered('classify', 4000, 1, true, { waiting: 20, othersOut: 0 });
+    expect(limiter.limit).toBe(16);
+    // A lone request nobody waits for (a question in chat) is no round.
+    const alone = new ConcurrencyLimiter({ start: 8, ceiling: 64, adaptive: true });
+    for (let i = 0; i < 5; i++) alone.answered('answer', 1000, 1, true, { waiting: 0, othersOut: 0 });
+    expect(alone.limit).toBe(8);
+  });
+
+  it('after growing, comes down on rising latency, a 5xx and a 429', () => {
+    const limiter = new ConcurrencyLimiter({ start: 8, ceiling: 64, adaptive: true });
+    limiter.answered('classify', 1000, 1, true, { waiting: 41, othersOut: 0 });
+    for (let i = 0; i < 16; i++) limiter.answered('classify', 1000, 16, true, { waiting: 25 });
+    expect(limiter.limit).toBe(32);
+    // 32 out against a server working on 8: a round waits four times as long.
+    for (let i = 0; i < 32; i++) limiter.answered('classify', 4000, 32, true, { waiting: 10 });
+    expect(limiter.limit).toBe(16);
+    limiter.overloaded('HTTP 503 from the endpoint');
+    expect(limiter.limit).toBe(12);
+    for (let i = 0; i < 12; i++) limiter.answered('classify', 1000, 12, true, { waiting: 10 });
+    limiter.overloaded('HTTP 429 from the endpoint');
+    expect(limiter.limit).toBeLessThan(12);
+    expect(limiter.state().timeline.map((c) => c.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^latency 3\.\dx/), 'HTTP 503 from the endpoint', 'HTTP 429 from the endpoint']));
+  });
+});
+
+describe('adaptive concurrency through the gateway', () => {
+  let server: OpenAIServer | undefined;
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  /**
+   * 42 requests at once through a fresh gateway; the server answers the shape probe at once, then
+   * nothing until `wave` requests are in. Returns the most requests the server held at once, and the
+   * limit when the first request after the probe arrived (the probe's round was closed by then).
+   */
+  async function firstWaveAfterProbe(wave: number, env: Record<string, string>) {
+    const later = holdReplies(wave);
+    let n = 0;
+    let held = 0;
+    let most = 0;
+    let limitAfterProbe: number | undefined;
+    let gw: Awaited<ReturnType<typeof createGateway>> | undefined;
+    const s = await startOpenAIServer({
+      handler: async (info) => {
+        if (n++ === 0) return undefined;
+        limitAfterProbe ??= gw?.endpointState?.().concurrency?.limit;
+        most = Math.max(most, ++held);
+        try {
+          return await later(info);
+        } finally {
+          held--;
+        }
+      },
+    });
+    server = s;
+    const cwd = tempDir();
+    dirs.push(cwd);
+    const gateway = await createGateway(testConfig({ url: s.url, cwd, env }), { retry: FAST_RETRY });
+    gw = gateway;
+    const Answer = z.object({ label: z.string() });
+    const results = await Promise.all(
+      Array.from({ length: 42 }, (_, i) => gateway.structured({ stage: 'classify', schemaName: 'answer', schema: Answer, messages: [{ role: 'user' as const, content: `batch ${i}` }], maxTokens: 500 })),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const timeline = gateway.endpointState?.().concurrency?.timeline ?? [];
+    await gateway.close();
+    return { wave: most, limitAfterProbe, timeline };
+  }
+
+  it('with the context window known, the requests that waited for the shape probe go out sixteen at once, and run state records why', async () => {
+    const { wave, limitAfterProbe, timeline } = await firstWaveAfterProbe(16, { LITREV_CONTEXT_WINDOW: '32768' });
+    expect(limitAfterProbe).toBe(16);
+    expect(wave).toBe(16);
+    expect(timeline.slice(0, 2)).toMatchObject([{ limit: 8 }, { limit: 16, reason: 'latency flat' }]);
+  });
+
+  it('with the window unknown (prompts may be cut silently), the first wave after the probe stays at the start', async () => {
+    const { wave, limitAfterProbe } = await firstWaveAfterProbe(8, {});
+    expect(limitAfterProbe).toBe(8);
+    expect(wave).toBe(8);
   });
 });

@@ -121,4 +121,28 @@ describe('request shapes adapt once, with single flight', () => {
     const after = JSON.parse(readFileSync(path.join(config.cacheDir, 'capabilities.json'), 'utf8'));
     expect(Object.values(after.endpoints)[0]).toMatchObject({ params: { temperature: false }, accepted: [expect.not.stringMatching(/temperature/)] });
   });
+
+  it('json_schema accepted and ignored: two probes alone show it, then the whole wave goes out with tools; nothing is repaired, and the next run starts with tools', async () => {
+    // Without the schema the model answers the inner object alone: JSON, but not the schema's shape.
+    server = await startOpenAIServer({ ignoreResponseFormat: true, handler: () => ({ json: { answer: { label: 'x' } } }) });
+    const Wrapped = z.object({ answer: Answer });
+    const askWrapped = (i: number) => ({ ...ask(i), schema: Wrapped });
+    const cwd = tempDir();
+    const config = testConfig({ url: server.url, cwd });
+    const gw = await createGateway(config, { retry: FAST_RETRY });
+    const results = await Promise.all(Array.from({ length: 42 }, (_, i) => gw.structured(askWrapped(i))));
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    const format = (q: { body: Record<string, unknown> | null }) => (q.body!.response_format as { type?: string } | undefined)?.type;
+    expect(server.chatRequests().filter((q) => format(q) === 'json_schema')).toHaveLength(2);
+    expect(server.chatRequests().filter((q) => q.body!.tools !== undefined)).toHaveLength(42);
+    expect(gw.accounting().invalidOutputs ?? 0).toBe(0);
+    await gw.close();
+    const caps = JSON.parse(readFileSync(path.join(config.cacheDir, 'capabilities.json'), 'utf8'));
+    expect(Object.values(caps.endpoints)[0]).toMatchObject({ method: 'function_calling', methods: { json_schema: false } });
+
+    const before = server.chatRequests().length;
+    const next = await createGateway(config, { retry: FAST_RETRY });
+    expect((await Promise.all(Array.from({ length: 8 }, (_, i) => next.structured(askWrapped(100 + i))))).every((r) => r.ok)).toBe(true);
+    expect(server.chatRequests().slice(before).every((q) => q.body!.tools !== undefined)).toBe(true);
+  });
 });

@@ -17,7 +17,7 @@ export const MUTATION_MODULES = {
   },
   'corpus-identity': {
     mutate: ['src/corpus/corpus-hash.ts', 'src/corpus/dedupe.ts', 'src/corpus/paper-id.ts', 'src/corpus/identifiers.ts'],
-    tests: ['test/corpus/dedupe.test.ts', 'test/corpus/store.test.ts', 'test/corpus/ingest-semantics.test.ts', 'test/corpus/record-fields.test.ts'],
+    tests: ['test/corpus/dedupe.test.ts', 'test/corpus/paper-identity.test.ts', 'test/corpus/store.test.ts', 'test/corpus/ingest-semantics.test.ts', 'test/corpus/record-fields.test.ts'],
   },
   'review-files': {
     mutate: ['src/review/parse-taxonomy-file.ts', 'src/review/parse-criteria-file.ts'],
@@ -25,7 +25,7 @@ export const MUTATION_MODULES = {
   },
   'eval-metrics': {
     mutate: ['src/eval/classification-metrics.ts', 'src/eval/clustering-metrics.ts', 'src/eval/screening-metrics.ts', 'src/eval/bootstrap.ts', 'src/eval/match-gold.ts'],
-    tests: ['test/eval/eval-metrics.test.ts', 'test/eval/eval-cli.test.ts'],
+    tests: ['test/eval/eval-metrics.test.ts', 'test/eval/metric-edge-cases.test.ts', 'test/eval/match-gold.test.ts', 'test/eval/eval-cli.test.ts'],
   },
 };
 

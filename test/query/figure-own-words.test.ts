@@ -25,3 +25,10 @@ describe('what a figure measures, read off the words right after it', () => {
     expect(speedups(abstract)).toEqual([3.6]);
   });
 });
+
+describe('memory figures', () => {
+  it('a factor of memory efficiency counts as a memory reduction', () => {
+    const claims = abstractFigures('SnapKV achieves a 3.6x increase in generation speed and an 8.2x enhancement in memory efficiency.');
+    expect(figuresFor(claims, 'memory').map((c) => c.value!.number)).toEqual([8.2]);
+  });
+});

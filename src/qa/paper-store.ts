@@ -19,7 +19,8 @@ import { createRecordWriter, openRecordFile } from './record-file.js';
  * every install without a prebuilt binary (3 min 10 s here). Every query the table runs is a term lookup in the
  * postings or a scan of the metadata, both in memory once read. Figures and command: docs/questions.md.
  */
-const VERSION = 1;
+/** Raised whenever what is stored changes, including how abstractFigures reads a figure: a store of another version is built again. */
+const VERSION = 3;
 
 /** The metadata table by column (one array per field), the quickest form to parse. */
 interface MetaColumns {

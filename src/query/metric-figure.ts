@@ -11,6 +11,12 @@ const CLASSES: { name: string; asked: RegExp; figure: RegExp; units: ('x' | '%' 
   { name: 'accuracy', asked: /accuracy|score|performance/i, figure: /accura|score|F1|exact match|pass@/i, units: ['%', 'points'] },
 ];
 
+/** A factor of memory efficiency is a reduction said the other way round ("8.2x enhancement in memory efficiency"). */
+const MEMORY_EFFICIENCY = /\bmemory[- ]efficien/i;
+
+/** A factor that says how much slower something is: a slowdown, never a speedup. */
+const SLOWDOWN = /\d\s*(?:x|×|times|-?fold)\s+slower\b/i;
+
 /** The label a figure of this metric has in a row's fields ("speedup"). */
 export function metricLabel(metric: string): string {
   return CLASSES.find((c) => c.asked.test(metric))?.name ?? metric.toLowerCase();
@@ -33,7 +39,7 @@ export function figuresFor(claims: readonly ClaimRow[], metric: string): ClaimRo
   const asked = matchText(metric);
   return claims.filter((c) => {
     if (!c.value) return false;
-    if (cls) return cls.units.includes(c.value.unit) && cls.figure.test(c.metric ?? c.context) && (cls.name !== 'memory' || c.value.direction === 'down');
+    if (cls) return cls.units.includes(c.value.unit) && cls.figure.test(c.metric ?? c.context) && (cls.name !== 'memory' || c.value.direction === 'down' || (c.value.unit === 'x' && MEMORY_EFFICIENCY.test(c.context))) && !(cls.name === 'speedup' && SLOWDOWN.test(c.context));
     return namesPhrase(matchText(`${c.metric ?? ''} ${c.context}`), asked);
   });
 }

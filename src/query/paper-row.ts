@@ -80,6 +80,17 @@ export function withReviewClaims(notes: PaperNotes | undefined, figures: ClaimRo
 
 const FIGURE = /(?:(?:up to|more than|over|nearly|almost|about|around|approximately|roughly|at least|at most)\s+)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?%|\s?×|x(?![A-Za-z])|\s(?:times|fold)\b|-fold\b|\s(?:points?|pp)\b)/gi;
 const GLUED_TIMES = /(\d)times\b/g;
+/**
+ * The words right after a figure, up to a comma, a clause or a comparison ("times fewer nodes than A*"): when
+ * they start with a comparative or a quantity of their own, they say what the figure measures, and the rest of
+ * the sentence does not ("129 times faster and ... up to 1288 times fewer nodes": the second is not a speedup).
+ */
+const AFTER = /^[^,.;:()]*?(?=\s+(?:and|but|while|whereas|than|compared|relative|versus|vs\.?)\b|[,.;:()]|$)/i;
+/** Words after a figure that leave it to the sentence ("2.31x on an A100", "4x with less than 1% loss"). */
+const FUNCTION_WORD =
+  /^\s*(?:on|in|at|for|with|without|over|from|to|by|of|when|across|under|compared|relative|versus|vs|the|a|an|while|and|but|than|as|per|using|via|after|before|during|if|is|are|was|were|which|that|or)\b/i;
+/** A quantity named just before a figure ("a speedup of up to 2.12x", "accelerates inference by 3x"). */
+const NAMED_BEFORE = /\b(speed-?ups?|accelerat\w*|throughput|latency|memory|compression|accuracy|reductions?|improvements?)\b(?:\s+\w+){0,2}?\s+(?:of|by|to)\s+$/i;
 
 /** Every sentence of the abstract that reports a figure, with the metric, value and baseline read off it. */
 export function abstractFigures(abstract: string): ClaimRow[] {
@@ -91,13 +102,17 @@ export function abstractFigures(abstract: string): ClaimRow[] {
     // Every figure of the sentence ("2.31x on ... and 7.78x on ..."), the one the metric is tied to first.
     return [...readable.matchAll(FIGURE)].flatMap((m) => {
       const at = m.index;
-      const context = readable.slice(Math.max(0, at - 70), at + m[0].length + 40);
+      const after = AFTER.exec(readable.slice(at + m[0].length))?.[0] ?? '';
+      const named = NAMED_BEFORE.exec(readable.slice(Math.max(0, at - 50), at));
+      // Its own words say what the figure measures: the words after it, else a quantity named just before it.
+      const own = /\w/.test(after) && !FUNCTION_WORD.test(after) ? `${m[0]}${after}` : named ? `${named[0]}${m[0]}` : null;
+      const context = own ?? readable.slice(Math.max(0, at - 70), at + m[0].length + 40);
       const value = parseClaimValue(m[0], context);
       if (!value) return [];
       // The value as the abstract writes it, so the figure is a verbatim part of the quote.
       const raw = readable === text ? value.raw : value.raw.replace(/(\d)×/g, '$1times');
-      // A figure with the unit of the sentence's own figure shares its metric ("2.31x speedup ..., 7.78x with offloading").
-      const tied = f.value !== null && (f.value.includes(m[0].trim()) || parseClaimValue(f.value)?.unit === value.unit);
+      // A figure with the unit of the sentence's own figure shares its metric ("2.31x on an A100 ..., 7.78x with offloading"); a figure with words of its own is read by them.
+      const tied = own === null && f.value !== null && (f.value.includes(m[0].trim()) || parseClaimValue(f.value)?.unit === value.unit);
       return [{ quote: text, metric: tied ? f.metric : null, value: { ...value, raw }, baseline: f.baseline, from: 'abstract' as const, context }];
     });
   });

@@ -354,3 +354,31 @@ describe('aborts', () => {
     expect(sentAt).toEqual([0]);
   });
 });
+
+describe('what each answer tells the concurrency limit', () => {
+  /** A runner whose limit may grow to 32, with `held` requests waiting behind this one outside the scheduler (a shape probe's wave). */
+  function withHeld(held: number) {
+    const { ctx } = context();
+    const limiter = new ConcurrencyLimiter({ start: 8, ceiling: 32, adaptive: true }, (limit) => ctx.scheduler.setConcurrency(limit));
+    return { ...ctx, limiter, held: () => held };
+  }
+
+  it('the lone request out, answered while others wait behind it, is a round trip: the limit doubles', async () => {
+    const ctx = withHeld(5);
+    expect((await send(ctx, endpoint([]).attempt)).ok).toBe(true);
+    expect(ctx.limiter.limit).toBe(16);
+  });
+
+  it('with nothing waiting, one answer is no round: the limit stays', async () => {
+    const ctx = withHeld(0);
+    expect((await send(ctx, endpoint([]).attempt)).ok).toBe(true);
+    expect(ctx.limiter.limit).toBe(8);
+  });
+
+  it('an answer while another request of the run is still out is no round trip either', async () => {
+    const ctx = withHeld(5);
+    ctx.health.begin(undefined);
+    expect((await send(ctx, endpoint([]).attempt)).ok).toBe(true);
+    expect(ctx.limiter.limit).toBe(8);
+  });
+});

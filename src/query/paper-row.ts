@@ -81,9 +81,9 @@ export function withReviewClaims(notes: PaperNotes | undefined, figures: ClaimRo
 const FIGURE = /(?:(?:up to|more than|over|nearly|almost|about|around|approximately|roughly|at least|at most)\s+)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?%|\s?×|x(?![A-Za-z])|\s(?:times|fold)\b|-fold\b|\s(?:points?|pp)\b)/gi;
 const GLUED_TIMES = /(\d)times\b/g;
 /**
- * The words right after a figure, up to a comma, a clause or a comparison ("times fewer nodes than A*"): when
- * they start with a comparative or a quantity of their own, they say what the figure measures, and the rest of
- * the sentence does not ("129 times faster and ... up to 1288 times fewer nodes": the second is not a speedup).
+ * The words right after a figure, up to a comma, a clause or a comparison ("times fewer nodes than A*"): unless
+ * they start with a function word (FUNCTION_WORD), they say what the figure measures, and the rest of the sentence
+ * does not ("129 times faster and ... up to 1288 times fewer nodes": the second is not a speedup).
  */
 const AFTER = /^[^,.;:()]*?(?=\s+(?:and|but|while|whereas|than|compared|relative|versus|vs\.?)\b|[,.;:()]|$)/i;
 /** Words after a figure that leave it to the sentence ("2.31x on an A100", "4x with less than 1% loss"). */

@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanPmid, pubmedUrlPmid } from '../../src/corpus/identifiers.js';
 import { ingestPaths } from '../../src/corpus/ingest.js';
+import { runCli } from '../support/run-cli.js';
 import { tempFiles } from './support.js';
 
 /** The PMID of each paper, by title (the files named, as on the command line). */
@@ -73,6 +76,14 @@ describe('PMIDs read from each format', () => {
       'a.json': JSON.stringify([{ title: 'Json paper', abstract: 'An abstract.', pmid: 30000015 }]),
       'b.jsonl': `${JSON.stringify({ title: 'Jsonl paper', abstract: 'An abstract.', pmid: '30000016' })}\n${JSON.stringify({ title: 'S2 paper', abstract: 'An abstract.', externalIds: { PubMed: '30000017' } })}\n`,
     })).toEqual({ 'Json paper': '30000015', 'Jsonl paper': '30000016', 'S2 paper': '30000017' });
+  });
+
+  it('--map pmid="Column" reads a column litrev cannot guess', async () => {
+    const dir = await tempFiles({ 'sheet.csv': 'title,abstract,Accession\nMapped pmid paper,An abstract.,30000018\n' });
+    const { code } = await runCli(['ingest', 'sheet.csv', '--map', 'pmid=Accession', '--json'], { cwd: dir });
+    expect(code).toBe(0);
+    const stored = JSON.parse(await readFile(path.join(dir, '.litrev', 'corpus.json'), 'utf8')).papers[0];
+    expect(stored).toMatchObject({ title: 'Mapped pmid paper', pmid: '30000018' });
   });
 
   it('drops a malformed PMID without failing the record', async () => {

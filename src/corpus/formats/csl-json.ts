@@ -43,7 +43,7 @@ export function cslRecord(o: Obj, source: SourceRef): RawRecord {
   return rec;
 }
 
-/** A `PMID: 123` line of the item's note (Zotero keeps identifiers it has no field for in the note). */
+/** A `PMID: 123` line of the item's note (Zotero's PubMed import writes it into Extra, which CSL-JSON exports as `note`). */
 function notePmid(note: unknown): string | undefined {
   if (typeof note !== 'string') return undefined;
   return /^\s*PMID:\s*(\d+)\s*$/im.exec(note)?.[1];

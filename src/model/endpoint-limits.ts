@@ -31,6 +31,8 @@ export class LimitsTracker {
   private ratio: number;
   /** Completion counts of replies cut at a count nothing explained yet. */
   private readonly cuts: number[] = [];
+  /** The longest reply seen complete (finish_reason stop): no cap is below it. */
+  private longestComplete = 0;
 
   constructor(
     known: Partial<LimitsSnapshot>,
@@ -109,25 +111,32 @@ export class LimitsTracker {
    * A reply stopped with finish_reason `length` after `completionTokens`, `asked` being the limit the
    * request set. `asked`: it reached that limit (it needed more room); `cap`: it stopped where the
    * endpoint's output cap is known to be, or where an earlier cut reply stopped too (two cuts at the
-   * same count are a cap: it is learned); `isolated`: a cut at a count nothing explains (a model that
-   * loops, a flaky proxy), a transient fault to ask again about, never a cap.
+   * same count are a cap: it is learned, unless a reply was seen complete beyond it; three where
+   * other cuts fell elsewhere); `isolated`: a cut
+   * at a count nothing explains (a model that loops, a flaky proxy), a transient fault to ask again
+   * about, never a cap.
    */
   lengthFinish(completionTokens: number, asked: number | undefined): 'asked' | 'cap' | 'isolated' {
     const c = completionTokens;
     if (asked !== undefined && c >= asked - SAME_COUNT) return 'asked';
     if (this.outputCap !== null && Math.abs(c - this.outputCap) <= SAME_COUNT) return 'cap';
-    const twin = this.cuts.find((earlier) => Math.abs(earlier - c) <= SAME_COUNT);
-    if (twin === undefined) {
+    const twins = this.cuts.filter((earlier) => Math.abs(earlier - c) <= SAME_COUNT);
+    // Two random cuts can fall at one count: where replies were also cut at other counts (a model that loops, a flaky
+    // proxy), a cap takes a third at that count; a reply seen complete beyond the count shows it is none.
+    const needed = twins.length < this.cuts.length ? 2 : 1;
+    if (twins.length < needed || this.longestComplete > c + SAME_COUNT) {
       this.cuts.push(c);
       if (this.cuts.length > MAX_CUTS) this.cuts.shift();
       return 'isolated';
     }
-    this.learnOutputCap(Math.min(twin, c), `replies stop at ${Math.min(twin, c)} completion tokens (finish_reason: length, twice at that count)`);
+    const twin = Math.min(...twins);
+    this.learnOutputCap(Math.min(twin, c), `replies stop at ${Math.min(twin, c)} completion tokens (finish_reason: length, ${twins.length + 1} times at that count)`);
     return 'cap';
   }
 
   /** A complete reply (finish_reason stop) of `completionTokens`: a learned output cap it passes was wrong. */
   completedReply(completionTokens: number): void {
+    this.longestComplete = Math.max(this.longestComplete, completionTokens);
     if (this.outputSource !== 'learned' || this.outputCap === null || completionTokens <= this.outputCap + SAME_COUNT) return;
     this.outputCap = null;
     this.outputSource = null;

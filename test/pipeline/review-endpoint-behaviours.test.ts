@@ -90,6 +90,34 @@ describe('a storm of faults', () => {
     expect(r.runJson().limits.limits.maxOutputTokens).toBeNull();
     expect(server.chatRequests().length).toBeLessThanOrEqual(1.5 * clean.chatRequests().length);
   });
+
+  it('one batch cut at random points three times in a row (more than it is asked again): that batch is split, no cap bounds the batches to come', async () => {
+    const clean = await serve({ handler: fakeReviewer() });
+    const c = await review(clean.url);
+    expect(c.code, c.stderr).toBe(0);
+    const base = fakeReviewer();
+    let target: string | undefined;
+    let cuts = 0;
+    const server = await serve({
+      handler: async (info) => {
+        const prompt = info.messages.at(-1)?.content;
+        if (info.index === 3) target = prompt;
+        const answer = await base(info);
+        if (prompt !== target || cuts >= 3 || !answer || !('json' in answer)) return answer;
+        cuts++;
+        return { ...answer, truncate: true };
+      },
+    });
+    const r = await review(server.url);
+    expect(r.code, r.stderr).toBe(0);
+    expect(cuts).toBe(3);
+    expect(r.summary).toMatchObject({ papers: PAPERS, annotated: PAPERS, failed: 0 });
+    expect(r.runJson().limits.limits.maxOutputTokens).toBeNull();
+    expect((r.summary.warnings as string[]).filter((w) => /capped at/.test(w))).toEqual([]);
+    // Three attempts of the batch, then its parts (packed again, two or three): a few requests beyond a clean run, not a
+    // batch per paper.
+    expect(server.chatRequests().length).toBeLessThanOrEqual(clean.chatRequests().length + 4);
+  });
 });
 
 describe('a base URL on a port fetch refuses (9: "bad port", an error with no code)', () => {

@@ -55,7 +55,9 @@ export function guardedGateway(gateway: ModelGateway, state: PackingState, stage
       throw new ModelRequestError(message, { exhausted: false, contextOverflow: true, cause: err });
     }
     if (!res.ok && (res.kind === 'truncated' || (res.kind === 'empty' && /token limit/.test(res.error)))) {
-      state.recordTruncated(res.usage.completionTokens);
+      // Only a cut a limit explains bounds the batches to come; one at a random point (asked again already by the
+      // model layer) splits this batch alone.
+      if (cutByLimit(res.usage.completionTokens, request.maxTokens, gateway.limits().maxOutputTokens)) state.recordTruncated(res.usage.completionTokens);
       if (isFirst && items > 1) throw new RepackSignal('output', res.error);
     } else if (res.ok && isFirst) {
       state.recordOutput(stage, res.usage.completionTokens, items);
@@ -69,4 +71,9 @@ export function guardedGateway(gateway: ModelGateway, state: PackingState, stage
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/** Whether a reply cut after `completion` tokens stopped at a limit: the output the request asked for, or the endpoint's known cap. */
+function cutByLimit(completion: number, asked: number | undefined, cap: number | null): boolean {
+  return (asked !== undefined && completion >= asked - 1) || (cap !== null && completion >= cap - 1);
 }

@@ -45,8 +45,9 @@ const TIMELINE_MAX = 200;
  * within FLAT of the baseline, the limit was all used and the rate-limit headers leave room, the
  * limit grows: doubling until the first sign of congestion (slow start), then by one per round.
  * The start is trusted without evidence, so a round in which requests waited to be sent counts as
- * used whatever held them back: the limit, or the first request of a kind probing the request shape
- * alone (its reply, with nothing else out and the others waiting behind it, closes a round). Slow
+ * used whatever held them back: the limit, the first request of a kind probing the request shape
+ * (alone or with one companion: the last reply of the probe, with nothing else out and the others
+ * waiting behind it, closes a round), or prompts not yet shown to fit the window. Slow
  * start never goes beyond twice the start or twice the requests seen out at once.
  * Latency above RISING shrinks it in proportion (limit × baseline / latency); a 429 or a 5xx cuts it
  * by a quarter. Cuts stop at half the start (4 by default); it never goes above the ceiling (`--concurrency N`, else ADAPTIVE_CEILING).

@@ -25,6 +25,7 @@ import { TruncationJudge } from './truncation-judge.js';
 import type { WireMethod } from './structured-method.js';
 import { createTransport, type Transport } from './transport.js';
 import type { ModelGateway } from './types.js';
+import { UncertainPrompts } from './uncertain-prompts.js';
 
 export interface CreateGatewayOptions {
   /** Stop starting requests once this much (USD) was spent; default `config.maxCost`. */
@@ -82,12 +83,17 @@ export async function createGateway(config: Config, options: CreateGatewayOption
   });
   const accounting = new AccountingTracker(() => scheduler.concurrency, batch ? 'batch' : 'standard');
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: config.model.maxRetries };
+  // With the Batch API no prompt is cut silently (OpenAI refuses a long one) and no probe is made.
+  // A request that starts waiting at a gate brings no reading: a reply waiting for a verdict looks again.
+  const waiting = () => judge.wake();
+  const uncertain = batch ? undefined : new UncertainPrompts(undefined, waiting);
   const remembered = await readCapability(config.cacheDir, endpoint, model);
   const writer = new CapabilityWriter(config.cacheDir, endpoint, model, remembered, mode === 'replay' || mode === 'off', (message) => emit({ type: 'warning', message }));
   const limits = new LimitsTracker(
     knownLimits(config, remembered),
     (snapshot, why) => {
       writer.limits(snapshot);
+      uncertain?.recheck();
       emit({ type: 'limits-learned', limits: snapshot, message: limitsMessage(snapshot, why, endpoint) });
     },
     (snapshot) => writer.limits(snapshot),
@@ -109,6 +115,7 @@ export async function createGateway(config: Config, options: CreateGatewayOption
     persist: (state) => writer.shape(state),
     accepted: (signature) => writer.accepted(signature),
     onAdapted: (change) => emit({ type: 'request-adapted', change: `${endpoint} ${model}: ${change}` }),
+    onWaiting: waiting,
   });
   const runner = {
     endpoint,
@@ -122,16 +129,21 @@ export async function createGateway(config: Config, options: CreateGatewayOption
     health: new EndpointHealth(endpoint),
     budget: new CostGuard(options.maxCostUSD ?? config.maxCost, () => accounting.spentUSD()),
     requestDeadlineMs: config.model.requestDeadlineMs,
-    // Requests held behind a shape probe count as demand (the wave after the probe doubles) only once the
-    // window is known: against an endpoint that may cut prompts silently, a first wave wastes as many as it holds.
-    held: () => (limits.limits().contextWindow === null ? 0 : negotiator.gate.waiting),
+    // Requests held behind a shape probe, or behind prompts that may be cut silently, count as demand: the
+    // wave after the probe doubles. What a server that truncates silently can waste is bounded by `uncertain`.
+    held: () => negotiator.gate.waiting + (uncertain?.waiting ?? 0),
   };
-  // A reply the judge cannot tell yet waits while other requests are out; each request that ends wakes it.
-  const judge = new TruncationJudge(limits, () => runner.health.out > 0);
+  // A reply the judge cannot tell yet waits while other requests may bring a reading: those made and not
+  // over, less those a gate holds back or that wait for an identical request in flight (a matrix's other runs
+  // share them); each request that ends wakes it.
+  const calls = { open: 0 };
+  const cache = new ResponseCache(new DiskCache(config.cacheDir), mode, emit, waiting);
+  const judge = new TruncationJudge(limits, () => calls.open - negotiator.gate.waiting - (uncertain?.waiting ?? 0) - cache.joined, () => uncertain?.recheck());
   runner.health.onEnd(() => judge.wake());
   return new Gateway({
-    chat: { endpoint, model, runner, accounting, limits, judge, negotiator, streaming: new StreamFallback(accounting, { endpoint, model }), transport: () => (batch ? Promise.resolve(batch) : getTransport()), discover, emit },
-    cache: new ResponseCache(new DiskCache(config.cacheDir), mode, emit),
+    calls,
+    chat: { endpoint, model, runner, accounting, limits, judge, uncertain, negotiator, streaming: new StreamFallback(accounting, { endpoint, model }), transport: () => (batch ? Promise.resolve(batch) : getTransport()), discover, emit },
+    cache,
     capabilities: writer,
     listeners,
     governor,

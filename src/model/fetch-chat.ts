@@ -13,6 +13,7 @@ import type { StreamFallback } from './stream-fallback.js';
 import type { ChatResponse, Transport } from './transport.js';
 import type { TruncationJudge } from './truncation-judge.js';
 import type { ModelEvent } from './types.js';
+import type { UncertainPrompts } from './uncertain-prompts.js';
 
 /** Output assumed for a request that sets no limit (pacing and the budget check). */
 const DEFAULT_EXPECTED_OUTPUT = 512;
@@ -27,6 +28,8 @@ export interface ChatContext {
   limits: LimitsTracker;
   /** Whether a reply's prompt was read whole (silent truncation). */
   judge: TruncationJudge;
+  /** While the window is unknown, how many prompts not shown to fit may be out at once (none with the Batch API). */
+  uncertain?: UncertainPrompts;
   negotiator: Negotiator;
   streaming: StreamFallback;
   transport: () => Promise<Transport>;
@@ -60,15 +63,19 @@ export interface ChatAttempt {
  * read, a reply cut (finish_reason length) at a count no limit explains.
  */
 export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetched> {
-  const probe = ctx.negotiator.gate.claim(a.kind, shapeSignature(a.kind, a.shaped.body));
+  await ctx.discover();
+  const body = a.shaped.body;
+  const estimated = estimateMessagesTokens(body.messages);
+  const maxOut = (body.max_tokens ?? body.max_completion_tokens) as number | undefined;
+  // A prompt not shown to fit probes with a companion: two prompt sizes in one round trip show a ceiling, or a ratio read whole.
+  const companion = ctx.uncertain !== undefined && !ctx.judge.readsWhole(estimated, maxOut);
+  const probe = ctx.negotiator.gate.claim(a.kind, shapeSignature(a.kind, body), companion);
   if (probe === 'busy') throw new ShapeChanged();
+  let free = (): void => undefined;
   try {
-    await ctx.discover();
-    const body = a.shaped.body;
-    const estimated = estimateMessagesTokens(body.messages);
     const promptTokens = ctx.limits.calibrated(estimated);
-    const maxOut = (body.max_tokens ?? body.max_completion_tokens) as number | undefined;
     if (ctx.limits.overflows(promptTokens, maxOut)) throw overflow(ctx, 'context', promptTokens, maxOut);
+    if (ctx.uncertain) free = await ctx.uncertain.admit(() => ctx.judge.readsWhole(estimated, maxOut), a.signal);
     ctx.emit({ type: 'request-started', stage: a.stage, cacheKey: a.key });
     const expected = maxOut ?? DEFAULT_EXPECTED_OUTPUT;
     const maxBytes = 256 * 1024 + (maxOut ?? ctx.limits.limits().maxOutputTokens ?? 16_384) * 32;
@@ -103,8 +110,12 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
       const { reply, usage, usageInvalid } = sent.value;
       if (usageInvalid) ctx.emit({ type: 'warning', message: `${ctx.endpoint} reported usage that is not non-negative integers: litrev counts its own estimate for that reply` });
       if (usage) {
-        const verdict = await ctx.judge.judge({ estimated, reported: usage.promptTokens, maxOut });
+        // A shape probe whose reply nothing can judge yet lets the requests waiting for the shape go (the endpoint took it): their replies judge it.
+        const hold = probe && !a.offSchema?.(reply) ? () => (probe.confirm(), true) : undefined;
+        const verdict = await ctx.judge.judge({ estimated, reported: usage.promptTokens, maxOut }, hold);
         if (verdict.truncated) {
+          // The endpoint took the request's shape: the requests waiting for it go out, packed for the window learned.
+          probe?.confirm();
           ctx.accounting.spent(ctx.model, usage);
           ctx.limits.learnWindow(verdict.window, verdict.why);
           throw overflow(ctx, 'context', promptTokens, maxOut, `${ctx.endpoint} silently kept only ${usage.promptTokens} of about ${Math.max(promptTokens, usage.promptTokens + 1)} prompt tokens; the reply is discarded`);
@@ -122,6 +133,7 @@ export async function fetchChat(ctx: ChatContext, a: ChatAttempt): Promise<Fetch
       return accepted(ctx, a, probe, sent, estimated, cut === 'isolated');
     }
   } finally {
+    free();
     probe?.release();
   }
 }

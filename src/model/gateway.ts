@@ -29,6 +29,8 @@ import type {
 } from './types.js';
 
 export interface GatewayParts {
+  /** Chat requests made and not over (cache lookups, gates and sending included). */
+  calls: { open: number };
   chat: ChatContext;
   cache: ResponseCache;
   /** What the run learns of the endpoint, written to capabilities.json; close() waits for it. */
@@ -170,26 +172,33 @@ export class Gateway implements ModelGateway {
     const key = chatKey(this.endpoint, request.sample);
     const signal = this.signalFor(request.signal);
     const ticket = this.parts.chat.runner.health.ticket();
-    for (;;) {
-      const replay = this.parts.cache.mode === 'replay';
-      if (!replay) await negotiator.gate.settled(kind, signal);
-      const params = negotiator.params;
-      let shaped = build(kind === 'structured' ? negotiator.method : null, params);
-      if (replay) shaped = await replayShape(this.parts.cache, key, shaped, build, kind === 'structured' ? STRUCTURED_METHODS : [null]);
-      const k = key(shaped.body);
-      const started = performance.now();
-      try {
-        const resolved = await this.parts.cache.resolve(k, () => describeRequest(stage, shaped.body), () =>
-          fetchChat(this.parts.chat, { stage, kind, shaped, params, key: k, sample: request.sample, signal, ticket, onToken: request.onToken, ...(reader ? reader(shaped.method) : {}) }),
-        );
-        const usage = usageOf(resolved.entry.usage);
-        const costUSD = resolved.cached ? accounting.hit(this.modelName, usage) : accounting.spent(this.modelName, usage);
-        accounting.keyUsed(k);
-        this.emit({ type: 'request-finished', stage, cacheKey: k, cached: resolved.cached, usage, costUSD, latencyMs: Math.round(performance.now() - started) });
-        return { ...resolved, method: shaped.method };
-      } catch (err) {
-        if (!(err instanceof ShapeChanged)) throw err;
+    // Counted while made and not over: a reply the truncation judge cannot tell yet waits while others may bring a reading.
+    this.parts.calls.open++;
+    try {
+      for (;;) {
+        const replay = this.parts.cache.mode === 'replay';
+        if (!replay) await negotiator.gate.settled(kind, signal);
+        const params = negotiator.params;
+        let shaped = build(kind === 'structured' ? negotiator.method : null, params);
+        if (replay) shaped = await replayShape(this.parts.cache, key, shaped, build, kind === 'structured' ? STRUCTURED_METHODS : [null]);
+        const k = key(shaped.body);
+        const started = performance.now();
+        try {
+          const resolved = await this.parts.cache.resolve(k, () => describeRequest(stage, shaped.body), () =>
+            fetchChat(this.parts.chat, { stage, kind, shaped, params, key: k, sample: request.sample, signal, ticket, onToken: request.onToken, ...(reader ? reader(shaped.method) : {}) }),
+          );
+          const usage = usageOf(resolved.entry.usage);
+          const costUSD = resolved.cached ? accounting.hit(this.modelName, usage) : accounting.spent(this.modelName, usage);
+          accounting.keyUsed(k);
+          this.emit({ type: 'request-finished', stage, cacheKey: k, cached: resolved.cached, usage, costUSD, latencyMs: Math.round(performance.now() - started) });
+          return { ...resolved, method: shaped.method };
+        } catch (err) {
+          if (!(err instanceof ShapeChanged)) throw err;
+        }
       }
+    } finally {
+      this.parts.calls.open--;
+      this.parts.chat.judge.wake();
     }
   }
 

@@ -18,6 +18,8 @@ export interface NegotiatorOptions {
   /** Record a request shape the endpoint accepted (capability file). */
   accepted?: (signature: string) => void;
   onAdapted: (change: string) => void;
+  /** A request started waiting for a shape probe. */
+  onWaiting?: () => void;
 }
 
 /**
@@ -34,7 +36,7 @@ export class Negotiator {
   readonly adapted: string[] = [];
 
   constructor(private readonly o: NegotiatorOptions) {
-    this.gate = new ShapeGate(o.singleFlight ?? true, o.remembered?.accepted ?? [], (signature) => o.accepted?.(signature));
+    this.gate = new ShapeGate(o.singleFlight ?? true, o.remembered?.accepted ?? [], (signature) => o.accepted?.(signature), () => o.onWaiting?.());
     this.currentMethod = o.structuredMethod === 'auto' ? (o.remembered?.method ?? 'json_schema') : o.structuredMethod;
     this.currentParams = o.remembered?.params ?? defaultParams(o.model);
   }

@@ -45,11 +45,14 @@ export function shapeSignature(kind: ShapeKind, body: Record<string, unknown>): 
  * shape, one request of that kind probes at a time and the others wait for it. A fan-out of 42
  * batches against an endpoint that rejects a parameter costs one 400, not 42. A shape this endpoint
  * and model accepted in an earlier run (remembered in the cache's capabilities.json) needs no probe:
- * the first wave goes out together.
+ * the first wave goes out together. A probe may take one companion (`claim(..., companion)`): a
+ * second request of the kind sent with it, when what its reply shows besides the shape is worth a
+ * second reading in the same round trip (two prompt sizes show a silent truncation, see
+ * truncation-judge.ts); a rejected shape then costs two 400s.
  */
 export class ShapeGate {
   private readonly confirmed = new Set<ShapeKind>();
-  private readonly probes = new Map<ShapeKind, Promise<void>>();
+  private readonly probes = new Map<ShapeKind, Probe>();
   private readonly trusted: Set<string>;
 
   /**
@@ -60,6 +63,8 @@ export class ShapeGate {
     private readonly singleFlight = true,
     accepted: readonly string[] = [],
     private readonly onConfirmed: (signature: string) => void = () => {},
+    /** Hears each request that starts waiting for a probe (it will bring no reading until the probe settles). */
+    private readonly onWaiting: () => void = () => {},
   ) {
     this.trusted = new Set(accepted);
   }
@@ -70,10 +75,11 @@ export class ShapeGate {
   }
   private waiters = 0;
 
-  /** Wait while a probe of this kind is in flight; AbortedError when `signal` aborts meanwhile. */
+  /** Wait while a probe of this kind is in flight and the shape is not confirmed; AbortedError when `signal` aborts meanwhile. */
   async settled(kind: ShapeKind, signal?: AbortSignal): Promise<void> {
-    if (!this.probes.has(kind)) return;
+    if (!this.blocked(kind)) return;
     this.waiters++;
+    this.onWaiting();
     try {
       await this.waitFor(kind, signal);
     } finally {
@@ -81,8 +87,13 @@ export class ShapeGate {
     }
   }
 
+  private blocked(kind: ShapeKind): boolean {
+    return !this.confirmed.has(kind) && this.probes.has(kind);
+  }
+
   private async waitFor(kind: ShapeKind, signal?: AbortSignal): Promise<void> {
-    for (let p = this.probes.get(kind); p; p = this.probes.get(kind)) {
+    while (this.blocked(kind)) {
+      const p = this.probes.get(kind)!.settled;
       if (signal?.aborted) throw new AbortedError();
       if (!signal) {
         await p;
@@ -104,31 +115,38 @@ export class ShapeGate {
   /**
    * Before sending a request of `kind`: `null` when its shape is confirmed (send freely), a probe
    * handle when this request probes, `busy` when another probe started meanwhile (wait, rebuild).
+   * `companion`: this request may go with a probe already out, as its one companion.
    */
-  claim(kind: ShapeKind, signature: string): 'busy' | null | { confirm: () => void; release: () => void } {
+  claim(kind: ShapeKind, signature: string, companion = false): 'busy' | null | { confirm: () => void; release: () => void } {
     if (!this.singleFlight || this.confirmed.has(kind)) return null;
-    if (this.probes.has(kind)) return 'busy';
-    if (this.trusted.has(signature)) {
+    const out = this.probes.get(kind);
+    if (out && (!companion || !out.companionWanted || out.count >= 2)) return 'busy';
+    if (!out && this.trusted.has(signature)) {
       this.confirmed.add(kind);
       return null;
     }
-    let release!: () => void;
-    this.probes.set(
-      kind,
-      new Promise<void>((resolve) => {
-        release = () => {
-          this.probes.delete(kind);
-          resolve();
-        };
-      }),
-    );
+    const probe = out ?? new Probe(companion);
+    probe.count++;
+    this.probes.set(kind, probe);
+    let released = false;
+    let confirmed = false;
     return {
       confirm: () => {
+        if (confirmed) return;
+        confirmed = true;
         this.confirmed.add(kind);
         this.trusted.add(signature);
         this.onConfirmed(signature);
+        // The requests waiting for the shape go now, whether or not the companion has answered.
+        probe.wake();
       },
-      release,
+      release: () => {
+        if (released) return;
+        released = true;
+        if (--probe.count > 0) return;
+        if (this.probes.get(kind) === probe) this.probes.delete(kind);
+        probe.wake();
+      },
     };
   }
 
@@ -144,5 +162,26 @@ export class ShapeChanged extends Error {
   constructor() {
     super('the request shape changed; rebuild the request');
     this.name = 'ShapeChanged';
+  }
+}
+
+/** The requests probing a kind's shape (one, or one and its companion), and the waiters' wake-up. */
+class Probe {
+  count = 0;
+  private resolve!: () => void;
+  /** Settles at the next wake(); each wake makes a new one, so a waiter that finds the kind still blocked waits again. */
+  settled: Promise<void> = this.next();
+
+  /** `companionWanted`: the first probe asked for a companion. */
+  constructor(readonly companionWanted: boolean) {}
+
+  wake(): void {
+    const resolve = this.resolve;
+    this.settled = this.next();
+    resolve();
+  }
+
+  private next(): Promise<void> {
+    return new Promise<void>((r) => (this.resolve = r));
   }
 }

@@ -38,10 +38,14 @@ export class ResponseCache {
   private readonly refreshed = new Set<string>();
   private readonly pendingIO = new Set<Promise<unknown>>();
 
+  private joinedNow = 0;
+
   constructor(
     private readonly store: DiskCache,
     readonly mode: CacheMode,
     private readonly emit: (event: ModelEvent) => void,
+    /** Hears each request that starts waiting for an identical one in flight (it brings no reply of its own). */
+    private readonly onJoined: () => void = () => undefined,
   ) {
     // Shared by gateways of the same folder and mode (a refresh must not join a readwrite lookup).
     const id = `${store.dir}\0${mode}`;
@@ -53,10 +57,19 @@ export class ResponseCache {
   /** Resolve `key` from the cache or by `fetch`. `describe` names the request for a replay miss. */
   resolve(key: string, describe: () => string, fetch: () => Promise<Fetched>): Promise<Resolved> {
     const shared = this.inflight.get(key);
-    if (shared) return shared.then((r) => ({ entry: r.entry, cached: true }));
+    if (shared) {
+      this.joinedNow++;
+      this.onJoined();
+      return shared.then((r) => ({ entry: r.entry, cached: true })).finally(() => this.joinedNow--);
+    }
     const p = this.lookupOrFetch(key, describe, fetch).finally(() => this.inflight.delete(key));
     this.inflight.set(key, p);
     return p;
+  }
+
+  /** Requests waiting now for an identical request in flight (this gateway's or another's of the same cache folder). */
+  get joined(): number {
+    return this.joinedNow;
   }
 
   /** Read an entry without fetching (null on a miss or a corrupt entry, which is reported). */

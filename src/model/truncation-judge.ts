@@ -32,6 +32,12 @@ const CEILING_PROMPTS = { windowUnknown: 2, windowKnown: 3 };
 const DIFFERENT_PROMPTS = 1.02;
 /** Readings kept to find a ceiling. */
 const MAX_READINGS = 256;
+/**
+ * A prompt is shown to fit when its count, at the highest ratio of server tokens per estimated token
+ * among prompts read whole, plus this much, is within a count the server reported: the spread of
+ * the ratio between prompts beyond what the readings show.
+ */
+const RATIO_SPREAD = 1.02;
 
 /**
  * Whether a server read the whole prompt, judged from the prompt tokens its replies report, with a
@@ -44,9 +50,9 @@ const MAX_READINGS = 256;
  * - a count under half the calibrated estimate.
  * Evidence that it was not: a count under SAFE_TOKENS, above what any tokenizer counts, below a known
  * window, or below a count another reply reported. A large reply that nothing can judge yet (the first
- * replies of a run, while the window is unknown) waits for the next reply or until no other request is
- * out: a first wave of cut prompts shows its ceiling before any of its replies is used. Only replies
- * judged whole calibrate the token count.
+ * replies of a run, while the window is unknown) waits while other requests may still bring a reading;
+ * a shape probe lets the requests waiting for it go first: a first wave of cut prompts shows its
+ * ceiling before any of its replies is used. Only replies judged whole calibrate the token count.
  */
 export class TruncationJudge {
   private readonly readings: PromptReading[] = [];
@@ -54,20 +60,74 @@ export class TruncationJudge {
 
   constructor(
     private readonly limits: LimitsTracker,
-    /** Whether other requests are out now (more evidence may come). */
-    private readonly othersOut: () => boolean,
+    /**
+     * Requests in progress now that may still bring a reading or end (sent, or on their way to be sent:
+     * not those held back by a gate), this one and those waiting here for a verdict included.
+     */
+    private readonly inProgress: () => number,
+    /** Hears each new reading (what readsWhole says may have changed). */
+    private readonly onReading: () => void = () => undefined,
   ) {}
 
-  /** Judge a reply's prompt reading. */
-  async judge(r: PromptReading): Promise<TruncationVerdict> {
+  /** Whether a prompt of this size is too small for any window (SAFE_TOKENS at the most tokens any tokenizer counts). */
+  static tooSmallToCut(estimated: number): boolean {
+    return estimated * MOST_TOKENS < SAFE_TOKENS;
+  }
+
+  /**
+   * Whether what is known shows that a prompt of `estimated` tokens (litrev's estimate) asking for
+   * `maxOut` is read whole. Every count a server reports is at most what its window keeps, cut or
+   * not, so the room for a prompt is at least the largest count reported (less the output this
+   * request asks for beyond that reading's: a server may keep its window minus the output), or the
+   * known window less the output. The prompt's count is taken at the highest ratio of server tokens
+   * per estimated token among prompts shown whole (a clearly larger count was reported beside
+   * theirs, or theirs is below a known window), and at MOST_TOKENS while none is: one reading alone
+   * cannot tell a whole prompt from a cut one.
+   */
+  readsWhole(estimated: number, maxOut: number | undefined): boolean {
+    if (TruncationJudge.tooSmallToCut(estimated)) return true;
+    const out = maxOut ?? 0;
+    const window = this.limits.limits().contextWindow;
+    let room = window === null ? 0 : window - out;
+    let ratio = 0;
+    for (const o of this.readings) {
+      room = Math.max(room, o.reported - Math.max(0, out - (o.maxOut ?? 0)));
+      if (this.shownWhole(o, window)) ratio = Math.max(ratio, o.reported / o.estimated);
+    }
+    return estimated * (ratio > 0 ? ratio * RATIO_SPREAD : MOST_TOKENS) <= room;
+  }
+
+  /**
+   * A reading that was no ceiling: its count and its count plus output are clearly below another
+   * reading's (a cut prompt's count is the most the window keeps, give or take a few tokens of
+   * framing), or below a known window.
+   */
+  private shownWhole(o: PromptReading, window: number | null): boolean {
+    const room = o.reported + (o.maxOut ?? 0);
+    if (window !== null && room < window - SAME_COUNT) return true;
+    return this.readings.some((q) => q.reported >= o.reported * DIFFERENT_PROMPTS && q.reported + (q.maxOut ?? 0) >= room * DIFFERENT_PROMPTS);
+  }
+
+  /**
+   * Judge a reply's prompt reading. A verdict only more replies can give waits while other requests
+   * may still bring one. `hold`: this reply holds other requests back (a shape probe): when nothing
+   * else would come, it lets them go (true when it did) and the verdict waits for their replies.
+   */
+  async judge(r: PromptReading, hold?: () => boolean): Promise<TruncationVerdict> {
     if (r.reported >= SAFE_TOKENS) {
       this.readings.push(r);
       if (this.readings.length > MAX_READINGS) this.readings.shift();
       this.wake();
+      this.onReading();
     }
     let verdict = this.decide(r);
-    while (verdict === 'unknown' && this.othersOut()) {
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    while (verdict === 'unknown') {
+      if (!this.othersComing()) {
+        if (!hold?.()) break;
+        hold = undefined;
+        // The requests let go start on their way (they leave the gate that held them) before anyone counts them.
+        await new Promise((resolve) => setImmediate(resolve));
+      } else await new Promise<void>((resolve) => this.waiters.push(resolve));
       verdict = this.decide(r);
     }
     if (verdict === 'unknown' || !verdict.truncated) {
@@ -77,6 +137,11 @@ export class TruncationJudge {
     // The server counted more than it kept: what it kept bounds the calibration from below.
     this.limits.atLeast(r.estimated, r.reported);
     return verdict;
+  }
+
+  /** Whether requests besides this one and those waiting here for a verdict may still bring a reading. */
+  private othersComing(): boolean {
+    return this.inProgress() - 1 - this.waiters.length > 0;
   }
 
   /** Something changed (a reply arrived, a request ended): waiting replies look again. */

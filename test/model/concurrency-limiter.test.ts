@@ -125,20 +125,27 @@ describe('adaptive concurrency through the gateway', () => {
   });
 
   /**
-   * 42 requests at once through a fresh gateway; the server answers the shape probe at once, then
-   * nothing until `wave` requests are in. Returns the most requests the server held at once, and the
-   * limit when the first request after the probe arrived (the probe's round was closed by then).
+   * 42 requests at once through a fresh gateway (`content(i)`: request i's prompt); the server answers
+   * the first `probes` requests once they are all in, then nothing until `wave` more are in. Returns
+   * the most requests the server held at once after the probes, and the limit when the first of them
+   * arrived (the probes' round was closed by then).
    */
-  async function firstWaveAfterProbe(wave: number, env: Record<string, string>) {
+  async function firstWaveAfterProbe(wave: number, env: Record<string, string>, content: (i: number) => string = (i) => `batch ${i}`, probes = 1) {
+    const first = holdReplies(probes);
     const later = holdReplies(wave);
     let n = 0;
     let held = 0;
     let most = 0;
     let limitAfterProbe: number | undefined;
+    let inWhenProbesAnswered: number | undefined;
     let gw: Awaited<ReturnType<typeof createGateway>> | undefined;
     const s = await startOpenAIServer({
       handler: async (info) => {
-        if (n++ === 0) return undefined;
+        if (n++ < probes) {
+          await first(info);
+          inWhenProbesAnswered ??= n;
+          return undefined;
+        }
         limitAfterProbe ??= gw?.endpointState?.().concurrency?.limit;
         most = Math.max(most, ++held);
         try {
@@ -155,12 +162,12 @@ describe('adaptive concurrency through the gateway', () => {
     gw = gateway;
     const Answer = z.object({ label: z.string() });
     const results = await Promise.all(
-      Array.from({ length: 42 }, (_, i) => gateway.structured({ stage: 'classify', schemaName: 'answer', schema: Answer, messages: [{ role: 'user' as const, content: `batch ${i}` }], maxTokens: 500 })),
+      Array.from({ length: 42 }, (_, i) => gateway.structured({ stage: 'classify', schemaName: 'answer', schema: Answer, messages: [{ role: 'user' as const, content: content(i) }], maxTokens: 500 })),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     const timeline = gateway.endpointState?.().concurrency?.timeline ?? [];
     await gateway.close();
-    return { wave: most, limitAfterProbe, timeline };
+    return { wave: most, limitAfterProbe, timeline, inWhenProbesAnswered };
   }
 
   it('with the context window known, the requests that waited for the shape probe go out sixteen at once, and run state records why', async () => {
@@ -170,9 +177,20 @@ describe('adaptive concurrency through the gateway', () => {
     expect(timeline.slice(0, 2)).toMatchObject([{ limit: 8 }, { limit: 16, reason: 'latency flat' }]);
   });
 
-  it('with the window unknown (prompts may be cut silently), the first wave after the probe stays at the start', async () => {
-    const { wave, limitAfterProbe } = await firstWaveAfterProbe(8, {});
-    expect(limitAfterProbe).toBe(8);
-    expect(wave).toBe(8);
+  it('with the window unknown, prompts too small for any window to cut wait for the probe alone, then go out sixteen at once', async () => {
+    const { wave, limitAfterProbe, inWhenProbesAnswered } = await firstWaveAfterProbe(16, {});
+    expect(inWhenProbesAnswered).toBe(1);
+    expect(limitAfterProbe).toBe(16);
+    expect(wave).toBe(16);
+  });
+
+  it('with the window unknown, a large prompt probes with one companion; prompts within what the server was seen to read then go out sixteen at once', async () => {
+    // Request 0 is the largest prompt and request 1 a clearly smaller one: their counts show the server read both whole.
+    const text = (chars: number, i: number) => `paper ${i}: ${'abstract text '.repeat(Math.ceil(chars / 14))}`.slice(0, chars);
+    const content = (i: number) => text(i === 0 ? 16_000 : i === 1 ? 12_000 : 12_500 + (i % 5) * 600, i);
+    const { wave, limitAfterProbe, inWhenProbesAnswered } = await firstWaveAfterProbe(16, {}, content, 2);
+    expect(inWhenProbesAnswered).toBe(2);
+    expect(limitAfterProbe).toBe(16);
+    expect(wave).toBe(16);
   });
 });

@@ -1,9 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/model/create-gateway.js';
+import { estimateMessagesTokens } from '../../src/model/estimate.js';
 import { ContextOverflowError } from '../../src/model/model-errors.js';
 import type { ModelEvent } from '../../src/model/types.js';
 import { startOpenAIServer, type OpenAIServer, type PublishStyle } from '../support/openai-server.js';
+import { promptTokensOf } from '../support/server-model-rules.js';
 import { FAST_RETRY, tempDir, testConfig } from './support/gateway-config.js';
 
 let server: OpenAIServer | undefined;
@@ -12,6 +14,9 @@ afterEach(async () => {
   server = undefined;
 });
 const words = (n: number, seed = 'word') => Array.from({ length: n }, (_, i) => `${seed}${i % 97}`).join(' ');
+const SENTENCE = 'We propose a sparse attention method that reduces memory use by 40% on long documents while keeping accuracy within one point of dense attention. ';
+/** English prose of about `chars` characters, different for each `seed`. */
+const prose = (chars: number, seed: number) => `Paper ${seed}. ${SENTENCE.repeat(Math.ceil(chars / SENTENCE.length))}`.slice(0, chars);
 const ask = (content: string) => ({ stage: 'synthesize', messages: [{ role: 'system' as const, content: 'Follow the instructions.' }, { role: 'user' as const, content }] });
 
 describe('context windows', () => {
@@ -46,6 +51,41 @@ describe('context windows', () => {
     // Only the first (short) reply is in the cache.
     const entries = readdirSync(config.cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.json') && !String(f).includes('capabilities'));
     expect(entries).toHaveLength(1);
+  });
+
+  it('truncate mode, 42 long prompts at once: the probe and its companion show the ceiling, so two prompts are cut and the others are refused before sending', async () => {
+    server = await startOpenAIServer({ contextWindow: { tokens: 2048, mode: 'truncate' } });
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    const outcomes = await Promise.allSettled(Array.from({ length: 42 }, (_, i) => gw.text(ask(words(2000 + 40 * i, `p${i}w`)))));
+    expect(server.truncatedPrompts).toBe(2);
+    expect(server.chatRequests()).toHaveLength(2);
+    expect(outcomes.every((o) => o.status === 'rejected' && o.reason instanceof ContextOverflowError)).toBe(true);
+    expect(gw.limits()).toMatchObject({ contextWindow: 2048, contextSource: 'learned' });
+  });
+
+  it.each([
+    ['half the prompts', 'more', 2000, 1.3],
+    ['only the largest prompts', 'more', 2600, 1.3],
+    ['half the prompts', 'fewer', 1100, 0.7],
+    ['only the largest prompts', 'fewer', 1400, 0.7],
+  ])('truncate mode, a window that cuts %s, a tokenizer counting 30 percent %s than litrev: at most eight prompts are cut, and no answer used comes from a cut prompt', async (_what, _more, window, ratio) => {
+    // The server's count of this text, scaled to `ratio` times litrev's estimate of it.
+    const sample = ask(prose(6_000, 0)).messages;
+    const tokenScale = (ratio * estimateMessagesTokens(sample)) / promptTokensOf(sample);
+    server = await startOpenAIServer({ contextWindow: { tokens: window, mode: 'truncate' }, tokenScale });
+    const gw = await createGateway(testConfig({ url: server.url }), { retry: FAST_RETRY });
+    // Prompts of English text of about 1,250 to 2,650 estimated tokens, in an order that mixes their sizes.
+    const outcomes = await Promise.allSettled(Array.from({ length: 42 }, (_, i) => gw.text(ask(prose(5_000 + 130 * ((i * 17) % 42), i)))));
+    expect(server.truncatedPrompts).toBeGreaterThan(0);
+    expect(server.truncatedPrompts).toBeLessThanOrEqual(8);
+    const answered = outcomes.filter((o) => o.status === 'fulfilled').length;
+    const refused = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof ContextOverflowError).length;
+    expect(answered + refused).toBe(42);
+    expect(answered).toBeGreaterThan(0);
+    // No answer used comes from a cut prompt (whose count would be the window's).
+    const used = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.usage.promptTokens] : []));
+    expect(Math.max(...used)).toBeLessThan(window - 1);
+    expect(gw.limits().contextSource).toBe('learned');
   });
 
   it.each(['vllm', 'llamacpp', 'lmstudio', 'ollama'] as PublishStyle[])('reads the window %s publishes before the first request, and refuses a prompt that cannot fit', async (publish) => {

@@ -29,6 +29,8 @@ describe('request shapes adapt once, with single flight', () => {
     expect(last.max_completion_tokens).toBe(500);
     expect(last.max_tokens).toBeUndefined();
     expect(last.temperature).toBeUndefined();
+    // What the run learned is written in the background; close() waits for it.
+    await gw.close();
     const caps = JSON.parse(readFileSync(path.join(config.cacheDir, 'capabilities.json'), 'utf8'));
     expect(Object.values(caps.endpoints)[0]).toMatchObject({ params: { tokensField: 'max_completion_tokens', temperature: false } });
     expect(gw.endpointState?.().adapted).toHaveLength(2);

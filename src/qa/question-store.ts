@@ -1,0 +1,72 @@
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Paper } from '../corpus/paper.js';
+import { AbortedError } from '../errors.js';
+import { createPostingsBuilder, type Postings } from '../query/corpus-table.js';
+import { clearOtherIndexes, indexStem, readPostings, writePostings } from './index-store.js';
+import { openPaperStore, writePaperStore } from './paper-store.js';
+
+/** The corpus a question store is built for: its hash, its size and its papers, read once, one at a time. */
+export interface StoreCorpus {
+  hash: string;
+  size: number;
+  papers: () => AsyncIterable<Paper> | Iterable<Paper>;
+}
+
+export interface BuildOptions {
+  /** Papers written so far, of how many: every PROGRESS_EVERY papers and at the end. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops the build at the next paper (the files begun are removed). */
+  signal?: AbortSignal;
+}
+
+const PROGRESS_EVERY = 1000;
+
+/**
+ * Build and write the question store of this corpus under `stem` (the papers, their figures and metadata:
+ * paper-store.ts; the postings: index-store.ts), reading the papers once, one at a time, and remove the stores of
+ * other corpora. Returns the postings. Throws when the store cannot be written, after removing what was begun.
+ */
+export async function writeQuestionStore(stem: string, corpus: StoreCorpus, options: BuildOptions = {}): Promise<Postings> {
+  const builder = createPostingsBuilder();
+  try {
+    await mkdir(path.dirname(stem), { recursive: true });
+    await clearOtherIndexes(stem);
+    await removeStore(stem);
+    const size = await writePaperStore(stem, corpus.hash, corpus.papers(), (p, i) => {
+      if (options.signal?.aborted) throw new AbortedError();
+      builder.add(p, i);
+      if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.(i + 1, corpus.size);
+    });
+    const postings = builder.finish();
+    await writePostings(stem, postings, size);
+    options.onProgress?.(size, size);
+    return postings;
+  } catch (err) {
+    await removeStore(stem).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Make sure the question store that `ask` and `chat` open for this corpus is on disk: 'present' when it already
+ * is (nothing written), 'built' when it was written now. Throws, as writeQuestionStore does, when it cannot be.
+ */
+export async function ensureQuestionStore(workspaceDir: string, corpus: StoreCorpus, options: BuildOptions = {}): Promise<'present' | 'built'> {
+  const stem = indexStem(workspaceDir, corpus.hash);
+  if ((await readPostings(stem, corpus.size)) !== null) {
+    const store = await openPaperStore(stem, corpus.hash);
+    store?.close();
+    if (store) return 'present';
+  }
+  await writeQuestionStore(stem, corpus, options);
+  return 'built';
+}
+
+/** Remove the files of the store under `stem`, finished or begun (temporary files included). */
+async function removeStore(stem: string): Promise<void> {
+  const dir = path.dirname(stem);
+  const base = `${path.basename(stem)}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(base)).map((n) => rm(path.join(dir, n), { force: true })));
+}

@@ -1,9 +1,10 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Paper } from '../corpus/paper.js';
+import type { Corpus, Paper } from '../corpus/paper.js';
+import { readCorpusHead, storedPapers } from '../corpus/store.js';
 import { AbortedError } from '../errors.js';
 import { createPostingsBuilder, type Postings } from '../query/corpus-table.js';
-import { clearOtherIndexes, indexStem, readPostings, writePostings } from './index-store.js';
+import { clearOtherIndexes, INDEX_DIR, indexStem, readPostings, writePostings } from './index-store.js';
 import { openPaperStore, writePaperStore } from './paper-store.js';
 
 /** The corpus a question store is built for: its hash, its size and its papers, read once, one at a time. */
@@ -61,6 +62,25 @@ export async function ensureQuestionStore(workspaceDir: string, corpus: StoreCor
   }
   await writeQuestionStore(stem, corpus, options);
   return 'built';
+}
+
+/** The folder of the question stores of a workspace (what a warning names). */
+export function questionStoreDir(workspaceDir: string): string {
+  return path.join(workspaceDir, INDEX_DIR);
+}
+
+/**
+ * Make sure the question store of the workspace's stored corpus (what `ask` and `chat` without --in answer from)
+ * is on disk, as `ingest` and `review` do once the corpus is stored, so the first question does not build it.
+ * `held`: papers the command already holds; they feed the store when they are the stored corpus (same hash: the
+ * same papers, both in id order), else corpus.json is read one paper a line. Null when the workspace has no corpus.
+ */
+export async function ensureWorkspaceStore(workspaceDir: string, held: Corpus | null, options: BuildOptions = {}): Promise<{ result: 'present' | 'built'; papers: number } | null> {
+  const head = await readCorpusHead(workspaceDir);
+  if (!head || head.count === 0) return null;
+  const papers = held && held.hash === head.hash && held.papers.length === head.count ? () => held.papers : () => storedPapers(workspaceDir);
+  const result = await ensureQuestionStore(workspaceDir, { hash: head.hash, size: head.count, papers }, options);
+  return { result, papers: head.count };
 }
 
 /** Remove the files of the store under `stem`, finished or begun (temporary files included). */

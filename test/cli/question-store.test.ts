@@ -84,6 +84,20 @@ describe('the question store is built by ingest and review, so the first ask doe
     expect(await storeFiles(cwd)).toEqual(before);
   });
 
+  it('corpus remove writes the store of the corpus left', async () => {
+    const cwd = await fresh();
+    const second = await fresh();
+    const name = (await readdir(EXAMPLES)).sort()[1]!;
+    await copyFile(path.join(EXAMPLES, name), path.join(second, name));
+    expect((await runCli(['ingest', corpus, second], { cwd })).code).toBe(0);
+    const removed = await runCli(['corpus', 'remove', second], { cwd });
+    expect(removed.code, removed.stderr).toBe(0);
+    const head = (await readCorpusHead(path.join(cwd, '.litrev')))!;
+    const files = [...(await storeFiles(cwd)).keys()];
+    expect(files).toHaveLength(7);
+    expect(files.every((n) => n.startsWith(head.hash.slice(0, 16)))).toBe(true);
+  });
+
   it('a store folder that cannot be written is one warning naming it; the review and ask still succeed', async () => {
     const cwd = await fresh();
     // A file where the folder should be: no store can be written there, whoever runs the test.

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,8 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpusHead } from '../../src/corpus/store.js';
 import { jsonOf, runCli } from '../support/run-cli.js';
 import { expectOneUnitPerStage } from '../support/plain-units.js';
+import { smallDisk } from '../support/small-disk.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples/corpus');
+const BIN = path.resolve(__dirname, '../../bin/litrev.js');
+
+/** The built CLI in a process of its own (a small disk's quota is injected there when no tmpfs can be mounted). */
+function spawnCli(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+}
 
 /** Every file of the question store: its name, inode and modification time (a rebuild writes new files). */
 async function storeFiles(cwd: string): Promise<Map<string, string>> {
@@ -115,6 +129,35 @@ describe('the question store is built by ingest and review, so the first ask doe
     const ask = await runCli(['ask', 'Which papers evaluate on LongBench?', '--offline', '--json'], { cwd });
     expect(ask.code, ask.stderr).toBe(0);
     expect(jsonOf(ask).engine).toBe('offline');
+  });
+
+  it('a disk with room for the corpus but not its store: ingest stores the corpus, warns once, exit 0, and leaves no partial store', async () => {
+    // The sizes of the corpus and of its store, from an ingest where there is room.
+    const roomy = await fresh();
+    expect((await runCli(['ingest', corpus], { cwd: roomy })).code).toBe(0);
+    const size = async (...parts: string[]) => (await stat(path.join(roomy, '.litrev', ...parts))).size;
+    const stored = (await size('corpus.json')) + (await size('keys.json'));
+    const store = (await Promise.all((await readdir(path.join(roomy, '.litrev', 'qa-index'))).map((n) => size('qa-index', n)))).reduce((a, b) => a + b, 0);
+    const bytes = Math.ceil(stored / 4096) * 4096 + 8192;
+    expect(bytes).toBeLessThan(stored + store);
+    const disk = smallDisk(bytes);
+    try {
+      const cwd = await fresh();
+      const workspace = path.join(disk.dir, 'ws');
+      const r = await spawnCli(['ingest', corpus, '--workspace', workspace], cwd, disk.env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Corpus stored');
+      const warnings = r.stderr.split('\n').filter((l) => l.includes('question store'));
+      expect(warnings).toEqual([`litrev: warning: the question store was not written to ${path.join(workspace, 'qa-index')} (no space left on the device): the first question will build it`]);
+      expect(readdirSync(path.join(workspace, 'qa-index'))).toEqual([]);
+      // The first question tries again, cannot write either, and answers from the papers in memory.
+      const ask = await spawnCli(['ask', 'Which papers evaluate on LongBench?', '--offline', '--json', '--workspace', workspace], cwd, disk.env);
+      expect(ask.code, ask.stderr).toBe(0);
+      expect(JSON.parse(ask.stdout).engine).toBe('offline');
+      expect(readdirSync(path.join(workspace, 'qa-index'))).toEqual([]);
+    } finally {
+      disk.release();
+    }
   });
 
   it('--dry-run writes no store', async () => {

@@ -33,7 +33,7 @@ export async function writeQuestionStore(stem: string, corpus: StoreCorpus, opti
   try {
     await mkdir(path.dirname(stem), { recursive: true });
     await clearOtherIndexes(stem);
-    await removeStore(stem);
+    await removeStoreFiles(stem, (pid) => pid !== null && !running(pid));
     const size = await writePaperStore(stem, corpus.hash, corpus.papers(), (p, i) => {
       if (options.signal?.aborted) throw new AbortedError();
       builder.add(p, i);
@@ -44,7 +44,7 @@ export async function writeQuestionStore(stem: string, corpus: StoreCorpus, opti
     options.onProgress?.(size, size);
     return postings;
   } catch (err) {
-    await removeStore(stem).catch(() => undefined);
+    await removeStoreFiles(stem, (pid) => pid === null || pid === process.pid).catch(() => undefined);
     throw err;
   }
 }
@@ -83,10 +83,28 @@ export async function ensureWorkspaceStore(workspaceDir: string, held: Corpus | 
   return { result, papers: head.count };
 }
 
-/** Remove the files of the store under `stem`, finished or begun (temporary files included). */
-async function removeStore(stem: string): Promise<void> {
+/**
+ * Remove files of the store under `stem` that `which` selects by the process that is writing them (a temporary
+ * file `NAME.PID.tmp`, see record-file.ts) or null (a finished file). A build that fails removes what it wrote, and
+ * leaves alone the temporary files of another process building the same store; one that starts removes the temporary
+ * files of processes that are gone (a build stopped by Ctrl-C), which nothing would finish.
+ */
+async function removeStoreFiles(stem: string, which: (pid: number | null) => boolean): Promise<void> {
   const dir = path.dirname(stem);
   const base = `${path.basename(stem)}.`;
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(base)).map((n) => rm(path.join(dir, n), { force: true })));
+  const pidOf = (name: string) => {
+    const m = /\.(\d+)\.tmp$/.exec(name);
+    return m ? Number(m[1]) : null;
+  };
+  await Promise.all(names.filter((n) => n.startsWith(base) && which(pidOf(n))).map((n) => rm(path.join(dir, n), { force: true })));
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

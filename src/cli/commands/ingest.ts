@@ -15,8 +15,8 @@ const MAX_LISTED = 20;
 
 /**
  * `litrev ingest PATH... [--json]`: read, normalise and deduplicate the inputs, store the corpus in the
- * workspace with its question store (what `ask` and `chat` answer from), and report per file. Exit 0 when any paper was found (problems are reported, not fatal), 3 when
- * nothing usable was.
+ * workspace with its question store (what `ask` and `chat` answer from), and report per file. Exit 0 when any
+ * paper was found (problems are reported, not fatal), 3 when nothing usable was.
  */
 export const ingestAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });

@@ -275,7 +275,7 @@ function columnMap(values: readonly string[]): Record<string, string> {
   }
   return out;
 }
-const MAP_FIELDS = ['title', 'abstract', 'authors', 'year', 'date', 'venue', 'doi', 'url', 'keywords', 'key'] as const;
+const MAP_FIELDS = ['title', 'abstract', 'authors', 'year', 'date', 'venue', 'doi', 'url', 'keywords', 'key', 'pmid'] as const;
 
 /** A whole number within [min, max], or a one-line usage error naming the flag. */
 function atLeast(n: number | undefined, min: number, max: number, name: string): number | undefined {

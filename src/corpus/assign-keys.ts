@@ -75,7 +75,7 @@ export function assignKeys(
   return { papers: sorted.map((p) => toPaper(p, keys.get(p.id)!, originalKeys.get(p.id))), warnings };
 }
 
-const OPTIONAL = ['authorCount', 'year', 'date', 'dateText', 'venue', 'doi', 'arxivId', 'url', 'upvotes', 'keywords', 'bibtex', 'bibtexStrings'] as const;
+const OPTIONAL = ['authorCount', 'year', 'date', 'dateText', 'venue', 'doi', 'arxivId', 'pmid', 'url', 'upvotes', 'keywords', 'bibtex', 'bibtexStrings'] as const;
 
 /** The final paper: id and key first, the merge-only `citationKey` left out (explicit copy; object rest is slow at 100k papers). */
 function toPaper(p: IdentifiedPaper, key: string, originalKey: string | undefined): Paper {

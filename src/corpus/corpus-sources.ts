@@ -44,7 +44,7 @@ export interface NamedInput {
 
 /**
  * Add an ingest to the stored corpus (`stored` null: start anew). A paper is already present when any of its
- * alias ids (title, abstract, DOI, arXiv id) is one of a stored paper's: the stored paper, and its key, stay. An
+ * alias ids (title, abstract, DOI, arXiv id, PMID) is one of a stored paper's: the stored paper, and its key, stay. An
  * input named again replaces its earlier contribution, so a paper it no longer holds (and no other source
  * does) leaves the corpus.
  */

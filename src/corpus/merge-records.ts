@@ -46,6 +46,7 @@ export function mergeGroup(group: readonly NormalizedRecord[]): MergedPaper {
   assign(paper, 'venue', first((r) => r.venue));
   assign(paper, 'doi', first((r) => r.doi));
   assign(paper, 'arxivId', first((r) => r.arxivId));
+  assign(paper, 'pmid', first((r) => r.pmid));
   assign(paper, 'url', first((r) => r.raw.url?.trim() || undefined));
   assign(paper, 'upvotes', first((r) => r.raw.upvotes));
   const keywords = [...new Set(all.flatMap((r) => r.keywords ?? []))];

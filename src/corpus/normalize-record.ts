@@ -2,7 +2,7 @@ import { cleanText, matchKey } from './clean-text.js';
 import { contentDigest, idFromDigest } from './content-digest.js';
 import { deriveTitle } from './derive-title.js';
 import { cutField, MAX_ABSTRACT_CHARS, MAX_LIST_ITEMS, MAX_OTHER_FIELD_CHARS, MAX_TITLE_CHARS, preCut } from './field-limits.js';
-import { arxivKey, cleanArxivId, cleanDoi, isArxivDoi } from './identifiers.js';
+import { arxivKey, cleanArxivId, cleanDoi, cleanPmid, isArxivDoi, pubmedUrlPmid } from './identifiers.js';
 import type { RawRecord } from './paper.js';
 
 /** A record after normalisation: clean text, derived title when needed, and the keys dedupe matches on. */
@@ -15,6 +15,8 @@ export interface NormalizedRecord {
   venue?: string;
   doi?: string;
   arxivId?: string;
+  /** Valid PMID (see cleanPmid), from the record's PMID field or its PubMed URL. */
+  pmid?: string;
   keywords?: string[];
   /** matchKey of a real title (absent for derived titles). */
   titleMatch?: string;
@@ -72,6 +74,8 @@ export function normalizeRecord(raw: RawRecord): NormalizedRecord | { skip: stri
   if (raw.venue) rec.venue = cleanOther(raw.venue) || undefined;
   rec.doi = cleanDoi(raw.doi);
   rec.arxivId = cleanArxivId(raw.arxivId) ?? (rec.doi && isArxivDoi(rec.doi) ? cleanArxivId(rec.doi.replace(/^10\.48550\/arxiv\./i, '')) : undefined);
+  const pmid = cleanPmid(raw.pmid) ?? pubmedUrlPmid(raw.url);
+  if (pmid) rec.pmid = pmid;
   const keywords = [...new Set(boundedList('keywords', raw.keywords).map((k) => cleanOther(k)).filter(Boolean))];
   if (keywords.length > 0) rec.keywords = keywords;
   if (!titleDerived) {
@@ -109,6 +113,7 @@ function isLooseText(raw: RawRecord, title: string, abstract: string): boolean {
   return title === '' && abstract.split(/\s+/).length < MIN_LOOSE_ABSTRACT_WORDS;
 }
 
+/** A PMID is not scored: which record wins (and so the paper's title and id) does not depend on whether it has one. */
 function richness(r: NormalizedRecord): number {
   const raw = r.raw;
   let score = 0;

@@ -9,6 +9,7 @@ interface Identifiable {
   abstract: string;
   doi?: string;
   arxivId?: string;
+  pmid?: string;
   sources?: readonly { path: string; index: number }[];
   /** matchKey(title), when already computed. */
   titleMatch?: string;
@@ -32,15 +33,17 @@ export function paperId(p: Identifiable): string {
 }
 
 /**
- * Every id the paper could have had: the title-based one, the abstract-based one, and its DOI and arXiv id.
+ * Every id the paper could have had: the title-based one, the abstract-based one, and its DOI, arXiv id and PMID.
  * The store maps all of them to the paper's citation key, so the key sticks when an untitled paper later
- * gains its title, or a richer record of the same paper (same DOI) brings another title.
+ * gains its title, or a richer record of the same paper (same DOI or PMID) brings another title. A PMID never
+ * enters the id itself, so ids do not depend on whether a source carries one.
  */
 export function aliasIds(p: Identifiable): string[] {
   const ids = [paperId(p)];
   if (p.abstract !== '') ids.push(p.abstractId ?? abstractId(p.abstract));
   if (p.doi) ids.push(`doi:${p.doi.toLowerCase()}`);
   if (p.arxivId) ids.push(`arxiv:${arxivKey(p.arxivId)}`);
+  if (p.pmid) ids.push(`pmid:${p.pmid}`);
   return [...new Set(ids)];
 }
 

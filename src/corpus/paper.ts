@@ -38,6 +38,8 @@ export interface RawRecord {
   venue?: string;
   doi?: string;
   arxivId?: string;
+  /** PubMed id as the source gave it (`123`, `PMID: 123`, a PubMed URL); validated in normalisation. */
+  pmid?: string;
   url?: string;
   upvotes?: number;
   keywords?: string[];
@@ -69,6 +71,8 @@ export interface Paper {
   venue?: string;
   doi?: string;
   arxivId?: string;
+  /** PubMed id: digits only, no leading zeros. Like the DOI, it identifies the paper in deduplication. */
+  pmid?: string;
   url?: string;
   upvotes?: number;
   keywords?: string[];

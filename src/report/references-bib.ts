@@ -33,6 +33,7 @@ function generatedEntry(paper: Paper): string {
   if (article) fields.push(field('journal', escapeLatex(venue)));
   if (paper.year) fields.push(field('year', String(paper.year)));
   if (paper.doi) fields.push(field('doi', bibVerbatim(paper.doi)));
+  if (paper.pmid) fields.push(field('pmid', paper.pmid));
   if (paper.url) fields.push(field('url', bibVerbatim(paper.url)));
   if (arxiv) {
     fields.push(field('eprint', bibVerbatim(arxiv)));
@@ -71,7 +72,8 @@ function macroName(definition: string): string {
  * references.bib: one entry per paper given (the papers the review cites), in the order given.
  * A paper that came from BibTeX keeps the user's original entry verbatim (its key set to the
  * paper's key), preceded by the `@string` macros it uses; the others get a generated entry with
- * LaTeX special characters escaped, and `note = {Title derived from the abstract}` when the source had no title.
+ * LaTeX special characters escaped, the DOI, PMID and arXiv id when known, and
+ * `note = {Title derived from the abstract}` when the source had no title.
  */
 export function renderReferencesBib(papers: Paper[]): string {
   if (papers.length === 0) return '';

@@ -91,6 +91,9 @@ function toRecord(entry: Entry, input: string, masked: Masked['values'], at: { p
   if (f.url) rec.url = f.url;
   const arxiv = f.eprint && (!f.eprinttype || /arxiv/i.test(f.eprinttype) || /arxiv/i.test(f.archiveprefix ?? '')) ? f.eprint : undefined;
   if (arxiv) rec.arxivId = arxiv;
+  // A `pmid` field (PubMed's and JabRef's BibTeX), or biblatex's `eprinttype = {pubmed}`.
+  const pmid = f.pmid ?? (f.eprint && /^pubmed$/i.test(f.eprinttype ?? '') ? f.eprint : undefined);
+  if (pmid) rec.pmid = pmid;
   if (f.keywords && f.keywords.length > 0) rec.keywords = f.keywords;
   return rec;
 }

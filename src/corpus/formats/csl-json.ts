@@ -16,7 +16,7 @@ export function isCslItem(o: Obj): boolean {
   return typeof o.type === 'string' && ('container-title' in o || 'citation-key' in o);
 }
 
-/** The record of a CSL-JSON item: title, abstract, authors, issued date, DOI, container title, the id as citation key. */
+/** The record of a CSL-JSON item: title, abstract, authors, issued date, DOI, PMID, container title, the id as citation key. */
 export function cslRecord(o: Obj, source: SourceRef): RawRecord {
   const rec: RawRecord = { source: { ...source, format: 'csljson' } };
   const title = text(o.title);
@@ -34,11 +34,19 @@ export function cslRecord(o: Obj, source: SourceRef): RawRecord {
   if (doi) rec.doi = doi;
   const url = text(o.URL ?? o.url);
   if (url) rec.url = url;
+  const pmid = text(o.PMID ?? o.pmid) ?? notePmid(o.note);
+  if (pmid) rec.pmid = pmid;
   const key = text(o['citation-key']) ?? (typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : undefined);
   if (key && /^\S+$/.test(key)) rec.citationKey = key;
   const keywords = typeof o.keyword === 'string' ? o.keyword.split(/\s*[;,]\s*/).filter(Boolean) : [];
   if (keywords.length > 0) rec.keywords = keywords;
   return rec;
+}
+
+/** A `PMID: 123` line of the item's note (Zotero's PubMed import writes it into Extra, which CSL-JSON exports as `note`). */
+function notePmid(note: unknown): string | undefined {
+  if (typeof note !== 'string') return undefined;
+  return /^\s*PMID:\s*(\d+)\s*$/im.exec(note)?.[1];
 }
 
 /** `{"date-parts": [[2023, 5, 2]]}` (numbers or strings), or `{"raw": "2023-05"}` / `{"literal": "2023"}`. */

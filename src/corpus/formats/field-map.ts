@@ -5,12 +5,12 @@ import type { RawRecord } from '../paper.js';
 /** RawRecord fields a column or JSON property can fill. */
 export type MappedField =
   | 'title' | 'abstract' | 'authors' | 'year' | 'date' | 'venue' | 'doi' | 'url' | 'keywords'
-  | 'citationKey' | 'arxivId' | 'upvotes' | 'authorCount';
+  | 'citationKey' | 'arxivId' | 'pmid' | 'upvotes' | 'authorCount';
 
 /**
  * Column / property names per field, in order of preference, in matching form (lower case, letters and digits
  * only: `Abstract Note` -> `abstractnote`). Covers Zotero, Scopus, Web of Science, Semantic Scholar, CrossRef,
- * Hugging Face and RIS-style tag names.
+ * Hugging Face, PubMed (`PMID`, `PubMed ID`) and RIS-style tag names.
  */
 export const SYNONYMS: Record<MappedField, string[]> = {
   title: ['title', 'ti', 't1', 'articletitle', 'documenttitle', 'papertitle', 'primarytitle', 'displayname', 'name'],
@@ -24,6 +24,7 @@ export const SYNONYMS: Record<MappedField, string[]> = {
   keywords: ['keywords', 'kw', 'de', 'authorkeywords', 'keyword', 'tags', 'manualtags', 'subjects', 'topics'],
   citationKey: ['citationkey', 'citekey', 'bibtexkey', 'bibkey', 'bibtexid'],
   arxivId: ['arxivid', 'arxiv', 'eprint'],
+  pmid: ['pmid', 'pubmedid'],
   upvotes: ['upvotes', 'votes'],
   authorCount: ['authorcount', 'numauthors', 'nauthors'],
 };
@@ -34,7 +35,7 @@ export type ColumnMap = Partial<Record<MappedField, string>>;
 /** Fields `--map` accepts, with the name the user types (`key` is the citation key). */
 export const MAPPABLE_FIELDS: Record<string, MappedField> = {
   title: 'title', abstract: 'abstract', authors: 'authors', year: 'year', date: 'date', venue: 'venue', doi: 'doi',
-  url: 'url', keywords: 'keywords', key: 'citationKey',
+  url: 'url', keywords: 'keywords', key: 'citationKey', pmid: 'pmid',
 };
 
 /** The `--map` settings (user field names such as `key`) as a ColumnMap. */
@@ -119,6 +120,8 @@ export function mapValues(fields: Map<MappedField, number[]>, valueAt: (index: n
   if (key && /^\S+$/.test(key)) rec.citationKey = key;
   const arxiv = text(pick('arxivId'));
   if (arxiv) rec.arxivId = arxiv;
+  const pmid = text(pick('pmid'));
+  if (pmid) rec.pmid = pmid;
   const upvotes = toCount(pick('upvotes'));
   if (upvotes !== undefined) rec.upvotes = upvotes;
   const count = toCount(pick('authorCount'));

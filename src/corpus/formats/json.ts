@@ -143,7 +143,7 @@ class ObjectMapper {
   }
 }
 
-/** Semantic Scholar's `externalIds` / generic `ids`, and arXiv-style ids. */
+/** Semantic Scholar's `externalIds` (`DOI`, `ArXiv`, `PubMed`) / generic `ids`, and arXiv-style ids. */
 function addExternalIds(rec: RawRecord, o: Obj): void {
   const ids = (o.externalIds ?? o.ids) as Obj | undefined;
   if (ids && typeof ids === 'object') {
@@ -151,6 +151,8 @@ function addExternalIds(rec: RawRecord, o: Obj): void {
     if (!rec.doi && typeof doi === 'string') rec.doi = doi;
     const arxiv = ids.ArXiv ?? ids.arxiv ?? ids.arXiv;
     if (!rec.arxivId && typeof arxiv === 'string') rec.arxivId = arxiv;
+    const pmid = ids.PubMed ?? ids.pmid ?? ids.PMID;
+    if (!rec.pmid && (typeof pmid === 'string' || typeof pmid === 'number')) rec.pmid = String(pmid);
   }
   if (!rec.arxivId && typeof o.id === 'string' && /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?$/.test(o.id)) rec.arxivId = o.id;
 }

@@ -60,7 +60,10 @@ function toRecord(tags: [string, string][], path: string, line: number, index: n
   const doi = [...all('LID'), ...all('AID')].find((v) => /\[doi\]\s*$/.test(v));
   if (doi) rec.doi = doi.replace(/\s*\[doi\]\s*$/, '');
   const pmid = first('PMID');
-  if (pmid) rec.url = `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
+  if (pmid) {
+    rec.pmid = pmid;
+    rec.url = `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
+  }
   const keywords = [...all('OT'), ...all('MH')];
   if (keywords.length > 0) rec.keywords = keywords;
   return rec;

@@ -45,6 +45,8 @@ export function openAlexRecord(o: Obj, source: SourceRef): RawRecord {
   if (venue) rec.venue = venue;
   const doi = text(o.doi ?? obj(o.ids)?.doi);
   if (doi) rec.doi = doi;
+  const pmid = text(obj(o.ids)?.pmid);
+  if (pmid) rec.pmid = pmid;
   const url = text(primary?.landing_page_url ?? o.doi ?? o.id);
   if (url) rec.url = url;
   const arxiv = arxivFromLocations(o.locations);

@@ -1,4 +1,5 @@
 import { parseDate } from '../dates.js';
+import { cleanPmid } from '../identifiers.js';
 import type { InputIssue, RawRecord } from '../paper.js';
 import { skippedIssue, warningIssue, type ReadResult } from './reader.js';
 
@@ -62,6 +63,26 @@ export function readRis(text: string, path: string): ReadResult {
   return { format: 'ris', records, issues };
 }
 
+/** Tags that hold a PMID: the accession number (`AN`) of PubMed/MEDLINE records, custom fields, notes. */
+const PMID_TAGS = ['AN', 'C1', 'U1', 'ID', 'N1'];
+/** Tags that hold an accession number, whose bare digits are a PMID only in a PubMed/MEDLINE record. */
+const ACCESSION_TAGS = ['AN', 'C1', 'U1'];
+/** The database / provider of a PubMed or MEDLINE record (`DB  - PubMed`, `DB  - Ovid MEDLINE(R)`, `DP  - NLM`). */
+const PUBMED_SOURCE = /\b(?:pubmed|medline|nlm)\b/i;
+
+/**
+ * The record's PMID, only where it clearly is one: a value written `PMID: 123` (in `AN`, `C1`, `U1`, `ID` or a
+ * note line), or the bare number of `AN` / `C1` / `U1` in a record whose database is PubMed or MEDLINE (other
+ * databases, Embase, CINAHL, Web of Science, put their own accession numbers there).
+ */
+function risPmid(all: (...tags: string[]) => string[]): string | undefined {
+  for (const value of all(...PMID_TAGS).flatMap((v) => v.split(/\s*[;\n]\s*/))) {
+    if (/^pmid\s*:/i.test(value.trim()) && cleanPmid(value) !== undefined) return value;
+  }
+  if (!all('DB', 'DP').some((v) => PUBMED_SOURCE.test(v))) return undefined;
+  return all(...ACCESSION_TAGS).find((v) => cleanPmid(v) !== undefined);
+}
+
 function toRecord(rec: Pending, path: string, index: number): RawRecord {
   const all = (...tags: string[]) => rec.tags.filter(([t, v]) => tags.includes(t) && v !== '').map(([, v]) => v);
   const first = (...tags: string[]) => tags.map((t) => all(t)[0]).find((v) => v !== undefined);
@@ -82,6 +103,8 @@ function toRecord(rec: Pending, path: string, index: number): RawRecord {
   if (doi) out.doi = doi;
   const url = first('UR', 'L2');
   if (url) out.url = url;
+  const pmid = risPmid(all);
+  if (pmid) out.pmid = pmid;
   const keywords = all('KW').flatMap((k) => k.split(/\s*;\s*/)).filter(Boolean);
   if (keywords.length > 0) out.keywords = keywords;
   return out;

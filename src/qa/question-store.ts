@@ -72,8 +72,10 @@ export function questionStoreDir(workspaceDir: string): string {
 /**
  * Make sure the question store of the workspace's stored corpus (what `ask` and `chat` without --in answer from)
  * is on disk, as `ingest` and `review` do once the corpus is stored, so the first question does not build it.
- * `held`: papers the command already holds; they feed the store when they are the stored corpus (same hash: the
- * same papers, both in id order), else corpus.json is read one paper a line. Null when the workspace has no corpus.
+ * `held`: papers the command already holds; they feed the store when they are the stored corpus (same hash and count:
+ * the same papers, held in the order they are stored: the order loadCorpus reads, or the id order of a corpus just
+ * stored and of the papers an ingest returns), else corpus.json is read one paper a line. Null when the workspace has
+ * no corpus.
  */
 export async function ensureWorkspaceStore(workspaceDir: string, held: Corpus | null, options: BuildOptions = {}): Promise<{ result: 'present' | 'built'; papers: number } | null> {
   const head = await readCorpusHead(workspaceDir);

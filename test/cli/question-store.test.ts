@@ -78,6 +78,16 @@ describe('the question store is built by ingest and review, so the first ask doe
     expect(ask.code, ask.stderr).toBe(0);
     expect(jsonOf(ask).annotationsFrom).toBe(summary.runId);
     expect(await storeFiles(cwd)).toEqual(before);
+
+    // Byte for byte the store a first question builds from corpus.json when there is none.
+    const lazy = await fresh();
+    await mkdir(path.join(lazy, '.litrev'));
+    await copyFile(path.join(cwd, '.litrev', 'corpus.json'), path.join(lazy, '.litrev', 'corpus.json'));
+    expect((await runCli(['ask', 'Which papers evaluate on LongBench?', '--offline', '--json'], { cwd: lazy })).code).toBe(0);
+    expect([...(await storeFiles(lazy)).keys()]).toEqual([...before.keys()]);
+    for (const name of before.keys()) {
+      expect(await readFile(path.join(lazy, '.litrev', 'qa-index', name)), name).toEqual(await readFile(path.join(cwd, '.litrev', 'qa-index', name)));
+    }
   });
 
   it('ingest writes it, and a review after it keeps it (stage index, counted in papers)', async () => {

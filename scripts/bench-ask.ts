@@ -1,13 +1,16 @@
 /**
- * Q&A benchmark: `npm run bench:ask [-- --n 100000 --seed 7 --keep DIR]` (`--n 0`: the question sets only).
+ * Q&A benchmark: `npm run bench:ask [-- --n 100000 --seed 7 --keep DIR --review]` (`--n 0`: the question sets only).
  *
  * 1. Precision and recall of the list questions (scripts/questions/question-sets.ts) and the count errors, offline,
  *    over the example corpus, against gold sets computed from the abstracts by plain regular expressions.
- * 2. A stored corpus of N papers recombined from the example abstracts (test/support/recombined-corpus.ts), then
- *    `litrev ask --offline` as a user runs it, each a fresh process: the first ask (builds the question store,
- *    src/qa/stored-table.ts), then list, count, extremes and lookup questions, in the terminal and with --json (every
- *    row quoted). Wall time and peak RSS of each, against a baseline measured in the same run: a process that only
- *    reads and parses the stored corpus.json (what answering from the corpus held in memory pays before anything).
+ * 2. A stored corpus of N papers recombined from the example abstracts (test/support/recombined-corpus.ts), stored by
+ *    `litrev ingest` (which builds the question store, src/qa/question-store.ts), then `litrev ask --offline` as a
+ *    user runs it, each a fresh process: the first ask after the ingest (the store on disk), the first ask with no
+ *    store on disk (the question store removed: the ask builds it, src/qa/stored-table.ts), with --review the first
+ *    ask after a `litrev review --offline` that built the store again (stage index), then list, count, extremes and
+ *    lookup questions, in the terminal and with --json (every row quoted). Wall time and peak RSS of each, against a
+ *    baseline measured in the same run: a process that only reads and parses the stored corpus.json (what answering
+ *    from the corpus held in memory pays before anything).
  * 3. Plan and answer latency in process over the N papers: answerQuestion from the store on disk, against the same
  *    table over the papers held in memory; then recall and precision of each list question at N papers.
  */
@@ -34,6 +37,7 @@ const get = (name: string): string | undefined => {
 const N = Number(get('n') ?? 100_000);
 const SEED = Number(get('seed') ?? 7);
 const KEEP = get('keep');
+const REVIEW = process.argv.includes('--review');
 const CLI = path.resolve('bin/litrev.js');
 
 async function quality(): Promise<void> {
@@ -76,7 +80,7 @@ async function quality(): Promise<void> {
 }
 
 /** One CLI process: wall seconds, CPU seconds (user + system) and peak RSS (from /usr/bin/time when present). */
-function run(args: string[], cwd: string): { seconds: number; cpu: number | null; rssMiB: number | null; out: string } {
+function run(args: string[], cwd: string): { seconds: number; cpu: number | null; rssMiB: number | null; out: string; stderr: string } {
   const time = '/usr/bin/time';
   const useTime = spawnSync(time, ['-f', '%M', 'true']).status === 0;
   const t0 = performance.now();
@@ -87,20 +91,35 @@ function run(args: string[], cwd: string): { seconds: number; cpu: number | null
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   const kb = /RSS_KB=(\d+)/.exec(r.stderr ?? '')?.[1];
   const cpu = /CPU=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '');
-  return { seconds, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : null, rssMiB: kb ? Number(kb) / 1024 : null, out: r.stdout };
+  return { seconds, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : null, rssMiB: kb ? Number(kb) / 1024 : null, out: r.stdout, stderr: r.stderr ?? '' };
 }
 
 async function scale(dir: string): Promise<void> {
   const examples = await ingestPaths([path.resolve('examples/corpus')]);
   const file = path.join(dir, 'corpus.jsonl');
   await writeRecombinedCorpus(file, examples.papers, N, SEED);
-  run([CLI, 'ingest', file, '--json'], dir);
+  const cpuOf = (r: { cpu: number | null }) => (r.cpu !== null ? `cpu ${r.cpu.toFixed(2)} s` : 'cpu ?');
+  const ingest = run([CLI, 'ingest', file, '--json'], dir);
+  console.log(`\nlitrev ingest of ${N.toLocaleString('en')} papers (stores the corpus and builds the question store): ${ingest.seconds.toFixed(2)} s, ${cpuOf(ingest)}, ${ingest.rssMiB?.toFixed(0) ?? '?'} MiB`);
   const workspace = path.join(dir, '.litrev');
   const baseline = run(['-e', "JSON.parse(require('fs').readFileSync('.litrev/corpus.json','utf8')).papers.length"], dir);
-  const cpuOf = (r: { cpu: number | null }) => (r.cpu !== null ? `cpu ${r.cpu.toFixed(2)} s` : 'cpu ?');
-  console.log(`\n${N.toLocaleString('en')} stored papers; baseline (read + parse corpus.json, what answering from the corpus in memory pays first): ${baseline.seconds.toFixed(2)} s, ${cpuOf(baseline)}, ${baseline.rssMiB?.toFixed(0) ?? '?'} MiB`);
-  const asks: [string, string, string[]][] = [
-    ['first ask (builds and stores the question store)', 'Which papers evaluate on LongBench?', ['--json']],
+  console.log(`${N.toLocaleString('en')} stored papers; baseline (read + parse corpus.json, what answering from the corpus in memory pays first): ${baseline.seconds.toFixed(2)} s, ${cpuOf(baseline)}, ${baseline.rssMiB?.toFixed(0) ?? '?'} MiB`);
+  const noStore = () => rm(path.join(workspace, 'qa-index'), { recursive: true, force: true });
+  const reviewRun = (what: string, out: string) => {
+    const r = run([CLI, 'review', '--offline', '--plain', '--out', path.join(dir, out)], dir);
+    const stage = /\[index\] finished: .* in ([^\n]+)/.exec(r.stderr)?.[1] ?? '?';
+    console.log(`  litrev review --offline (${what}): ${r.seconds.toFixed(2)} s, ${cpuOf(r)}, ${r.rssMiB?.toFixed(0) ?? '?'} MiB; stage index ${stage}`);
+  };
+  // The review's own cost with the store on disk (stage index only checks it), then with the store removed (it builds it).
+  const review = async () => {
+    reviewRun('store on disk: stage index finds it', 'review-1');
+    await noStore();
+    reviewRun('store removed first: stage index builds it', 'review-2');
+  };
+  const asks: [string, string, string[], (() => Promise<void>)?][] = [
+    ['first ask after ingest (store built by ingest)', 'Which papers evaluate on LongBench?', ['--json']],
+    ['first ask, no store on disk (builds and stores it)', 'Which papers evaluate on LongBench?', ['--json'], noStore],
+    ...(REVIEW ? [['first ask after review (store built by review)', 'Which papers evaluate on LongBench?', ['--json'], review] as [string, string, string[], () => Promise<void>]] : []),
     ['list', 'Which papers evaluate on LongBench?', []],
     ['list --json (every row quoted)', 'Which papers evaluate on LongBench?', ['--json']],
     ['list --json', 'Which papers use the GSM8K benchmark?', ['--json']],
@@ -110,7 +129,8 @@ async function scale(dir: string): Promise<void> {
     ['lookup --json', 'What does PyramidKV do?', ['--json']],
     ['lookup --json', 'Which dataset does ZipCache use?', ['--json']],
   ];
-  for (const [what, q, flags] of asks) {
+  for (const [what, q, flags, before] of asks) {
+    await before?.();
     const r = run([CLI, 'ask', q, '--offline', ...flags], dir);
     const out = flags.includes('--json') ? (JSON.parse(r.out) as { kind: string; count: number | null }) : null;
     const rss = `${r.rssMiB?.toFixed(0) ?? '?'} MiB (${r.rssMiB && baseline.rssMiB ? (r.rssMiB / baseline.rssMiB).toFixed(2) : '?'}x)`;

@@ -5,6 +5,7 @@ import type { ReviewEvent } from '../pipeline/events.js';
 import { prepareRun } from '../pipeline/prepare-run.js';
 import { runReview } from '../pipeline/run-review.js';
 import type { CommandContext } from './command.js';
+import { questionStoreStage } from './question-store-step.js';
 
 /** One run of `litrev review`: a prompt folder (null: the built-in prompts) and a model. */
 export interface ReviewCombo {
@@ -14,7 +15,8 @@ export interface ReviewCombo {
 
 /**
  * Prepare one combination's run (id, folder, prompts, engine) and start its review over the
- * command line's inputs. `outDir` overrides the default `<runsDir>/<run-id>`.
+ * command line's inputs, ending with the question store of the workspace's corpus (stage `index`). `outDir`
+ * overrides the default `<runsDir>/<run-id>`.
  */
 export async function startReviewRun(
   ctx: CommandContext,
@@ -32,6 +34,8 @@ export async function startReviewRun(
     ...prepared,
     signal: ctx.signal,
     ...(taxonomyCategories ? { taxonomyCategories } : {}),
+    // The first question after the review finds its store (src/qa/question-store.ts).
+    index: questionStoreStage(config.workspaceDir, corpus),
   });
   return { runId: prepared.runId, events };
 }

@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { Corpus } from '../corpus/paper.js';
 import type { ModelGateway } from '../model/types.js';
 import type { PromptSet } from '../prompts/load-prompts.js';
-import type { CategorySpec, ReviewEngine } from '../review/engine.js';
+import type { CategorySpec, ReviewEngine, StageContext } from '../review/engine.js';
 
 /** Everything one review run needs, prepared by the caller (cli) before the first event. */
 export interface ReviewRunOptions {
@@ -21,4 +21,10 @@ export interface ReviewRunOptions {
   signal: AbortSignal;
   /** Categories of a --taxonomy file, already parsed. */
   taxonomyCategories?: CategorySpec[];
+  /**
+   * The stage `index`, run once the outputs are written: the command builds the question store of the workspace's
+   * corpus there (src/qa/question-store.ts, which the pipeline does not import). It warns rather than fails: the
+   * review is written by then.
+   */
+  index?: (ctx: StageContext) => Promise<void>;
 }

@@ -51,7 +51,7 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
     // Loaded (with its YAML parser) only for a run with --criteria.
     const criteria = o.config.criteriaFile ? await (await import('../review/parse-criteria-file.js')).parseCriteriaFile(o.config.criteriaFile) : null;
     const screens = Boolean(topic || criteria);
-    const stages: StageName[] = [...(screens ? (['screen'] as const) : []), 'classify', 'taxonomy', 'synthesize', 'verify', 'write'];
+    const stages: StageName[] = [...(screens ? (['screen'] as const) : []), 'classify', 'taxonomy', 'synthesize', 'verify', 'write', ...(o.index ? (['index'] as const) : [])];
     emit({
       type: 'run-started',
       runId: o.runId,
@@ -132,6 +132,7 @@ async function execute(o: ReviewRunOptions, emit: (e: ReviewEvent) => void): Pro
       });
       return summary;
     });
+    if (o.index) await runStage(emit, o.signal, 'index', null, 'papers', o.index);
     emit({ type: 'run-finished', summary: written });
   } finally {
     unsubscribe?.();

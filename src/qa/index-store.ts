@@ -5,9 +5,11 @@ import type { Postings } from '../query/corpus-table.js';
 /**
  * The corpus table's inverted index of the stored corpus, kept on disk next to it (`<workspace>/qa-index/`) so
  * that `ask` and `chat` over a large corpus do not analyse every abstract again: its terms as JSON and their
- * postings as one Uint32 array, read back as views without parsing a number. The files of one corpus and review
- * share a stem named by the corpus hash and the review run (see indexStem), so a changed corpus or a new review
- * invalidates them; the store of the papers themselves (paper-store.ts) sits beside them under the same stem.
+ * postings as one Uint32 array, read back as views without parsing a number. The files of one corpus share a stem
+ * named by the corpus hash (see indexStem), so a changed corpus invalidates them; the store of the papers themselves
+ * (paper-store.ts) sits beside them under the same stem. Nothing stored depends on a review (its annotations are read
+ * from the run at every question), so a new review keeps the store: `ingest` and `review` build it, and a question
+ * finds it.
  * (A serialised MiniSearch index was measured too: at 100,000 papers reading it back took 2 GB, so large corpora
  * rank lookups over candidates from these postings instead: see candidate-retriever.ts.)
  */
@@ -15,9 +17,9 @@ export const INDEX_DIR = 'qa-index';
 /** 2: stems of -ction and -ssion words (match-text.ts). */
 const VERSION = 2;
 
-/** The path, without extension, of the index files of this corpus and review run. */
-export function indexStem(workspaceDir: string, hash: string, runId: string | null): string {
-  return path.join(workspaceDir, INDEX_DIR, `${hash.slice(0, 16)}-${runId ? runId.replace(/[^\w.-]/g, '_') : 'none'}-v${VERSION}`);
+/** The path, without extension, of the index files of this corpus. */
+export function indexStem(workspaceDir: string, hash: string): string {
+  return path.join(workspaceDir, INDEX_DIR, `${hash.slice(0, 16)}-v${VERSION}`);
 }
 
 /** The postings stored under `stem`, or null when they are missing, damaged or of another size of corpus. */
@@ -54,7 +56,7 @@ export async function writePostings(stem: string, postings: Postings, size: numb
   await writeFile(`${stem}.terms.json`, JSON.stringify({ version: VERSION, size, terms, lengths }));
 }
 
-/** Remove the index files of earlier corpora or reviews: no longer valid. */
+/** Remove the index files of earlier corpora (and those named by a review run, by earlier versions): no longer valid. */
 export async function clearOtherIndexes(stem: string): Promise<void> {
   const dir = path.dirname(stem);
   const names = await readdir(dir).catch(() => [] as string[]);

@@ -5,6 +5,7 @@ import { corpusPath, loadCorpusState, saveCorpusState } from '../../corpus/store
 import { ExitCode, NoInputError, UsageError } from '../../errors.js';
 import { closestName } from '../did-you-mean.js';
 import type { CommandAction, CommandContext } from '../command.js';
+import { buildQuestionStore } from '../question-store-step.js';
 
 /**
  * `litrev corpus [list|remove SOURCE]`: the stored corpus's sources (the files and folders ingested) with their
@@ -31,7 +32,9 @@ export const corpusAction: CommandAction = async (ctx) => {
     const known = state.sources.map((s) => shown(s.path, config.cwd)).join(', ');
     throw new UsageError(`corpus remove: "${source}" is not a source of the stored corpus (sources: ${known})`);
   }
-  await saveCorpusState(config.workspaceDir, result.state);
+  const saved = await saveCorpusState(config.workspaceDir, result.state);
+  // The question store of the corpus left, as ingest builds it: the next `ask` finds it.
+  await buildQuestionStore(config.workspaceDir, saved, { signal: ctx.signal, warn: (message) => ctx.stderr.write(`litrev: warning: ${message}\n`) });
   const what = `Removed ${shown(result.source.path, config.cwd)}: ${state.papers.length} -> ${result.state.papers.length} papers (${result.removed} removed, ${result.source.ids.length - result.removed} still held by another source)`;
   if (config.output !== 'json') ctx.stdout.write(`${what}\n`);
   write(ctx, config.output === 'json', result.state, config.cwd, result.removed);

@@ -9,21 +9,34 @@ import { ExitCode } from '../../errors.js';
 import type { CommandAction } from '../command.js';
 import { ingestProgressLines } from '../output/ingest-progress-lines.js';
 import { say } from '../output/say.js';
+import { buildQuestionStore } from '../question-store-step.js';
 
 const MAX_LISTED = 20;
 
 /**
  * `litrev ingest PATH... [--json]`: read, normalise and deduplicate the inputs, store the corpus in the
- * workspace, and report per file. Exit 0 when any paper was found (problems are reported, not fatal), 3 when
- * nothing usable was.
+ * workspace with its question store (what `ask` and `chat` answer from), and report per file. Exit 0 when any
+ * paper was found (problems are reported, not fatal), 3 when nothing usable was.
  */
 export const ingestAction: CommandAction = async (ctx) => {
   const config = loadConfig({ flags: ctx.flags, cwd: ctx.cwd, isTTY: ctx.isTTY });
   const replace = ctx.flags.replace === true;
   const progress = config.output === 'json' ? {} : { progress: ingestProgressLines(ctx.stderr) };
   const { report, change, stored: saved } = await ingestIntoWorkspace(config, ctx.args, { signal: ctx.signal, replace, ...progress });
+  // The question store of the stored corpus, fed from the papers just stored: the first `ask` finds it.
+  const storeWarnings: string[] = [];
+  if (saved) {
+    await buildQuestionStore(config.workspaceDir, saved, {
+      signal: ctx.signal,
+      onProgress: (done, total) => progress.progress?.({ phase: 'indexing', done, total }),
+      warn: (message) => {
+        storeWarnings.push(message);
+        say(ctx.stderr, `litrev: warning: ${message}\n`);
+      },
+    });
+  }
   const file = path.relative(config.cwd, corpusPath(config.workspaceDir)) || corpusPath(config.workspaceDir);
-  const stored = saved ? { file, hash: saved.hash, workspace: config.workspaceDir, change, replace } : null;
+  const stored = saved ? { file, hash: saved.hash, workspace: config.workspaceDir, change, replace, storeWarnings } : null;
   if (config.output === 'json') {
     say(ctx.stdout, `${JSON.stringify(jsonSummary(report, stored))}\n`);
   } else {
@@ -39,6 +52,8 @@ interface Stored {
   workspace: string;
   change: CorpusChange;
   replace: boolean;
+  /** Why the question store was not written (printed on stderr as it happened). */
+  storeWarnings: string[];
 }
 
 function jsonSummary(report: IngestReport, stored: Stored | null) {
@@ -48,7 +63,7 @@ function jsonSummary(report: IngestReport, stored: Stored | null) {
     duplicates: report.duplicates,
     untitled: report.papers.filter((p) => p.titleDerived).length,
     skipped: report.skipped,
-    warnings: [...report.warnings, ...(stored?.change.warnings ?? [])],
+    warnings: [...report.warnings, ...(stored?.change.warnings ?? []), ...(stored?.storeWarnings ?? [])],
     files: report.files.map((f) => ({
       path: f.path,
       format: f.format,

@@ -10,7 +10,8 @@ const EVERY_MS = 5000;
 
 /**
  * Plain lines on stderr while a large corpus is read: nothing for a quick ingest, then a line when a phase
- * starts and at least every 5 seconds within one ("reading the corpus: 45,000 of 100,000 records normalised").
+ * starts and at least every 5 seconds within one ("reading the corpus: 45,000 of 100,000 records normalised"), and
+ * while the question store is built after it ("building the question store: 45,000 of 100,000 papers").
  */
 export function ingestProgressLines(stderr: NodeJS.WritableStream, now: () => number = Date.now): IngestProgressListener {
   const start = now();
@@ -20,7 +21,7 @@ export function ingestProgressLines(stderr: NodeJS.WritableStream, now: () => nu
     if (t - start < QUIET_MS) return;
     if (last && last.phase === p.phase && t - last.at < EVERY_MS) return;
     last = { phase: p.phase, at: t };
-    say(stderr, `litrev: reading the corpus: ${describe(p)} (elapsed ${formatClock(t - start)})\n`);
+    say(stderr, `litrev: ${p.phase === 'indexing' ? 'building the question store' : 'reading the corpus'}: ${describe(p)} (elapsed ${formatClock(t - start)})\n`);
   };
 }
 
@@ -39,5 +40,7 @@ function describe(p: IngestProgress): string {
       return `comparing ${formatCount(p.total ?? 0)} papers with the corpus stored in the workspace`;
     case 'storing':
       return `storing ${formatCount(p.total ?? 0)} papers in the workspace`;
+    case 'indexing':
+      return of('papers');
   }
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,19 +7,10 @@ import { readCorpusHead } from '../../src/corpus/store.js';
 import { jsonOf, runCli } from '../support/run-cli.js';
 import { expectOneUnitPerStage } from '../support/plain-units.js';
 import { smallDisk } from '../support/small-disk.js';
+import { spawnCli } from '../support/spawn-cli.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples/corpus');
-const BIN = path.resolve(__dirname, '../../bin/litrev.js');
 
-/** The built CLI in a process of its own (a small disk's quota is injected there when no tmpfs can be mounted). */
-function spawnCli(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-}
 
 /** Every file of the question store: its name, inode and modification time (a rebuild writes new files). */
 async function storeFiles(cwd: string): Promise<Map<string, string>> {

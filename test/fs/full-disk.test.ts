@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeReviewer } from '../support/fake-reviewer.js';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { smallDisk, type SmallDisk } from '../support/small-disk.js';
+import { spawnCli } from '../support/spawn-cli.js';
 
 /**
  * A full disk while litrev writes: the command stops with a non-zero exit and a line naming the file,
@@ -14,7 +14,6 @@ import { smallDisk, type SmallDisk } from '../support/small-disk.js';
  * file-system layer of the spawned process.
  */
 const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/litrev.js');
 
 function corpus(n: number, seed: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'litrev-full-in-'));
@@ -31,14 +30,6 @@ function corpus(n: number, seed: string): string {
   return file;
 }
 
-function run(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-}
 
 const noTempFiles = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'));
 
@@ -59,11 +50,11 @@ describe('a full disk', () => {
     disk = smallDisk(4 << 20);
     const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-full-cwd-'));
     const workspace = path.join(disk.dir, 'ws');
-    const first = await run(['ingest', corpus(12, 'alpha'), '--workspace', workspace], cwd, disk.env);
+    const first = await spawnCli(['ingest', corpus(12, 'alpha'), '--workspace', workspace], cwd, disk.env);
     expect(first.code, first.stderr).toBe(0);
     const before = readFileSync(path.join(workspace, 'corpus.json'), 'utf8');
     disk.fill();
-    const second = await run(['ingest', corpus(40, 'beta'), '--workspace', workspace], cwd, disk.env);
+    const second = await spawnCli(['ingest', corpus(40, 'beta'), '--workspace', workspace], cwd, disk.env);
     expect(second.code).not.toBe(0);
     expect(second.stderr).toMatch(/^litrev: no space left on .+ while writing .+(corpus|keys)\.json$/m);
     expect(second.stdout).not.toContain('Corpus stored');
@@ -76,12 +67,12 @@ describe('a full disk', () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'litrev-full-cwd-'));
     const out = path.join(disk.dir, 'run');
     const input = corpus(12, 'gamma');
-    const first = await run(['review', input, '--out', out, '--offline', '--plain'], cwd, disk.env);
+    const first = await spawnCli(['review', input, '--out', out, '--offline', '--plain'], cwd, disk.env);
     expect(first.code, first.stderr).toBe(0);
     const manifest = readFileSync(path.join(out, 'run.json'), 'utf8');
     const review = readFileSync(path.join(out, 'review.md'), 'utf8');
     disk.fill();
-    const second = await run(['review', corpus(20, 'delta'), '--out', out, '--offline', '--plain'], cwd, disk.env);
+    const second = await spawnCli(['review', corpus(20, 'delta'), '--out', out, '--offline', '--plain'], cwd, disk.env);
     expect(second.code).not.toBe(0);
     expect(second.stderr).toMatch(/^litrev: no space left on .+ while writing .+$/m);
     expect(readFileSync(path.join(out, 'run.json'), 'utf8')).toBe(manifest);
@@ -95,7 +86,7 @@ describe('a full disk', () => {
     const cacheDir = path.join(disk.dir, 'cache');
     disk.fill();
     const args = ['review', corpus(6, 'eps'), '--base-url', server.url, '--model', 'test-model', '--cache-dir', cacheDir, '--out', path.join(cwd, 'run'), '--plain'];
-    const res = await run(args, cwd, disk.env);
+    const res = await spawnCli(args, cwd, disk.env);
     expect(res.code).not.toBe(0);
     expect(res.stderr).toMatch(/no space left on .+ while writing .+\.json/);
     expect(noTempFiles(disk.dir)).toEqual([]);

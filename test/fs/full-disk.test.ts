@@ -13,7 +13,6 @@ import { spawnCli } from '../support/spawn-cli.js';
  * small tmpfs where the machine allows mounting one, else through a write quota injected at the
  * file-system layer of the spawned process.
  */
-const ROOT = path.resolve(__dirname, '../..');
 
 function corpus(n: number, seed: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'litrev-full-in-'));

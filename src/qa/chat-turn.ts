@@ -40,7 +40,7 @@ export async function* runChatTurn(
   if (input.kind === 'command') {
     if (input.name === 'exit') yield { type: 'exit' };
     else if (input.name === 'help') yield { type: 'info', lines: [...CHAT_HELP] };
-    else yield { type: 'info', lines: ['Sources of the last answer:', ...sourceLines(session.lastSources)] };
+    else yield { type: 'info', lines: ['Sources of the last answer:', ...sourceLines(session.lastSources, input.more)] };
     return;
   }
   yield { type: 'question', text: input.text };

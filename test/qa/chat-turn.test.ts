@@ -81,3 +81,30 @@ describe('runChatTurn: one turn, one error policy for the Ink chat and line mode
     await expect(collect(runChatTurn(s, 'why?', { session: all.signal }))).rejects.toBeInstanceOf(AbortedError);
   });
 });
+
+describe('/sources over a list answer of many papers', () => {
+  const hits = Array.from({ length: 45 }, (_, i) => ({ paper: { id: `p${i}`, key: `k${i}`, title: `Paper ${i}` }, bm25Rank: i + 1, score: 1 })) as unknown as ChatSession['lastSources'];
+  const lines = async (s: ChatSession, line: string) => {
+    const [event] = await collect(runChatTurn(s, line));
+    return event?.type === 'info' ? event.lines : [];
+  };
+
+  it('shows twenty at a time, then the next ones, then says all were shown; /sources all shows every one', async () => {
+    const s: ChatSession = { ask: () => Promise.reject(new Error('not asked')), lastSources: hits };
+    const first = await lines(s, '/sources');
+    expect(first.filter((l) => /\[@k\d+\]/.test(l))).toHaveLength(20);
+    expect(first.at(-1)).toBe('… 25 more: /sources more shows the next 20, /sources all every one');
+    const second = await lines(s, '/sources more');
+    expect(second[1]).toMatch(/^21\. \[@k20\] Paper 20 \(bm25 21\)$/);
+    expect(second.at(-1)).toBe('… 5 more: /sources more shows the next 5, /sources all every one');
+    const third = await lines(s, '/sources more');
+    expect(third.filter((l) => /\[@k\d+\]/.test(l))).toHaveLength(5);
+    expect(third.at(-1)).toMatch(/^45\. \[@k44\]/);
+    expect(await lines(s, '/sources more')).toEqual(['Sources of the last answer:', 'All 45 sources were shown: /sources starts again.']);
+    const all = await lines(s, '/sources all');
+    expect(all.filter((l) => /\[@k\d+\]/.test(l))).toHaveLength(45);
+    // A new answer starts its own pages.
+    const next = { ...s, lastSources: hits.slice(0, 3) };
+    expect((await lines(next, '/sources more')).filter((l) => /\[@k\d+\]/.test(l))).toHaveLength(3);
+  });
+});

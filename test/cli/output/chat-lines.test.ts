@@ -57,7 +57,7 @@ describe('runChatLines', () => {
     expect(r.out).toContain('No sources yet: ask a question first.');
     expect(r.out).toContain('Fairy maps weights to roots of unity [@fairy2025].\n\nSources:\n  [@fairy2025] Fairy: Complex-Valued 2-bit Quantization of Language Models\n\n');
     expect(r.out).toContain(' 1. [@fairy2025] Fairy: Complex-Valued 2-bit Quantization of Language Models (bm25 1)');
-    expect(r.out).toContain('/sources   the papers retrieved for the last answer');
+    expect(r.out).toContain('/sources   the papers behind the last answer, 20 at a time');
     expect(r.err).toBe('litrev: unknown command /what: /help lists the commands\n');
   });
 

@@ -18,6 +18,7 @@ import { modelAnswer } from './model-answer.js';
 import { modelPlan } from './model-plan.js';
 import { modelRowsAnswer } from './model-rows-answer.js';
 import { offlineRowsAnswer, runPlanned } from './planned-answer.js';
+import { withTitledPapers } from './titled-papers.js';
 import { DEFAULT_TOP_K, NOT_SUPPORTED, type AnswerRequest, type AnswerResult } from './types.js';
 
 /**
@@ -95,6 +96,7 @@ async function answerByRetrieval(request: AnswerRequest, previousKeys: readonly 
     searcher = local;
   } else {
     sources = await retriever.search(question, k, { context, signal });
+    if (request.table) sources = withTitledPapers(request.table, question, sources, k);
   }
   const papers: Paper[] = sources.map((h) => h.paper);
 

@@ -42,15 +42,17 @@ export function mentionsEntity(sentence: string, kind: EntityKind): boolean {
 const GENERAL = new Set(['LLM', 'LLMs', 'KV', 'GPU', 'GPUs', 'CPU', 'AI', 'NLP', 'ML', 'RL', 'API', 'SOTA', 'I']);
 
 /**
- * The names the question asks about: coined names ("MolGNN", "KV-Distill") and capitalised words
- * past its first ("Does Mamba scale?"), not general acronyms ("LLM").
+ * The names the question asks about: coined names ("MolGNN", "KV-Distill", "Mixture-of-Depths") and
+ * capitalised words past its first ("Does Mamba scale?"), not general acronyms ("LLM").
  */
 export function questionSubject(question: string): string[] {
   const words = question.replace(/[?!.,;:()"]/g, ' ').split(/\s+/).filter(Boolean);
   const names = words.filter((w, i) => {
     if (GENERAL.has(w) || GENERAL.has(w.replace(/s$/, ''))) return false;
     if (new RegExp(`^${COINED.source}$`).test(w)) return true;
-    return i > 0 && /^[A-Z][a-z]{2,}$/.test(w);
+    // A hyphenated name with a capital past a hyphen ("Mixture-of-Depths", "Tree-of-Thoughts") is a name anywhere.
+    if (/^[A-Z][a-z]+(?:-[a-z]+)*-[A-Z][A-Za-z]*$/.test(w)) return true;
+    return i > 0 && /^[A-Z][a-z]{2,}(?:-[A-Za-z]+)*$/.test(w);
   });
   return [...new Set(names)];
 }

@@ -6,6 +6,7 @@ import { CONTENT_RETRIES } from '../../src/model/fetch-chat.js';
 import type { ModelEvent } from '../../src/model/types.js';
 import { createServer, request } from 'node:http';
 import { REFUSED_PORT_URL, startOpenAIServer, unreachableURL, type MalformedKind, type OpenAIServer } from '../support/openai-server.js';
+import { closedPortURL } from '../support/ports.js';
 import { FAST_RETRY, tempDir, testConfig } from './support/gateway-config.js';
 
 let server: OpenAIServer | undefined;
@@ -82,7 +83,8 @@ describe('a dead verdict belongs to one gateway and one turn', () => {
   });
 
   it('a local server restarted after the verdict: the next request (a later chat turn) tries again and is answered', async () => {
-    const url = await unreachableURL();
+    // A port of this test's own: it listens there later, which must not answer another test's unreachable address.
+    const url = await closedPortURL();
     const gw = await createGateway(testConfig({ url }), { retry: FAST_RETRY });
     await expect(gw.text(ask('first turn'))).rejects.toMatchObject({ name: 'ModelFatalError' });
     server = await startOpenAIServer();

@@ -58,3 +58,15 @@ export async function unreachableURL(): Promise<string> {
   }
   throw new Error(`something listens on every one of the ports ${UNREACHABLE_CANDIDATES.join(', ')} of 127.0.0.1`);
 }
+
+/**
+ * A base URL where nothing listens, on a port of this process's own (handed out, then closed): for a test that
+ * later listens there itself. The privileged ports of unreachableURL are shared by every test of every process,
+ * and one listening on them makes another's "connection refused" answer.
+ */
+export async function closedPortURL(): Promise<string> {
+  const holder = createNetServer();
+  const port = await listenOnFreshPort(holder as unknown as Server);
+  await new Promise<void>((resolve) => holder.close(() => resolve()));
+  return `http://127.0.0.1:${port}/v1`;
+}

@@ -28,7 +28,7 @@ export interface ChatContext {
   limits: LimitsTracker;
   /** Whether a reply's prompt was read whole (silent truncation). */
   judge: TruncationJudge;
-  /** While the window is unknown, how many prompts not shown to fit may be out at once (none with the Batch API). */
+  /** How many prompts not shown to fit the window may be out at once (none with the Batch API). */
   uncertain?: UncertainPrompts;
   negotiator: Negotiator;
   streaming: StreamFallback;

@@ -69,11 +69,6 @@ export class TruncationJudge {
     private readonly onReading: () => void = () => undefined,
   ) {}
 
-  /** Whether a prompt of this size is too small for any window (SAFE_TOKENS at the most tokens any tokenizer counts). */
-  static tooSmallToCut(estimated: number): boolean {
-    return estimated * MOST_TOKENS < SAFE_TOKENS;
-  }
-
   /**
    * Whether what is known shows that a prompt of `estimated` tokens (litrev's estimate) asking for
    * `maxOut` is read whole. Every count a server reports is at most what its window keeps, cut or
@@ -85,7 +80,8 @@ export class TruncationJudge {
    * cannot tell a whole prompt from a cut one.
    */
   readsWhole(estimated: number, maxOut: number | undefined): boolean {
-    if (TruncationJudge.tooSmallToCut(estimated)) return true;
+    // Too small for any window: SAFE_TOKENS at the most tokens any tokenizer counts.
+    if (estimated * MOST_TOKENS < SAFE_TOKENS) return true;
     const out = maxOut ?? 0;
     const window = this.limits.limits().contextWindow;
     let room = window === null ? 0 : window - out;
